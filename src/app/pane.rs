@@ -1,0 +1,158 @@
+//! A statement pane: one candidate's fields and statement, wrapped once per width.
+
+use crate::model::{Candidate, Election};
+use crate::search;
+use crate::wrap::wrap;
+
+/// What a line of a pane shows, so the renderer can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// `Key: value` lines above the statement.
+    Field,
+    /// A warning about the text (hidden characters made visible).
+    Notice,
+    /// The rule between fields and statement.
+    Rule,
+    Body,
+}
+
+/// One wrapped, display-safe line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneLine {
+    pub text: String,
+    pub kind: LineKind,
+}
+
+/// A pane showing one candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pane {
+    /// Index into the roster's candidates.
+    pub candidate: usize,
+    /// First visible line.
+    pub scroll: usize,
+    /// The text width `lines` were wrapped for.
+    width: usize,
+    lines: Vec<PaneLine>,
+}
+
+impl Pane {
+    /// A pane for `candidate`, not yet wrapped (it is on the next layout).
+    pub fn new(candidate: usize) -> Self {
+        Pane {
+            candidate,
+            scroll: 0,
+            width: usize::MAX,
+            lines: Vec::new(),
+        }
+    }
+
+    /// The wrapped lines.
+    pub fn lines(&self) -> &[PaneLine] {
+        &self.lines
+    }
+
+    /// Re-wraps for `width` if it changed, keeping the reader at the same place in the text.
+    pub fn rewrap(&mut self, candidate: &Candidate, election: &Election, width: usize) {
+        if width == self.width {
+            return;
+        }
+        let old_len = self.lines.len().max(1);
+        self.lines = build_lines(candidate, election, width);
+        self.scroll = self.scroll * self.lines.len() / old_len;
+        self.width = width;
+    }
+
+    /// Scrolls by `delta` lines, staying within `0..=max_scroll(height)`.
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        let target = self.scroll.saturating_add_signed(delta);
+        self.scroll = target.min(self.max_scroll(height));
+    }
+
+    /// Scrolls to the top (`false`) or as far down as the text goes (`true`).
+    pub fn scroll_to_end(&mut self, bottom: bool, height: usize) {
+        self.scroll = if bottom { self.max_scroll(height) } else { 0 };
+    }
+
+    /// The last scroll position at which the window is still full of text.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height)
+    }
+
+    /// Keeps the scroll position valid after the height or text changed.
+    pub fn clamp(&mut self, height: usize) {
+        self.scroll = self.scroll.min(self.max_scroll(height));
+    }
+
+    /// Line numbers that hold a search hit.
+    pub fn hit_lines<'a>(&'a self, terms: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !search::find_in_line(&l.text, terms).is_empty())
+            .map(|(i, _)| i)
+    }
+
+    /// Scrolls to the next (or previous) line with a hit; returns false if there is none.
+    pub fn jump_to_hit(&mut self, terms: &[String], forward: bool) -> bool {
+        let current = self.scroll;
+        let target = if forward {
+            self.hit_lines(terms).find(|&i| i > current)
+        } else {
+            self.hit_lines(terms).take_while(|&i| i < current).last()
+        };
+        match target {
+            // The hit goes to the top of the window, even near the end of the text, so that
+            // the next jump starts after it.
+            Some(line) => {
+                self.scroll = line;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The fields, a rule and the statement, wrapped to `width`.
+fn build_lines(candidate: &Candidate, election: &Election, width: usize) -> Vec<PaneLine> {
+    let mut lines = Vec::new();
+    let mut push = |text: &str, kind: LineKind| {
+        lines.extend(
+            wrap(text, width)
+                .into_iter()
+                .map(|text| PaneLine { text, kind }),
+        );
+    };
+    if candidate.hidden > 0 {
+        push(
+            &format!(
+                "⚠ {} hidden or control character{} shown as ^X or <U+XXXX>",
+                candidate.hidden,
+                if candidate.hidden == 1 { "" } else { "s" }
+            ),
+            LineKind::Notice,
+        );
+    }
+    if !candidate.emails.is_empty() {
+        push(
+            &format!("Email: {}", candidate.emails.join(", ")),
+            LineKind::Field,
+        );
+    }
+    if let Some(affiliation) = &candidate.affiliation {
+        push(&format!("Affiliation: {affiliation}"), LineKind::Field);
+    }
+    push(&format!("Election: {}", election.name), LineKind::Field);
+    for (key, value) in &candidate.links {
+        push(&format!("{key}: {value}"), LineKind::Field);
+    }
+    for (key, value) in &candidate.extra {
+        push(&format!("{key}: {value}"), LineKind::Field);
+    }
+    push(&"─".repeat(width), LineKind::Rule);
+    if candidate.statement.display.trim().is_empty() {
+        push("(no statement)", LineKind::Notice);
+    } else {
+        push(&candidate.statement.display, LineKind::Body);
+    }
+    lines
+}

@@ -1,0 +1,248 @@
+//! Terminal events to [`Action`]s, in one place. The help overlay is drawn from the same table,
+//! so it cannot list a key that does nothing.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+
+use crate::app::{Action, Mode};
+
+/// One line of the key table: the keys, how help shows them, what they do.
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        help,
+    }
+}
+
+use KeyCode::{
+    BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+
+/// Keys of the main screen.
+pub const NORMAL: &[Binding] = &[
+    bind(
+        &[Char('j'), Down],
+        "j ↓",
+        Action::Down,
+        "next candidate · scroll down",
+    ),
+    bind(
+        &[Char('k'), Up],
+        "k ↑",
+        Action::Up,
+        "previous candidate · scroll up",
+    ),
+    bind(&[PageDown], "PgDn", Action::PageDown, "page down"),
+    bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+    bind(
+        &[Char('g'), Home],
+        "g Home",
+        Action::Top,
+        "first candidate · top of pane",
+    ),
+    bind(
+        &[Char('G'), End],
+        "G End",
+        Action::Bottom,
+        "last candidate · end of pane",
+    ),
+    bind(
+        &[Enter],
+        "Enter",
+        Action::Open,
+        "open candidate in the active pane",
+    ),
+    bind(
+        &[Char(' ')],
+        "Space",
+        Action::ToggleMark,
+        "mark / unmark for comparison",
+    ),
+    bind(
+        &[Char('c')],
+        "c",
+        Action::Compare,
+        "compare marked candidates (2–4) side by side",
+    ),
+    bind(
+        &[Char('w')],
+        "w",
+        Action::ClosePane,
+        "close the focused pane",
+    ),
+    bind(&[Tab], "Tab", Action::FocusNext, "focus next: list, panes"),
+    bind(&[BackTab], "Shift-Tab", Action::FocusPrev, "focus previous"),
+    bind(
+        &[Char('h'), Left],
+        "h ←",
+        Action::FocusLeft,
+        "focus the part to the left",
+    ),
+    bind(
+        &[Char('l'), Right],
+        "l →",
+        Action::FocusRight,
+        "focus the part to the right",
+    ),
+    bind(
+        &[Char('s')],
+        "s",
+        Action::ToggleSync,
+        "synced scrolling of all panes on/off",
+    ),
+    bind(
+        &[Char('z')],
+        "z",
+        Action::ToggleList,
+        "hide / show the candidate list",
+    ),
+    bind(
+        &[Char('/')],
+        "/",
+        Action::SearchStart,
+        "search names, affiliations, elections, statements",
+    ),
+    bind(
+        &[Char('n')],
+        "n",
+        Action::NextHit,
+        "next search hit in the pane",
+    ),
+    bind(
+        &[Char('N')],
+        "N",
+        Action::PrevHit,
+        "previous search hit in the pane",
+    ),
+    bind(
+        &[Char('E')],
+        "E",
+        Action::ShowErrors,
+        "files that failed to load",
+    ),
+    bind(&[Char('?')], "?", Action::Help, "this help"),
+    bind(
+        &[Esc],
+        "Esc",
+        Action::Back,
+        "close overlay · back to list · clear search",
+    ),
+    bind(&[Char('q')], "q", Action::Quit, "quit"),
+];
+
+/// Keys while typing a search query.
+pub const SEARCH: &[Binding] = &[
+    bind(
+        &[Enter],
+        "Enter",
+        Action::SearchSubmit,
+        "keep the filter, back to the list",
+    ),
+    bind(&[Esc], "Esc", Action::SearchCancel, "clear the search"),
+    bind(
+        &[Backspace],
+        "Backspace",
+        Action::SearchBackspace,
+        "delete a character",
+    ),
+    bind(&[Down], "↓", Action::Down, "next match"),
+    bind(&[Up], "↑", Action::Up, "previous match"),
+];
+
+/// Keys while an overlay (help, errors) is open.
+pub const OVERLAY: &[Binding] = &[
+    bind(
+        &[Esc, Char('q'), Char('?'), Enter],
+        "Esc",
+        Action::Back,
+        "close",
+    ),
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "scroll down"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "scroll up"),
+    bind(
+        &[PageDown, Char(' ')],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+];
+
+/// The action for `event` in `mode`, if any. Key releases are ignored.
+pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(key, mode),
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        // Pasting anywhere but in an overlay searches for the pasted text.
+        Event::Paste(text) if mode != Mode::Overlay => Some(Action::SearchPaste(text.clone())),
+        _ => None,
+    }
+}
+
+fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        return match key.code {
+            Char('c') | Char('q') => Some(Action::Quit),
+            Char('u') if mode == Mode::Search => Some(Action::SearchClear),
+            Char('d') => Some(Action::PageDown),
+            Char('b') => Some(Action::PageUp),
+            Char('f') => Some(Action::PageDown),
+            Char('n') => Some(Action::Down),
+            Char('p') => Some(Action::Up),
+            _ => None,
+        };
+    }
+    let table = match mode {
+        Mode::Normal => NORMAL,
+        Mode::Search => SEARCH,
+        Mode::Overlay => OVERLAY,
+    };
+    if let Some(binding) = table.iter().find(|b| b.keys.contains(&key.code)) {
+        return Some(binding.action.clone());
+    }
+    match (mode, key.code) {
+        (Mode::Search, Char(c)) => Some(Action::SearchInput(c)),
+        _ => None,
+    }
+}
+
+fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel {
+            column,
+            row,
+            lines: 1,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel {
+            column,
+            row,
+            lines: -1,
+        }),
+        MouseEventKind::Down(_) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}

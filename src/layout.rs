@@ -1,0 +1,118 @@
+//! Where each part of the screen goes, as a pure function of the window size.
+//!
+//! Both the state (to wrap text and clamp scrolling) and the renderer use this one function,
+//! so they never disagree about a pane's width.
+
+use ratatui::layout::Rect;
+
+/// Below this size the app shows only a "window too small" line.
+pub const MIN_WIDTH: u16 = 30;
+/// Below this height the app shows only a "window too small" line.
+pub const MIN_HEIGHT: u16 = 8;
+/// Most panes shown side by side.
+pub const MAX_PANES: usize = 4;
+
+/// The areas of one frame.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The candidate list, or an empty rect when hidden.
+    pub list: Rect,
+    /// One rect per pane, all of the same width.
+    pub panes: Vec<Rect>,
+    /// The search input line, when searching.
+    pub input: Option<Rect>,
+    pub status: Rect,
+    /// The window is below [`MIN_WIDTH`] × [`MIN_HEIGHT`].
+    pub too_small: bool,
+}
+
+/// What the layout depends on besides the window size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub panes: usize,
+    pub input_line: bool,
+    pub show_list: bool,
+}
+
+/// Splits `area` into list, equal-width panes, input line and status bar.
+pub fn compute(area: Rect, shape: Shape) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let status = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+    let mut body_height = area.height.saturating_sub(1);
+    let input = shape.input_line.then(|| {
+        body_height = body_height.saturating_sub(1);
+        Rect::new(area.x, area.y + body_height, area.width, 1)
+    });
+    let list_width = if shape.show_list {
+        (area.width / 3).clamp(16, 34)
+    } else {
+        0
+    };
+    let list = Rect::new(area.x, area.y, list_width, body_height);
+    let pane_area_width = area.width.saturating_sub(list_width);
+    let count = shape.panes.clamp(1, MAX_PANES) as u16;
+    // Every pane gets the same width; leftover columns stay blank rather than favour one.
+    let each = pane_area_width / count;
+    let panes = (0..count)
+        .map(|i| Rect::new(area.x + list_width + i * each, area.y, each, body_height))
+        .collect();
+    Areas {
+        list,
+        panes,
+        input,
+        status,
+        too_small: false,
+    }
+}
+
+/// Columns of text inside a bordered pane.
+pub fn text_width(pane: Rect) -> usize {
+    usize::from(pane.width.saturating_sub(2))
+}
+
+/// Rows of text inside a bordered pane.
+pub fn text_height(pane: Rect) -> usize {
+    usize::from(pane.height.saturating_sub(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHAPE: Shape = Shape {
+        panes: 3,
+        input_line: true,
+        show_list: true,
+    };
+
+    #[test]
+    fn panes_have_equal_widths() {
+        for width in MIN_WIDTH..300 {
+            let areas = compute(Rect::new(0, 0, width, 40), SHAPE);
+            let widths: Vec<u16> = areas.panes.iter().map(|p| p.width).collect();
+            assert!(widths.windows(2).all(|w| w[0] == w[1]), "{widths:?}");
+            let right = areas.panes.last().map_or(0, |p| p.right());
+            assert!(right <= width);
+        }
+    }
+
+    #[test]
+    fn tiny_windows_are_too_small() {
+        for (w, h) in [(0, 0), (1, 1), (29, 40), (120, 7)] {
+            assert!(compute(Rect::new(0, 0, w, h), SHAPE).too_small);
+        }
+    }
+
+    #[test]
+    fn status_and_input_take_the_bottom_lines() {
+        let areas = compute(Rect::new(0, 0, 80, 24), SHAPE);
+        assert_eq!(areas.status, Rect::new(0, 23, 80, 1));
+        assert_eq!(areas.input, Some(Rect::new(0, 22, 80, 1)));
+        assert_eq!(areas.list.height, 22);
+    }
+}

@@ -1,0 +1,17 @@
+//! hustings: read, compare and weigh the candidates of an open-source governance election.
+//!
+//! Data flows one way: [`model`] loads and sanitizes candidate YAML into a [`model::Roster`];
+//! [`app::App`] holds a session's state and changes only through [`app::App::update`];
+//! [`keymap`] turns terminal events into [`app::Action`]s; [`ui`] draws `&App`; [`tui`] owns
+//! the terminal and the event loop; [`cli`] parses the command line.
+
+pub mod app;
+pub mod cli;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod sanitize;
+pub mod search;
+pub mod tui;
+pub mod ui;
+pub mod wrap;

@@ -1,0 +1,428 @@
+//! Loading candidate YAML from files, folders or the roster built into the binary.
+//!
+//! A broken file becomes a [`LoadError`] naming the file, line and column; every other file
+//! still loads.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::yaml::{CandidateDoc, RawElection};
+use super::{Candidate, Election, Roster, guard};
+use crate::sanitize::sanitize_line;
+
+/// Where a roster came from, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The roster compiled into the binary.
+    Embedded,
+    /// Files and folders named by the voter (or `./candidates`).
+    Paths(Vec<PathBuf>),
+}
+
+/// The shipped `candidates/`, compiled in so the app opens something real anywhere.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "candidates/kata-ac-2022-03/election.yaml",
+        include_str!("../../candidates/kata-ac-2022-03/election.yaml"),
+    ),
+    (
+        "candidates/kata-ac-2022-03/tao-peng.yaml",
+        include_str!("../../candidates/kata-ac-2022-03/tao-peng.yaml"),
+    ),
+    (
+        "candidates/kata-ac-2024-04/election.yaml",
+        include_str!("../../candidates/kata-ac-2024-04/election.yaml"),
+    ),
+    (
+        "candidates/kata-ac-2024-04/anastassios-nanos.yaml",
+        include_str!("../../candidates/kata-ac-2024-04/anastassios-nanos.yaml"),
+    ),
+];
+
+/// A file that could not be loaded, with the position of the problem where known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    /// The file's path, display-safe.
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// What is wrong, display-safe.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    /// `file:line:column: message`, as compilers print it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl LoadError {
+    fn new(path: &Path, line: Option<usize>, column: Option<usize>, message: &str) -> Self {
+        LoadError {
+            path: sanitize_line(&path.display().to_string()).text,
+            line,
+            column,
+            message: sanitize_line(message).text,
+        }
+    }
+
+    fn from_yaml(path: &Path, err: &serde_yaml::Error) -> Self {
+        let location = err.location();
+        // serde_yaml appends " at line L column C" to its message; the position is ours to print.
+        let message = err.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) if location.is_some() => &message[..i],
+            _ => &message,
+        };
+        LoadError::new(
+            path,
+            location.as_ref().map(|l| l.line()),
+            location.as_ref().map(|l| l.column()),
+            message,
+        )
+    }
+}
+
+/// A file's bytes, or why they could not be read.
+type Input = (PathBuf, std::io::Result<Vec<u8>>);
+
+/// One folder's election metadata and candidate files (path, text).
+type Folder = (Option<RawElection>, Vec<(PathBuf, String)>);
+
+impl Roster {
+    /// Loads the roster compiled into the binary.
+    pub fn embedded() -> (Roster, Vec<LoadError>) {
+        let inputs = EMBEDDED
+            .iter()
+            .map(|(path, text)| (PathBuf::from(path), Ok(text.as_bytes().to_vec())))
+            .collect();
+        Roster::from_inputs(inputs, Source::Embedded)
+    }
+
+    /// Loads YAML files and folders (recursively). Each folder of candidates is an election.
+    pub fn load_paths(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
+        let mut errors = Vec::new();
+        let mut files = Vec::new();
+        let mut seen = HashSet::new();
+        for path in paths {
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => collect_dir(path, &mut files, &mut seen, &mut errors),
+                Ok(_) => files.push(path.clone()),
+                Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
+            }
+        }
+        let inputs = files
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path);
+                (path, bytes)
+            })
+            .collect();
+        let (roster, mut more) = Roster::from_inputs(inputs, Source::Paths(paths.to_vec()));
+        errors.append(&mut more);
+        (roster, errors)
+    }
+
+    /// Parses every input; files are grouped into elections by their folder.
+    fn from_inputs(inputs: Vec<Input>, source: Source) -> (Roster, Vec<LoadError>) {
+        let mut errors = Vec::new();
+        // Folder → (election.yaml, candidate files), ordered by path for a stable roster.
+        let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
+        for (path, bytes) in inputs {
+            let text = match bytes
+                .map_err(|e| LoadError::new(&path, None, None, &e.to_string()))
+                .and_then(|b| decode(&path, b))
+            {
+                Ok(text) => text,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let entry = folders.entry(folder).or_default();
+            if is_election_file(&path) {
+                match parse_election(&path, &text) {
+                    Ok(election) => entry.0 = Some(election),
+                    Err(e) => errors.push(e),
+                }
+            } else {
+                entry.1.push((path, text));
+            }
+        }
+        let mut roster = Roster {
+            elections: Vec::new(),
+            candidates: Vec::new(),
+            source,
+        };
+        for (folder, (meta, mut files)) in folders {
+            if files.is_empty() {
+                continue;
+            }
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            let index = roster.elections.len();
+            let folder_name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "candidates".to_string());
+            let id = folder.display().to_string();
+            roster.elections.push(Election::new(id, &folder_name, meta));
+            for (path, text) in files {
+                match parse_candidates(&path, &text) {
+                    Ok(raws) => roster.candidates.extend(
+                        raws.into_iter()
+                            .map(|raw| Candidate::from_raw(raw, index, path.clone())),
+                    ),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        // An election all of whose files failed is no election: drop it, keep indices right.
+        let used: HashSet<usize> = roster.candidates.iter().map(|c| c.election).collect();
+        let mut remap = vec![0; roster.elections.len()];
+        let mut kept = Vec::new();
+        for (i, election) in roster.elections.drain(..).enumerate() {
+            if used.contains(&i) {
+                remap[i] = kept.len();
+                kept.push(election);
+            }
+        }
+        roster.elections = kept;
+        for c in &mut roster.candidates {
+            c.election = remap[c.election];
+        }
+        (roster, errors)
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+fn is_election_file(path: &Path) -> bool {
+    matches!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("election.yaml" | "election.yml")
+    )
+}
+
+/// Collects YAML files under `dir`, skipping hidden folders and symlink loops.
+fn collect_dir(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    errors: &mut Vec<LoadError>,
+) {
+    let Ok(canonical) = dir.canonicalize() else {
+        return;
+    };
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(LoadError::new(dir, None, None, &e.to_string()));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_dir(&path, files, seen, errors);
+        } else if is_yaml(&path) {
+            files.push(path);
+        }
+    }
+}
+
+/// Checks that `bytes` are non-empty UTF-8, naming the position of the first bad byte.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(LoadError::new(path, None, None, "empty file")),
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text)),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(LoadError::new(
+                path,
+                Some(line),
+                Some(column),
+                &format!("not valid UTF-8 (byte 0x{:02X})", bytes[at]),
+            ))
+        }
+    }
+}
+
+fn guarded(path: &Path, text: &str) -> Result<(), LoadError> {
+    guard::check(text).map_err(|r| LoadError::new(path, r.line, r.column, &r.message))
+}
+
+fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
+    guarded(path, text)?;
+    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
+}
+
+/// Reads every document of a file; each is one candidate or a list of them.
+fn parse_candidates(path: &Path, text: &str) -> Result<Vec<super::RawCandidate>, LoadError> {
+    guarded(path, text)?;
+    let mut all = Vec::new();
+    for document in serde_yaml::Deserializer::from_str(text) {
+        let doc =
+            CandidateDoc::deserialize(document).map_err(|e| LoadError::from_yaml(path, &e))?;
+        all.extend(doc.0);
+    }
+    if all.is_empty() {
+        return Err(LoadError::new(
+            path,
+            None,
+            None,
+            "no candidate in this file",
+        ));
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str, text: &[u8]) -> Input {
+        (PathBuf::from(path), Ok(text.to_vec()))
+    }
+
+    #[test]
+    fn the_embedded_roster_loads_whole() {
+        let (roster, errors) = Roster::embedded();
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> = roster.candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["Tao Peng", "Anastassios Nanos"]);
+        assert_eq!(roster.elections.len(), 2);
+        assert_eq!(roster.elections[1].seats, Some(4));
+    }
+
+    #[test]
+    fn a_broken_file_does_not_stop_the_others() {
+        let (roster, errors) = Roster::from_inputs(
+            vec![
+                input("e/a.yaml", b"name: A\nstatement: a\n"),
+                input("e/b.yaml", b"name: B\nstatement: [unclosed\n"),
+                input("e/c.yaml", b"name: C\nstatement: c\n"),
+            ],
+            Source::Embedded,
+        );
+        assert_eq!(roster.candidates.len(), 2);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "e/b.yaml");
+        assert_eq!(errors[0].line, Some(2));
+        assert!(errors[0].column.is_some());
+        assert!(
+            errors[0].to_string().starts_with("e/b.yaml:2:"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn empty_and_non_utf8_files_are_named() {
+        let (_, errors) = Roster::from_inputs(
+            vec![
+                input("e/empty.yaml", b"  \n"),
+                input("e/latin1.yaml", b"name: Ren\xe9\nstatement: x\n"),
+            ],
+            Source::Embedded,
+        );
+        assert_eq!(errors[0].to_string(), "e/empty.yaml: empty file");
+        assert_eq!(
+            errors[1].to_string(),
+            "e/latin1.yaml:1:10: not valid UTF-8 (byte 0xE9)"
+        );
+    }
+
+    #[test]
+    fn missing_name_is_reported_with_a_position() {
+        let (_, errors) = Roster::from_inputs(
+            vec![input("e/x.yaml", b"email: a@b\nstatement: hi\n")],
+            Source::Embedded,
+        );
+        assert!(errors[0].message.contains("missing field `name`"));
+        assert!(errors[0].line.is_some());
+    }
+
+    #[test]
+    fn a_folder_is_an_election_with_its_metadata() {
+        let (roster, errors) = Roster::from_inputs(
+            vec![
+                input("x/one/election.yaml", b"name: First\nseats: 2\n"),
+                input(
+                    "x/one/a.yaml",
+                    b"- name: A\n  statement: a\n- name: B\n  statement: b\n",
+                ),
+                input("x/two/c.yaml", b"name: C\nstatement: c\n"),
+            ],
+            Source::Embedded,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(roster.elections[0].name, "First");
+        assert_eq!(roster.elections[1].name, "two");
+        assert_eq!(roster.candidates[2].election, 1);
+    }
+
+    #[test]
+    fn control_characters_in_fields_are_made_visible() {
+        let (roster, _) = Roster::from_inputs(
+            vec![input(
+                "e/x.yaml",
+                b"name: \"Eve\\e]0;pwned\\a\"\nstatement: \"a\\u202Eb\"\n",
+            )],
+            Source::Embedded,
+        );
+        let eve = &roster.candidates[0];
+        assert_eq!(eve.name, "Eve^[]0;pwned^G");
+        assert_eq!(eve.statement.display, "a<U+202E>b");
+        assert_eq!(eve.statement.raw, "a\u{202E}b");
+        assert_eq!(eve.hidden, 3);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_before_parsing() {
+        let mut text = String::from("a: &x [1]\nname: A\nstatement: s\nb: [");
+        text.push_str(&"*x, ".repeat(200));
+        text.push_str("]\n");
+        let (roster, errors) = Roster::from_inputs(
+            vec![input("e/bomb.yaml", text.as_bytes())],
+            Source::Embedded,
+        );
+        assert!(roster.candidates.is_empty());
+        assert!(errors[0].message.contains("aliases"));
+        assert_eq!(errors[0].line, Some(4));
+    }
+}

@@ -1,0 +1,179 @@
+//! Candidates, elections and the roster that holds them: loaded, validated and sanitized.
+//! No terminal types here.
+
+pub mod guard;
+mod load;
+mod yaml;
+
+use std::path::PathBuf;
+
+pub use load::{EMBEDDED, LoadError, Source};
+pub use yaml::{RawCandidate, RawElection};
+
+use crate::sanitize::{Sanitized, sanitize_line, sanitize_text};
+
+/// Candidate text: the original as written, and the display-safe form drawn on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub raw: String,
+    pub display: String,
+    /// Characters that had to be made visible (controls, bidi, zero-width).
+    pub hidden: usize,
+}
+
+impl Text {
+    /// Sanitizes multi-line text.
+    pub fn new(raw: String) -> Self {
+        let Sanitized { text, hidden } = sanitize_text(&raw);
+        Text {
+            raw,
+            display: text,
+            hidden,
+        }
+    }
+}
+
+/// One candidate of one election, display-safe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub name: String,
+    pub emails: Vec<String>,
+    pub affiliation: Option<String>,
+    /// Named links (`github`, `website`), in file order.
+    pub links: Vec<(String, String)>,
+    pub statement: Text,
+    /// Keys the schema does not know, shown as fields, never dropped.
+    pub extra: Vec<(String, String)>,
+    /// Index into [`Roster::elections`].
+    pub election: usize,
+    /// The file the candidate came from.
+    pub path: PathBuf,
+    /// Hidden characters made visible anywhere in this candidate (fields and statement).
+    pub hidden: usize,
+}
+
+impl Candidate {
+    /// Sanitizes every field of `raw` once; this is where untrusted text becomes drawable.
+    pub fn from_raw(raw: RawCandidate, election: usize, path: PathBuf) -> Self {
+        let mut hidden = 0;
+        let mut line = |s: &str| {
+            let clean = sanitize_line(s);
+            hidden += clean.hidden;
+            clean.text
+        };
+        let name = line(&raw.name);
+        let emails = raw.emails.iter().map(|e| line(e)).collect();
+        let affiliation = raw
+            .affiliation
+            .as_deref()
+            .map(&mut line)
+            .filter(|a| !a.is_empty());
+        let links = raw.links.iter().map(|(k, v)| (line(k), line(v))).collect();
+        let extra_keys: Vec<String> = raw.extra.iter().map(|(k, _)| line(k)).collect();
+        let mut extra = Vec::with_capacity(raw.extra.len());
+        for (key, (_, value)) in extra_keys.into_iter().zip(&raw.extra) {
+            let text = sanitize_text(&value_to_text(value));
+            hidden += text.hidden;
+            extra.push((key, text.text));
+        }
+        let statement = Text::new(raw.statement);
+        hidden += statement.hidden;
+        Candidate {
+            name,
+            emails,
+            affiliation,
+            links,
+            statement,
+            extra,
+            election,
+            path,
+            hidden,
+        }
+    }
+}
+
+/// Renders a YAML value of an unknown key as readable text.
+fn value_to_text(value: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Sequence(items) if items.iter().all(is_scalar) => items
+            .iter()
+            .map(value_to_text)
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string(),
+    }
+}
+
+fn is_scalar(v: &serde_yaml::Value) -> bool {
+    !matches!(
+        v,
+        serde_yaml::Value::Sequence(_)
+            | serde_yaml::Value::Mapping(_)
+            | serde_yaml::Value::Tagged(_)
+    )
+}
+
+/// An election: a folder of candidates with optional `election.yaml` metadata.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Election {
+    /// Stable identity: the folder it was loaded from.
+    pub id: String,
+    /// Display name: `name` from `election.yaml`, else the folder's name.
+    pub name: String,
+    pub project: Option<String>,
+    pub seats: Option<u32>,
+    /// Named dates (`voting_open`, `voting_close`, …) as written, in file order.
+    pub dates: Vec<(String, String)>,
+    pub incumbents: Vec<String>,
+    pub extra: Vec<(String, String)>,
+}
+
+impl Election {
+    /// Builds an election from its folder name and optional metadata, sanitizing it.
+    pub fn new(id: String, folder_name: &str, raw: Option<RawElection>) -> Self {
+        let raw = raw.unwrap_or_default();
+        let line = |s: &str| sanitize_line(s).text;
+        let name = raw
+            .name
+            .as_deref()
+            .map(line)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| line(folder_name));
+        Election {
+            id,
+            name,
+            project: raw.project.as_deref().map(line),
+            seats: raw.seats,
+            dates: raw.dates.iter().map(|(k, v)| (line(k), line(v))).collect(),
+            incumbents: raw.incumbents.iter().map(|s| line(s)).collect(),
+            extra: raw
+                .extra
+                .iter()
+                .map(|(k, v)| (line(k), sanitize_text(&value_to_text(v)).text))
+                .collect(),
+        }
+    }
+}
+
+/// Every election and candidate that loaded, in a stable order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roster {
+    pub elections: Vec<Election>,
+    pub candidates: Vec<Candidate>,
+    pub source: Source,
+}
+
+impl Roster {
+    /// The election a candidate stands in.
+    pub fn election_of(&self, candidate: &Candidate) -> &Election {
+        &self.elections[candidate.election]
+    }
+}

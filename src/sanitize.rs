@@ -1,0 +1,181 @@
+//! Makes untrusted candidate text safe to draw, once, where it enters.
+//!
+//! Nothing is silently dropped: control characters become caret notation (`^[`, `^G`),
+//! C1 controls and invisible or direction-changing characters become a visible `<U+XXXX>`
+//! marker, and the number of such replacements is kept so the UI can say the text was altered.
+//! Tabs are expanded and `\r\n` normalised, which alters nothing a reader could see.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Columns between tab stops when tabs are expanded.
+pub const TAB_WIDTH: usize = 4;
+
+/// Display-safe text and how many characters in it were made visible.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sanitized {
+    /// The text with every unsafe character replaced by a visible stand-in.
+    pub text: String,
+    /// How many characters were hidden or dangerous in the original.
+    pub hidden: usize,
+}
+
+/// Sanitizes multi-line text: newlines are kept, everything else unsafe is made visible.
+pub fn sanitize_text(raw: &str) -> Sanitized {
+    sanitize(raw, true)
+}
+
+/// Sanitizes a one-line field (a name, an e-mail): a newline is shown as `^J`.
+pub fn sanitize_line(raw: &str) -> Sanitized {
+    let mut out = sanitize(raw.trim(), false);
+    out.text = out.text.trim().to_string();
+    out
+}
+
+fn sanitize(raw: &str, multiline: bool) -> Sanitized {
+    let mut text = String::with_capacity(raw.len());
+    let mut hidden = 0;
+    let mut column = 0usize;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if multiline && chars.peek() == Some(&'\n') => {}
+            '\n' if multiline => {
+                text.push('\n');
+                column = 0;
+                continue;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                text.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+                continue;
+            }
+            _ => {
+                let before = text.len();
+                if push_visible(&mut text, c) {
+                    hidden += 1;
+                }
+                column += text[before..]
+                    .chars()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum::<usize>();
+            }
+        }
+    }
+    Sanitized { text, hidden }
+}
+
+/// Pushes `c` or its visible stand-in; returns whether it had to be replaced.
+fn push_visible(out: &mut String, c: char) -> bool {
+    match c {
+        '\u{0}'..='\u{1f}' => {
+            out.push('^');
+            out.push(char::from(c as u8 + 0x40));
+            true
+        }
+        '\u{7f}' => {
+            out.push_str("^?");
+            true
+        }
+        _ if is_c1(c) || is_invisible_format(c) => {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+            true
+        }
+        _ => {
+            out.push(c);
+            false
+        }
+    }
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Bidi controls, zero-width and other invisible format characters that can hide or
+/// reorder text on screen.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// True when `s` contains nothing a terminal could interpret as a control.
+pub fn is_display_safe(s: &str) -> bool {
+    s.chars().all(|c| {
+        (c == '\n' || !c.is_control()) && !is_c1(c) && !is_invisible_format(c) && c != '\t'
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        let s = sanitize_text("Hello, wörld — 日本語\nsecond line");
+        assert_eq!(s.text, "Hello, wörld — 日本語\nsecond line");
+        assert_eq!(s.hidden, 0);
+    }
+
+    #[test]
+    fn escape_sequences_become_caret_notation() {
+        let s = sanitize_text("a\x1b[31mred\x1b[0m\x07");
+        assert_eq!(s.text, "a^[[31mred^[[0m^G");
+        assert_eq!(s.hidden, 3);
+        assert!(is_display_safe(&s.text));
+    }
+
+    #[test]
+    fn crlf_is_normalised_and_lone_cr_is_shown() {
+        let s = sanitize_text("one\r\ntwo\rthree");
+        assert_eq!(s.text, "one\ntwo^Mthree");
+        assert_eq!(s.hidden, 1);
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(sanitize_text("a\tb").text, "a   b");
+        assert_eq!(sanitize_text("abcd\tb").text, "abcd    b");
+        assert_eq!(sanitize_text("日\tb").text, "日  b");
+        assert_eq!(sanitize_text("x\n\ty").text, "x\n    y");
+        assert_eq!(sanitize_text("\t").hidden, 0);
+    }
+
+    #[test]
+    fn bidi_and_zero_width_characters_become_markers() {
+        let s = sanitize_text("abc\u{202E}def\u{200B}g\u{FEFF}\u{2066}");
+        assert_eq!(s.text, "abc<U+202E>def<U+200B>g<U+FEFF><U+2066>");
+        assert_eq!(s.hidden, 4);
+    }
+
+    #[test]
+    fn c1_controls_and_del_are_shown() {
+        let s = sanitize_text("a\u{9b}31m\u{7f}");
+        assert_eq!(s.text, "a<U+009B>31m^?");
+        assert_eq!(s.hidden, 2);
+    }
+
+    #[test]
+    fn a_line_field_shows_newlines() {
+        let s = sanitize_line("  Jane\nDoe ");
+        assert_eq!(s.text, "Jane^JDoe");
+        assert_eq!(s.hidden, 1);
+    }
+
+    #[test]
+    fn every_char_below_0x100_comes_out_safe() {
+        let all: String = (0u32..0x100).filter_map(char::from_u32).collect();
+        let s = sanitize_text(&all);
+        assert!(is_display_safe(&s.text), "{:?}", s.text);
+    }
+}

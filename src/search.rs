@@ -1,0 +1,279 @@
+//! Search over the roster: fuzzy over short fields, by words over statement text.
+//!
+//! A fuzzy query against a long statement matches almost anything (and slowly), so names,
+//! affiliations and election names are matched fuzzily while statements are matched by word
+//! prefix against a sorted word list built once on load. Every whitespace-separated term of a
+//! query must match somewhere. Hits keep roster order: search narrows the list, it never
+//! reorders it, so no candidate is favoured by the engine's scoring.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::Roster;
+
+/// A fuzzy match must score at least this share of the term's match against itself; below
+/// it, the letters are scattered across a name by chance (`tao` in `AnasTAssiOs`).
+const MIN_SCORE_RATIO: f64 = 0.7;
+
+/// Terms shorter than this match whole statement words only, not prefixes.
+const MIN_PREFIX_LEN: usize = 3;
+
+/// One candidate that matches a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Roster::candidates`].
+    pub candidate: usize,
+    /// Char positions in the candidate's name that matched, for highlighting.
+    pub name_positions: Vec<usize>,
+    /// Whether some term matched only in the statement.
+    pub in_statement: bool,
+}
+
+struct Entry {
+    name: String,
+    fields: [String; 2],
+    /// Lower-case statement words, sorted and unique.
+    words: Vec<String>,
+}
+
+/// The search engine: built once per roster, queried on every keystroke.
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    matcher: SkimMatcherV2,
+}
+
+impl SearchIndex {
+    /// Indexes every candidate's fields and statement words.
+    pub fn new(roster: &Roster) -> Self {
+        let entries = roster
+            .candidates
+            .iter()
+            .map(|c| {
+                let mut words: Vec<String> =
+                    words(&c.statement.display).map(str::to_lowercase).collect();
+                words.sort_unstable();
+                words.dedup();
+                Entry {
+                    name: c.name.clone(),
+                    fields: [
+                        c.affiliation.clone().unwrap_or_default(),
+                        roster.election_of(c).name.clone(),
+                    ],
+                    words,
+                }
+            })
+            .collect();
+        SearchIndex {
+            entries,
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// Candidates matching every term of `query`, in roster order; all of them for a blank query.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let terms = terms(query);
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| self.match_entry(i, entry, &terms))
+            .collect()
+    }
+
+    fn match_entry(&self, candidate: usize, entry: &Entry, terms: &[String]) -> Option<Hit> {
+        let mut hit = Hit {
+            candidate,
+            name_positions: Vec::new(),
+            in_statement: false,
+        };
+        for term in terms {
+            let threshold = self.threshold(term);
+            let name = self
+                .matcher
+                .fuzzy_indices(&entry.name, term)
+                .filter(|(score, _)| *score as f64 >= threshold);
+            let field = entry.fields.iter().any(|f| {
+                self.matcher
+                    .fuzzy_match(f, term)
+                    .is_some_and(|score| score as f64 >= threshold)
+            });
+            if let Some((_, positions)) = name {
+                hit.name_positions.extend(positions);
+            } else if !field {
+                if statement_has(&entry.words, term) {
+                    hit.in_statement = true;
+                } else {
+                    return None;
+                }
+            }
+        }
+        hit.name_positions.sort_unstable();
+        hit.name_positions.dedup();
+        Some(hit)
+    }
+
+    fn threshold(&self, term: &str) -> f64 {
+        let perfect = self.matcher.fuzzy_match(term, term).unwrap_or(0);
+        perfect as f64 * MIN_SCORE_RATIO
+    }
+}
+
+/// The lower-case terms of a query.
+pub fn terms(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// True when every word of `term` is a statement word (or, if long enough, a word's prefix).
+fn statement_has(sorted_words: &[String], term: &str) -> bool {
+    let mut any = false;
+    for part in words(term) {
+        any = true;
+        let at = sorted_words.partition_point(|w| w.as_str() < part);
+        let found = sorted_words.get(at).is_some_and(|w| {
+            w == part || (part.chars().count() >= MIN_PREFIX_LEN && w.starts_with(part))
+        });
+        if !found {
+            return false;
+        }
+    }
+    any
+}
+
+/// Byte ranges in `line` where a word starts with one of `terms` (case-insensitive): what
+/// panes highlight and what `n`/`N` jump between.
+pub fn find_in_line(line: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    if terms.is_empty() {
+        return found;
+    }
+    let mut prev_alnum = false;
+    for (start, c) in line.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            let longest = terms
+                .iter()
+                .flat_map(|t| words(t))
+                .filter_map(|part| prefix_end(&line[start..], part))
+                .max();
+            if let Some(len) = longest {
+                found.push(start..start + len);
+            }
+        }
+        prev_alnum = alnum;
+    }
+    found
+}
+
+/// If `text` starts with `part` ignoring case, the byte length of that prefix in `text`.
+fn prefix_end(text: &str, part: &str) -> Option<usize> {
+    let mut text_chars = text.char_indices();
+    let mut end = 0;
+    for p in part.chars() {
+        let (i, c) = text_chars.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    let whole_word = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (whole_word || part.chars().count() >= MIN_PREFIX_LEN).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(roster: &Roster, hits: &[Hit]) -> Vec<String> {
+        hits.iter()
+            .map(|h| roster.candidates[h.candidate].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn tao_leaves_tao_peng() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        assert_eq!(names(&roster, &index.search("tao")), vec!["Tao Peng"]);
+    }
+
+    #[test]
+    fn a_blank_query_keeps_everyone_in_order() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        assert_eq!(index.search("  ").len(), roster.candidates.len());
+    }
+
+    #[test]
+    fn names_match_fuzzily_with_positions() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        let hits = index.search("nanos");
+        assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
+        assert_eq!(hits[0].name_positions, vec![12, 13, 14, 15, 16]);
+    }
+
+    #[test]
+    fn statement_words_match_by_prefix() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        let hits = index.search("firecrack");
+        assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
+        assert!(hits[0].in_statement);
+        assert_eq!(
+            names(&roster, &index.search("confidential")),
+            vec!["Tao Peng"]
+        );
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        assert_eq!(
+            names(&roster, &index.search("kata hypervisor")),
+            vec!["Anastassios Nanos"]
+        );
+        assert!(index.search("hypervisor zebra").is_empty());
+    }
+
+    #[test]
+    fn fields_match_affiliation_and_election() {
+        let (roster, _) = Roster::embedded();
+        let index = SearchIndex::new(&roster);
+        assert_eq!(
+            names(&roster, &index.search("nubificus")),
+            vec!["Anastassios Nanos"]
+        );
+        assert_eq!(
+            names(&roster, &index.search("march 2022")),
+            vec!["Tao Peng"]
+        );
+    }
+
+    #[test]
+    fn short_terms_match_whole_words_only() {
+        let words = vec!["ci".to_string(), "cloud".to_string()];
+        assert!(statement_has(&words, "ci"));
+        assert!(!statement_has(&words, "cl"));
+        assert!(statement_has(&words, "clo"));
+    }
+
+    #[test]
+    fn finds_terms_at_word_starts_ignoring_case() {
+        let terms = terms("hyper ci");
+        let line = "Hypervisor support, CI and hyper-v; not ciao or superhyper";
+        let found: Vec<&str> = find_in_line(line, &terms)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect();
+        assert_eq!(found, vec!["Hyper", "CI", "hyper"]);
+    }
+}

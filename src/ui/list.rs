@@ -1,0 +1,98 @@
+//! The candidate list: name, affiliation and election; the selection marked with a symbol.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
+use crate::wrap::{truncate, width};
+
+/// Shown before the selected candidate, so the selection shows without colour too.
+pub const SELECTED_SYMBOL: &str = "▶ ";
+const MARKED_SYMBOL: &str = "✓ ";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus() == Focus::List;
+    let total = app.roster.candidates.len();
+    let title = if app.hits().len() == total {
+        format!(" Candidates ({total}) ")
+    } else {
+        format!(" Candidates ({}/{total}) ", app.hits().len())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width.saturating_sub(2))),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text_width = usize::from(inner.width);
+    let rows = usize::from(inner.height) / LIST_ITEM_HEIGHT;
+    let mut lines = Vec::new();
+    if app.hits().is_empty() {
+        lines.push(Line::styled(
+            truncate("No candidate matches", text_width),
+            theme.dim,
+        ));
+    }
+    for (position, hit) in app
+        .hits()
+        .iter()
+        .enumerate()
+        .skip(app.list_offset())
+        .take(rows)
+    {
+        let candidate = app.candidate(hit.candidate);
+        let selected = position == app.cursor();
+        let row_style = if selected {
+            theme.selected
+        } else {
+            theme.list_name
+        };
+        let mut first = vec![
+            Span::styled(if selected { SELECTED_SYMBOL } else { "  " }, row_style),
+            Span::styled(
+                if app.is_marked(hit.candidate) {
+                    MARKED_SYMBOL
+                } else {
+                    "  "
+                },
+                theme.mark.patch(row_style),
+            ),
+        ];
+        let name_room = text_width.saturating_sub(4);
+        let name = truncate(&candidate.name, name_room);
+        for (i, c) in name.chars().enumerate() {
+            let style = if hit.name_positions.contains(&i) {
+                theme.hit
+            } else {
+                row_style
+            };
+            first.push(Span::styled(c.to_string(), style));
+        }
+        let used = 4 + width(&name);
+        if selected && used < text_width {
+            first.push(Span::styled(" ".repeat(text_width - used), row_style));
+        }
+        lines.push(Line::from(first));
+        let election = &app.roster.election_of(candidate).name;
+        let detail = match &candidate.affiliation {
+            Some(affiliation) => format!("{affiliation} · {election}"),
+            None => election.clone(),
+        };
+        let detail = truncate(&detail, text_width.saturating_sub(4));
+        lines.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(detail, theme.list_detail),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

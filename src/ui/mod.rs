@@ -1,0 +1,95 @@
+//! Pure rendering of `&App` into a frame: one file per visible part.
+
+mod help;
+mod list;
+mod pane;
+mod search_bar;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::{App, Overlay};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::wrap::truncate;
+pub use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let areas = app.areas(area);
+    if areas.too_small {
+        draw_too_small(frame, area, theme);
+        return;
+    }
+    if areas.list.width > 0 {
+        list::draw(frame, areas.list, app, theme);
+    }
+    if app.panes().is_empty() {
+        if let Some(&rect) = areas.panes.first() {
+            pane::draw_welcome(frame, rect, app, theme);
+        }
+    } else {
+        for (index, rect) in areas.panes.iter().enumerate().take(app.panes().len()) {
+            pane::draw(frame, *rect, app, index, theme);
+        }
+    }
+    if let Some(rect) = areas.input {
+        search_bar::draw(frame, rect, app, theme);
+    }
+    status::draw(frame, areas.status, app, theme);
+    match app.overlay() {
+        Some(Overlay::Help) => help::draw_help(frame, area, app, theme),
+        Some(Overlay::Errors) => help::draw_errors(frame, area, app, theme),
+        None => {}
+    }
+}
+
+/// One line, cut to fit, for windows too small to be useful.
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = format!(
+        "Window too small: hustings needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}",
+        area.width, area.height
+    );
+    let line = Line::styled(truncate(&text, usize::from(area.width)), theme.error);
+    frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
+}
+
+/// A bordered box centred in `area`, cleared, at most `width` × `height`; returns its inside.
+fn overlay_box(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: &Theme,
+) -> Rect {
+    let width = width
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(10));
+    let height = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(3));
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let title = truncate(title, usize::from(width.saturating_sub(4)));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .style(theme.overlay);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
+}

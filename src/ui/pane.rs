@@ -1,0 +1,138 @@
+//! A statement pane: the candidate's name in the border, fields, then the statement, with
+//! search hits highlighted. Only the visible lines are drawn.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::Theme;
+use crate::app::{App, Focus, LineKind, PaneLine};
+use crate::layout::text_height;
+use crate::model::Source;
+use crate::search::find_in_line;
+use crate::wrap::{truncate, wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let pane = &app.panes()[index];
+    let candidate = app.candidate(pane.candidate);
+    let focused = app.focus() == Focus::Pane(index);
+    let room = usize::from(area.width.saturating_sub(4));
+    let badge = if candidate.hidden > 0 { " ⚠" } else { "" };
+    let active =
+        if app.focus() == Focus::List && app.active_pane() == index && app.panes().len() > 1 {
+            "● "
+        } else {
+            ""
+        };
+    let title = truncate(&format!("{active}{}{badge}", candidate.name), room);
+    let height = text_height(area);
+    let total = pane.lines().len();
+    let end = (pane.scroll + height).min(total);
+    let position = if total <= height {
+        "all".to_string()
+    } else {
+        format!("{}–{}/{}", pane.scroll + 1, end, total)
+    };
+    let sync = if app.sync() { " sync" } else { "" };
+    let footer = truncate(&format!(" {position}{sync} "), room);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(footer, theme.dim).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let terms = app.terms();
+    let lines: Vec<Line> = pane
+        .lines()
+        .iter()
+        .skip(pane.scroll)
+        .take(height)
+        .map(|line| styled_line(line, &terms, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A pane line with its kind's style and search hits highlighted.
+fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
+    let base = match line.kind {
+        LineKind::Field => theme.field,
+        LineKind::Notice => theme.notice,
+        LineKind::Rule => theme.rule,
+        LineKind::Body => theme.body,
+    };
+    let text = line.text.as_str();
+    // The key of a `Key: value` field line gets its own style.
+    let key_end = match line.kind {
+        LineKind::Field => text.find(": ").map_or(0, |i| i + 1),
+        _ => 0,
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    let push = |spans: &mut Vec<Span<'a>>, from: usize, to: usize, style: Style| {
+        if from < key_end {
+            let split = to.min(key_end);
+            spans.push(Span::styled(
+                &text[from..split],
+                theme.field_key.patch(style),
+            ));
+            if split < to {
+                spans.push(Span::styled(&text[split..to], base.patch(style)));
+            }
+        } else if from < to {
+            spans.push(Span::styled(&text[from..to], base.patch(style)));
+        }
+    };
+    for hit in find_in_line(text, terms) {
+        push(&mut spans, at, hit.start, Style::new());
+        push(&mut spans, hit.start, hit.end, theme.hit);
+        at = hit.end;
+    }
+    push(&mut spans, at, text.len(), Style::new());
+    Line::from(spans)
+}
+
+/// What the pane area shows before any candidate is opened.
+pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(" hustings ", theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let roster = &app.roster;
+    let mut text = format!(
+        "{} candidate{} in {} election{}.\n\n",
+        roster.candidates.len(),
+        if roster.candidates.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        roster.elections.len(),
+        if roster.elections.len() == 1 { "" } else { "s" },
+    );
+    if roster.source == Source::Embedded {
+        text.push_str(
+            "This is the roster built into hustings (no ./candidates folder here). \
+             Run `hustings FOLDER` to read another election.\n\n",
+        );
+    }
+    text.push_str(
+        "Enter  read the selected candidate\n\
+         Space  mark candidates, then c to compare them side by side\n\
+         /      search names and statements\n\
+         ?      every key",
+    );
+    let lines: Vec<Line> = wrap(&text, usize::from(inner.width))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.body))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,74 @@
+//! The status bar: election, position, marks, search state, and key hints or a message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use crate::app::App;
+use crate::model::Source;
+use crate::sanitize::sanitize_line;
+use crate::wrap::{truncate, width};
+
+const HINTS: &str = "? help  q quit";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut parts = Vec::new();
+    if app.roster.source == Source::Embedded {
+        parts.push("built-in roster".to_string());
+    }
+    if let Some(selected) = app.selected() {
+        let candidate = app.candidate(selected);
+        parts.push(app.roster.election_of(candidate).name.clone());
+    }
+    parts.push(format!(
+        "{}/{}",
+        if app.hits().is_empty() {
+            0
+        } else {
+            app.cursor() + 1
+        },
+        app.hits().len()
+    ));
+    if !app.marks().is_empty() {
+        parts.push(format!("marked {}", app.marks().len()));
+    }
+    if !app.query().is_empty() {
+        let n = app.hits().len();
+        parts.push(format!(
+            "/{}: {n} match{}",
+            sanitize_line(app.query()).text,
+            if n == 1 { "" } else { "es" }
+        ));
+    }
+    if app.sync() {
+        parts.push("sync".to_string());
+    }
+    let errors = app.errors.len();
+    let error_note = (errors > 0).then(|| {
+        format!(
+            " {errors} file{} failed: E ",
+            if errors == 1 { "" } else { "s" }
+        )
+    });
+    let right = app.message().unwrap_or(HINTS);
+    let total = usize::from(area.width);
+    let right_room = total.saturating_sub(error_note.as_deref().map_or(0, width));
+    let right = truncate(right, right_room.saturating_sub(1));
+    let left_room = right_room.saturating_sub(width(&right) + 2);
+    let left = truncate(&format!(" {}", parts.join(" │ ")), left_room);
+    let gap = right_room.saturating_sub(width(&left) + width(&right));
+    let mut spans = vec![Span::styled(left, theme.status)];
+    if let Some(note) = error_note {
+        spans.push(Span::styled(note, theme.error.patch(theme.status)));
+    }
+    spans.push(Span::styled(" ".repeat(gap), theme.status));
+    let right_style = if app.message().is_some() {
+        theme.status_key
+    } else {
+        theme.status
+    };
+    spans.push(Span::styled(right, right_style));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}

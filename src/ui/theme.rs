@@ -1,0 +1,92 @@
+//! Every style the UI uses, named, in one place: a colour theme and a colourless one.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The named styles of the UI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub list_name: Style,
+    pub list_detail: Style,
+    pub selected: Style,
+    pub mark: Style,
+    pub field_key: Style,
+    pub field: Style,
+    pub notice: Style,
+    pub rule: Style,
+    pub body: Style,
+    pub hit: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub error: Style,
+    pub input: Style,
+    pub overlay: Style,
+    pub dim: Style,
+}
+
+/// The colour theme.
+pub const COLOR: Theme = Theme {
+    border: Style::new().fg(Color::DarkGray),
+    border_focused: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    title: Style::new().add_modifier(Modifier::BOLD),
+    list_name: Style::new(),
+    list_detail: Style::new().fg(Color::DarkGray),
+    selected: Style::new().add_modifier(Modifier::REVERSED),
+    mark: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    field_key: Style::new().fg(Color::Cyan),
+    field: Style::new().fg(Color::Gray),
+    notice: Style::new().fg(Color::Yellow),
+    rule: Style::new().fg(Color::DarkGray),
+    body: Style::new(),
+    hit: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD),
+    status: Style::new().fg(Color::White).bg(Color::DarkGray),
+    status_key: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
+    error: Style::new()
+        .fg(Color::LightRed)
+        .add_modifier(Modifier::BOLD),
+    input: Style::new().fg(Color::Yellow),
+    overlay: Style::new(),
+    dim: Style::new().fg(Color::DarkGray),
+};
+
+/// No colour at all, for `NO_COLOR`: crossterm writes a full reset for every colour change
+/// there, which would wipe bold and reverse, so this theme uses modifiers only.
+pub const MONO: Theme = Theme {
+    border: Style::new(),
+    border_focused: Style::new().add_modifier(Modifier::BOLD),
+    title: Style::new().add_modifier(Modifier::BOLD),
+    list_name: Style::new(),
+    list_detail: Style::new(),
+    selected: Style::new().add_modifier(Modifier::REVERSED),
+    mark: Style::new().add_modifier(Modifier::BOLD),
+    field_key: Style::new().add_modifier(Modifier::BOLD),
+    field: Style::new(),
+    notice: Style::new().add_modifier(Modifier::BOLD),
+    rule: Style::new(),
+    body: Style::new(),
+    hit: Style::new().add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD)),
+    status: Style::new().add_modifier(Modifier::REVERSED),
+    status_key: Style::new().add_modifier(Modifier::BOLD),
+    error: Style::new().add_modifier(Modifier::BOLD),
+    input: Style::new(),
+    overlay: Style::new(),
+    dim: Style::new(),
+};
+
+impl Theme {
+    /// The colourless theme when `NO_COLOR` is set to anything but the empty string.
+    pub fn from_env() -> &'static Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => &MONO,
+            _ => &COLOR,
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Word wrapping by display width, done once per width by the caller and cached.
+//!
+//! ratatui's own wrapping re-wraps from the top on every frame and can panic on a wide glyph
+//! in a tiny area, so panes draw lines wrapped here instead.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `s` in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps `text` at spaces so that no line is wider than `max` columns.
+///
+/// Words longer than a line are split; list items (`- `, `* `, `1. `) and indented lines keep
+/// a hanging indent. A width of zero gives no lines at all.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    for line in text.split('\n') {
+        wrap_line(line.trim_end(), max, &mut out);
+    }
+    out
+}
+
+/// Cuts `s` to at most `max` columns, ending in `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The end of `s` that fits in `max` columns.
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    &s[start..]
+}
+
+struct LineBuilder<'a> {
+    out: &'a mut Vec<String>,
+    current: String,
+    used: usize,
+    indent: usize,
+}
+
+impl LineBuilder<'_> {
+    fn has_content(&self) -> bool {
+        self.used > self.indent
+    }
+
+    fn push(&mut self, s: &str, w: usize) {
+        self.current.push_str(s);
+        self.used += w;
+    }
+
+    /// Ends the current line and starts a continuation line with the hanging indent.
+    fn break_line(&mut self, hang: usize) {
+        let line = std::mem::take(&mut self.current);
+        self.out.push(line.trim_end().to_string());
+        self.current = " ".repeat(hang);
+        self.used = hang;
+        self.indent = hang;
+    }
+}
+
+fn wrap_line(line: &str, max: usize, out: &mut Vec<String>) {
+    let hang = hanging_indent(line).min(max / 2);
+    let mut b = LineBuilder {
+        out,
+        current: String::new(),
+        used: 0,
+        indent: 0,
+    };
+    for token in tokens(line) {
+        let w = width(token);
+        if b.used + w <= max {
+            b.push(token, w);
+            continue;
+        }
+        if token.starts_with(' ') {
+            // Spaces at a break vanish, as in any word processor.
+            b.break_line(hang);
+            continue;
+        }
+        if b.has_content() {
+            b.break_line(hang);
+        }
+        if b.used + w <= max {
+            b.push(token, w);
+            continue;
+        }
+        for c in token.chars() {
+            let cw = c.width().unwrap_or(0);
+            if b.used + cw > max && b.has_content() {
+                b.break_line(hang);
+            }
+            let mut buf = [0u8; 4];
+            b.push(c.encode_utf8(&mut buf), cw);
+        }
+    }
+    let last = b.current.trim_end().to_string();
+    b.out.push(last);
+}
+
+/// Splits a line into alternating runs of spaces and non-spaces.
+fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let is_space = first == ' ';
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| (c == ' ') != is_space)
+            .map_or(rest.len(), |(i, _)| i);
+        let (token, tail) = rest.split_at(end);
+        rest = tail;
+        Some(token)
+    })
+}
+
+/// Columns that continuation lines of `line` are indented by: its own indent, plus the
+/// marker of a list item.
+fn hanging_indent(line: &str) -> usize {
+    let body = line.trim_start_matches(' ');
+    let indent = line.len() - body.len();
+    let marker = if body.starts_with("- ") || body.starts_with("* ") || body.starts_with("+ ") {
+        2
+    } else {
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        let after = &body[digits..];
+        if digits > 0 && digits < 4 && (after.starts_with(". ") || after.starts_with(") ")) {
+            digits + 2
+        } else {
+            0
+        }
+    };
+    indent + marker
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap("the quick brown fox jumps", 10),
+            vec!["the quick", "brown fox", "jumps"]
+        );
+    }
+
+    #[test]
+    fn keeps_blank_lines_and_paragraphs() {
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn splits_words_longer_than_a_line() {
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn list_items_get_a_hanging_indent() {
+        assert_eq!(
+            wrap("- one two three four", 10),
+            vec!["- one two", "  three", "  four"]
+        );
+        assert_eq!(wrap("12. alpha beta", 9), vec!["12. alpha", "    beta"]);
+    }
+
+    #[test]
+    fn wide_glyphs_count_two_columns() {
+        assert_eq!(wrap("日本語です", 4), vec!["日本", "語で", "す"]);
+        // A glyph wider than the line still comes out, once, rather than looping.
+        assert_eq!(wrap("日本", 1), vec!["日", "本"]);
+    }
+
+    #[test]
+    fn zero_width_gives_nothing() {
+        assert!(wrap("anything", 0).is_empty());
+    }
+
+    #[test]
+    fn no_line_is_wider_than_asked() {
+        let text = "Strengthening Hypervisor Support: I will collaborate with the community \
+                    to identify areas — including 日本語 text and averyveryverylongwordthatneverends.";
+        for max in 2..60 {
+            for line in wrap(text, max) {
+                assert!(width(&line) <= max, "{max}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("Anastassios", 6), "Anast…");
+        assert_eq!(truncate("Tao", 6), "Tao");
+        assert_eq!(truncate("Tao", 0), "");
+        assert_eq!(tail("日本語", 5), "本語");
+        assert_eq!(tail("abc", 0), "");
+    }
+}
