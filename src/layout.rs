@@ -70,9 +70,12 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
     }
 }
 
-/// Columns of text inside a bordered pane.
+/// Blank columns between a pane's border and its text, on each side.
+pub const PANE_PADDING: u16 = 1;
+
+/// Columns of text inside a bordered, padded pane.
 pub fn text_width(pane: Rect) -> usize {
-    usize::from(pane.width.saturating_sub(2))
+    usize::from(pane.width.saturating_sub(2 + 2 * PANE_PADDING))
 }
 
 /// Rows of text inside a bordered pane.

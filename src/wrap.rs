@@ -25,6 +25,56 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// Joins the lines of hard-wrapped paragraphs, so text wrapped at 72 or 80 columns by its
+/// author flows to the width of the pane instead of leaving ragged half-lines.
+///
+/// A line is joined to the next when it is long (near the widest line of the text, so it was
+/// wrapped rather than ended) and the next line starts no list item, heading, quote or
+/// indented block. Code fences are left alone; short lines (`Cheers,`) keep their break.
+pub fn reflow(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let widest = lines.iter().map(|l| width(l.trim_end())).max().unwrap_or(0);
+    if widest > 120 {
+        // Lines this long were never hard-wrapped.
+        return text.to_string();
+    }
+    let long = widest * 3 / 5;
+    let mut out = String::with_capacity(text.len());
+    let mut in_fence = false;
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let Some(next) = lines.get(i + 1) else {
+            break;
+        };
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        let joins = !in_fence
+            && width(line.trim_end()) >= long.max(1)
+            && !line.trim().is_empty()
+            && !line.ends_with("  ")
+            && !starts_block(next);
+        if joins {
+            if !line.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Lines that begin something of their own: blank, indented, a list item, a heading, a quote.
+fn starts_block(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    trimmed.is_empty()
+        || line.starts_with([' ', '#', '>', '|', '`'])
+        || hanging_indent(line) > 0
+        || trimmed.starts_with("--")
+        || trimmed.starts_with("==")
+}
+
 /// Cuts `s` to at most `max` columns, ending in `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -215,6 +265,39 @@ mod tests {
                 assert!(width(&line) <= max, "{max}: {line:?}");
             }
         }
+    }
+
+    #[test]
+    fn reflow_joins_hard_wrapped_paragraphs_only() {
+        let text = "I have been deeply engaged in Kata Containers since the start of\n\
+                    the project, both in development and community. I continue to be\n\
+                    very interested.\n\
+                    \n\
+                    - a list item that is long enough to count as a wrapped line\n\
+                    - another item\n\
+                    \n\
+                    Cheers,\n\
+                    Tao";
+        assert_eq!(
+            reflow(text),
+            "I have been deeply engaged in Kata Containers since the start of \
+             the project, both in development and community. I continue to be \
+             very interested.\n\
+             \n\
+             - a list item that is long enough to count as a wrapped line\n\
+             - another item\n\
+             \n\
+             Cheers,\n\
+             Tao"
+        );
+    }
+
+    #[test]
+    fn reflow_leaves_code_and_long_lines_alone() {
+        let code = "```\nlet a_fairly_long_line_of_code = 1; // and a comment here\nb\n```";
+        assert_eq!(reflow(code), code);
+        let long = format!("{}\nnext", "x".repeat(200));
+        assert_eq!(reflow(&long), long);
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::search::{self, Hit, SearchIndex};
 
 /// Rows each candidate takes in the list (name, then affiliation and election).
 pub const LIST_ITEM_HEIGHT: usize = 2;
+/// Below this pane width, comparing hides the candidate list to make room.
+const COMFORTABLE_PANE_WIDTH: u16 = 30;
 /// Lines one mouse-wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
 
@@ -305,13 +307,16 @@ impl App {
                 self.relayout();
             }
             Action::SearchStart => {
+                // The list is what a search filters: show it while typing.
                 self.searching = true;
+                self.show_list = true;
                 self.relayout();
             }
             Action::SearchInput(c) => self.edit_query(|q| q.push(c)),
             Action::SearchPaste(text) => {
                 if !self.searching {
                     self.searching = true;
+                    self.show_list = true;
                     self.relayout();
                 }
                 self.edit_query(|q| {
@@ -513,7 +518,31 @@ impl App {
         self.panes = self.marks.iter().map(|&c| Pane::new(c)).collect();
         self.active_pane = 0;
         self.focus = Focus::Pane(0);
+        let width = self.pane_width_with_list();
+        if self.show_list && width > 0 && width < COMFORTABLE_PANE_WIDTH {
+            self.show_list = false;
+            self.message = Some("List hidden to make room: z shows it".to_string());
+        } else if self.show_list {
+            self.message = Some(format!(
+                "Comparing {} side by side · z hides the list for more room",
+                self.panes.len()
+            ));
+        }
         self.relayout();
+    }
+
+    /// How wide each pane would be with the list shown, at the current window size (0 when
+    /// the window is too small for any).
+    fn pane_width_with_list(&self) -> u16 {
+        let shape = Shape {
+            panes: self.panes.len(),
+            input_line: self.searching,
+            show_list: true,
+        };
+        layout::compute(self.size, shape)
+            .panes
+            .first()
+            .map_or(0, |r| r.width)
     }
 
     fn close_pane(&mut self) {
@@ -642,4 +671,3 @@ impl App {
         }
     }
 }
-

@@ -2,7 +2,7 @@
 
 use crate::model::{Candidate, Election};
 use crate::search;
-use crate::wrap::wrap;
+use crate::wrap::{reflow, wrap};
 
 /// What a line of a pane shows, so the renderer can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +152,7 @@ fn build_lines(candidate: &Candidate, election: &Election, width: usize) -> Vec<
     if candidate.statement.display.trim().is_empty() {
         push("(no statement)", LineKind::Notice);
     } else {
-        push(&candidate.statement.display, LineKind::Body);
+        push(&reflow(&candidate.statement.display), LineKind::Body);
     }
     lines
 }

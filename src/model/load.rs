@@ -103,11 +103,16 @@ type Folder = (Option<RawElection>, Vec<(PathBuf, String)>);
 impl Roster {
     /// Loads the roster compiled into the binary.
     pub fn embedded() -> (Roster, Vec<LoadError>) {
-        let inputs = EMBEDDED
+        Roster::from_memory(EMBEDDED, Source::Embedded)
+    }
+
+    /// Loads `(path, text)` pairs as if they were files at those paths.
+    pub fn from_memory(files: &[(&str, &str)], source: Source) -> (Roster, Vec<LoadError>) {
+        let inputs = files
             .iter()
             .map(|(path, text)| (PathBuf::from(path), Ok(text.as_bytes().to_vec())))
             .collect();
-        Roster::from_inputs(inputs, Source::Embedded)
+        Roster::from_inputs(inputs, source)
     }
 
     /// Loads YAML files and folders (recursively). Each folder of candidates is an election.

@@ -128,6 +128,8 @@ pub struct Election {
     pub id: String,
     /// Display name: `name` from `election.yaml`, else the folder's name.
     pub name: String,
+    /// A short label for narrow places such as the candidate list; the name if not given.
+    pub short_name: String,
     pub project: Option<String>,
     pub seats: Option<u32>,
     /// Named dates (`voting_open`, `voting_close`, …) as written, in file order.
@@ -147,9 +149,16 @@ impl Election {
             .map(line)
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| line(folder_name));
+        let short_name = raw
+            .short_name
+            .as_deref()
+            .map(line)
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| name.clone());
         Election {
             id,
             name,
+            short_name,
             project: raw.project.as_deref().map(line),
             seats: raw.seats,
             dates: raw.dates.iter().map(|(k, v)| (line(k), line(v))).collect(),

@@ -25,6 +25,7 @@ pub struct RawCandidate {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawElection {
     pub name: Option<String>,
+    pub short_name: Option<String>,
     pub project: Option<String>,
     pub seats: Option<u32>,
     pub dates: Vec<(String, String)>,
@@ -116,6 +117,7 @@ impl<'de> Deserialize<'de> for RawElection {
                 while let Some(key) = map.next_key::<Scalar>()? {
                     match key.0.as_str() {
                         "name" => e.name = Some(map.next_value::<Scalar>()?.0),
+                        "short_name" => e.short_name = Some(map.next_value::<Scalar>()?.0),
                         "project" => e.project = Some(map.next_value::<Scalar>()?.0),
                         "seats" => e.seats = Some(map.next_value()?),
                         "dates" => e.dates = map.next_value::<Pairs>()?.0,

@@ -57,7 +57,13 @@ fn draw_scrolled(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, title:
     let box_width = area.width.saturating_sub(2).min(84);
     let estimate = wrap(text, usize::from(box_width.saturating_sub(2))).len();
     let box_height = u16::try_from(estimate + 2).unwrap_or(u16::MAX);
-    let inner = overlay_box(frame, area, box_width, box_height, title, theme);
+    let fits = box_height <= area.height.saturating_sub(2);
+    let title = if fits {
+        title.to_string()
+    } else {
+        format!("{title} · j/k scroll")
+    };
+    let inner = overlay_box(frame, area, box_width, box_height, &title, theme);
     let wrapped = wrap(text, usize::from(inner.width));
     let height = usize::from(inner.height);
     let scroll = app

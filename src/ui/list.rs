@@ -21,6 +21,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" Candidates ({}/{total}) ", app.hits().len())
     };
+    let room = usize::from(area.width.saturating_sub(2));
+    let title = if width(&title) > room {
+        format!(" {} ", app.hits().len())
+    } else {
+        title
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -83,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             first.push(Span::styled(" ".repeat(text_width - used), row_style));
         }
         lines.push(Line::from(first));
-        let election = &app.roster.election_of(candidate).name;
+        let election = &app.roster.election_of(candidate).short_name;
         let detail = match &candidate.affiliation {
             Some(affiliation) => format!("{affiliation} · {election}"),
             None => election.clone(),

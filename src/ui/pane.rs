@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::Theme;
 use crate::app::{App, Focus, LineKind, PaneLine};
-use crate::layout::text_height;
+use crate::layout::{PANE_PADDING, text_height};
 use crate::model::Source;
 use crate::search::find_in_line;
 use crate::wrap::{truncate, wrap};
@@ -45,7 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
             theme.border
         })
         .title(Span::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::styled(footer, theme.dim).right_aligned());
+        .title_bottom(Line::styled(footer, theme.dim).right_aligned())
+        .padding(Padding::horizontal(PANE_PADDING));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let terms = app.terms();
@@ -103,7 +104,8 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(Span::styled(" hustings ", theme.title));
+        .title(Span::styled(" hustings ", theme.title))
+        .padding(Padding::horizontal(PANE_PADDING));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let roster = &app.roster;

@@ -14,15 +14,8 @@ use crate::wrap::{truncate, width};
 const HINTS: &str = "? help  q quit";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut parts = Vec::new();
-    if app.roster.source == Source::Embedded {
-        parts.push("built-in roster".to_string());
-    }
-    if let Some(selected) = app.selected() {
-        let candidate = app.candidate(selected);
-        parts.push(app.roster.election_of(candidate).name.clone());
-    }
-    parts.push(format!(
+    // Most useful first: the end of the bar is what gets cut in a narrow window.
+    let mut parts = vec![format!(
         "{}/{}",
         if app.hits().is_empty() {
             0
@@ -30,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             app.cursor() + 1
         },
         app.hits().len()
-    ));
+    )];
     if !app.marks().is_empty() {
         parts.push(format!("marked {}", app.marks().len()));
     }
@@ -44,6 +37,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if app.sync() {
         parts.push("sync".to_string());
+    }
+    if app.roster.source == Source::Embedded {
+        parts.push("built-in roster".to_string());
+    }
+    if let Some(selected) = app.selected() {
+        let candidate = app.candidate(selected);
+        parts.push(app.roster.election_of(candidate).name.clone());
     }
     let errors = app.errors.len();
     let error_note = (errors > 0).then(|| {

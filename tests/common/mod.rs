@@ -1,0 +1,122 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use hustings::app::{Action, App, Effect};
+use hustings::keymap;
+use hustings::model::{Roster, Source};
+use hustings::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The hostile fixture's text.
+pub const HOSTILE: &str = include_str!("../fixtures/hostile.yaml");
+
+/// A roster from in-memory files; fails the test if any file does not load.
+pub fn roster_of(files: &[(&str, &str)]) -> Roster {
+    let (roster, errors) = Roster::from_memory(files, Source::Paths(Vec::new()));
+    assert!(errors.is_empty(), "{errors:?}");
+    roster
+}
+
+/// The built-in roster (Tao Peng, 2022; Anastassios Nanos, 2024).
+pub fn embedded_app() -> App {
+    let (roster, errors) = Roster::embedded();
+    assert!(errors.is_empty(), "{errors:?}");
+    App::new(roster, errors)
+}
+
+/// The built-in roster in a window of `width` × `height`.
+pub fn embedded_app_at(width: u16, height: u16) -> App {
+    let mut app = embedded_app();
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// A roster of `n` candidates with statements of `paragraphs` paragraphs, in one election.
+pub fn generated_app(n: usize, paragraphs: usize) -> App {
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let mut statement = String::new();
+            for p in 0..paragraphs {
+                statement.push_str(&format!(
+                    "  Paragraph {p} of candidate {i}: hypervisors, confidential containers and CI matter.\n  \n"
+                ));
+            }
+            (
+                format!("e/c{i:02}.yaml"),
+                format!("name: Candidate {i:02}\naffiliation: Org {i}\nstatement: |\n{statement}"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    App::new(roster_of(&refs), Vec::new())
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Feeds each character of `keys` as a key press through the keymap; returns the last effect.
+pub fn type_keys(app: &mut App, keys: &str) -> Effect {
+    let mut effect = Effect::Continue;
+    for c in keys.chars() {
+        effect = press(app, key(KeyCode::Char(c)));
+    }
+    effect
+}
+
+/// Feeds one event through the keymap, as the event loop does.
+pub fn press(app: &mut App, event: Event) -> Effect {
+    match keymap::action_for(&event, app.mode()) {
+        Some(action) => app.update(action),
+        None => Effect::Continue,
+    }
+}
+
+pub fn release(code: KeyCode) -> Event {
+    let mut event = KeyEvent::new(code, KeyModifiers::NONE);
+    event.kind = KeyEventKind::Release;
+    Event::Key(event)
+}
+
+/// Tells the app the window size, then renders it into a test buffer.
+pub fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    render_with(app, width, height, &ui::theme::COLOR)
+}
+
+pub fn render_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Buffer {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer's text, one line per row, trailing spaces kept off.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            // The cell after a wide glyph is its second half, not a space of its own.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = hustings::wrap::width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! Tier 2: rendering into ratatui's TestBackend, with insta snapshots of the screen text.
+
+mod common;
+
+use common::*;
+use hustings::app::{Action, App};
+use hustings::ui::theme::MONO;
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::{Color, Modifier};
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    text(&render(app, width, height))
+}
+
+#[test]
+fn start_80x24() {
+    let mut app = embedded_app();
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn open_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    press(&mut app, key(KeyCode::Enter));
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn compare_two_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    type_keys(&mut app, "  c");
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn search_tao_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    type_keys(&mut app, "  c/tao");
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    type_keys(&mut app, "?");
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn start_40x12() {
+    let mut app = embedded_app();
+    assert_snapshot!(screen(&mut app, 40, 12));
+}
+
+#[test]
+fn compare_two_40x12() {
+    let mut app = embedded_app_at(40, 12);
+    type_keys(&mut app, "  c");
+    assert_snapshot!(screen(&mut app, 40, 12));
+}
+
+#[test]
+fn load_errors_40x12() {
+    let (roster, errors) = hustings::model::Roster::from_memory(
+        &[
+            ("e/good.yaml", "name: A\nstatement: a\n"),
+            ("e/broken.yaml", "name: B\nstatement: [oops\n"),
+        ],
+        hustings::model::Source::Paths(Vec::new()),
+    );
+    let mut app = App::new(roster, errors);
+    assert_snapshot!(screen(&mut app, 40, 12));
+}
+
+#[test]
+fn hostile_statement_is_shown_not_obeyed() {
+    let mut app = App::new(roster_of(&[("e/eve.yaml", HOSTILE)]), Vec::new());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    press(&mut app, key(KeyCode::Enter));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Eve ^[]0;owned^G Mallory"), "{shown}");
+    assert!(shown.contains("Clear screen: ^[[2J^[[H"), "{shown}");
+    assert!(shown.contains("Evil<U+202E>Corp"), "{shown}");
+    assert!(shown.contains("hidden or control characters"), "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn too_small_says_so_in_one_line() {
+    let mut app = embedded_app();
+    let shown = screen(&mut app, 29, 5);
+    assert_eq!(
+        shown.lines().next().unwrap(),
+        "Window too small: hustings n…"
+    );
+    assert!(shown.lines().skip(1).all(str::is_empty));
+}
+
+#[test]
+fn no_size_panics_in_any_state() {
+    let states: Vec<(&str, App)> = vec![
+        ("start", embedded_app()),
+        ("open", {
+            let mut app = embedded_app();
+            press(&mut app, key(KeyCode::Enter));
+            app
+        }),
+        ("compare four", {
+            let mut app = generated_app(5, 30);
+            type_keys(&mut app, "    c/hyper");
+            app
+        }),
+        ("hostile", {
+            let mut app = App::new(roster_of(&[("e/eve.yaml", HOSTILE)]), Vec::new());
+            press(&mut app, key(KeyCode::Enter));
+            app
+        }),
+        ("help", {
+            let mut app = embedded_app();
+            type_keys(&mut app, "?");
+            app
+        }),
+    ];
+    let mut sizes = Vec::new();
+    for w in 0..=14 {
+        for h in 0..=14 {
+            sizes.push((w, h));
+        }
+    }
+    for n in [1u16, 2, 3, 29, 30, 31, 79, 80, 200, 500] {
+        sizes.extend([(1, n), (n, 1), (n, 8), (30, n), (n, n.min(300))]);
+    }
+    for (name, mut app) in states {
+        for &(w, h) in &sizes {
+            let buffer = render(&mut app, w, h);
+            assert_eq!(buffer.area.width, w, "{name} {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn no_color_draws_no_colour_and_the_selection_still_shows() {
+    let mut app = embedded_app_at(80, 24);
+    type_keys(&mut app, "  c/tao");
+    let buffer = render_with(&mut app, 80, 24, &MONO);
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+    }
+    let shown = text(&buffer);
+    assert!(shown.contains("▶ ✓ Tao Peng"), "{shown}");
+    let reversed = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 0, "the selection and status bar are reversed");
+}
+
+#[test]
+fn compare_panes_are_equally_wide_at_every_width() {
+    for width in 30..=200 {
+        let mut app = generated_app(4, 3);
+        type_keys(&mut app, "    c");
+        let _ = render(&mut app, width, 20);
+        let areas = app.areas(ratatui::layout::Rect::new(0, 0, width, 20));
+        let widths: Vec<u16> = areas.panes.iter().map(|r| r.width).collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "{width}: {widths:?}"
+        );
+    }
+}
