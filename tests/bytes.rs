@@ -77,7 +77,10 @@ fn assert_only_renderer_escapes(bytes: &[u8]) -> String {
             }
             continue;
         }
-        assert!(!c.is_control(), "control character {c:?} left for the terminal");
+        assert!(
+            !c.is_control(),
+            "control character {c:?} left for the terminal"
+        );
         assert!(
             !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{E0000}'..='\u{E007F}'),
             "invisible or bidi character {c:?} left for the terminal"
@@ -110,7 +113,11 @@ fn hostile_text_in_every_view_and_size_stays_inert() {
         for (w, h) in [(30, 8), (40, 12), (80, 24), (200, 60)] {
             let mut app = hostile_app();
             for c in keys.chars() {
-                let code = if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) };
+                let code = if c == '\r' {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Char(c)
+                };
                 press(&mut app, key(code));
             }
             assert_only_renderer_escapes(&bytes_of(&mut app, w, h, &theme::COLOR));
@@ -121,7 +128,10 @@ fn hostile_text_in_every_view_and_size_stays_inert() {
 #[test]
 fn a_hostile_search_query_is_shown_safely() {
     let mut app = embedded_app();
-    press(&mut app, ratatui::crossterm::event::Event::Paste("\x1b]0;x\x07\u{202E}".into()));
+    press(
+        &mut app,
+        ratatui::crossterm::event::Event::Paste("\x1b]0;x\x07\u{202E}".into()),
+    );
     assert_only_renderer_escapes(&bytes_of(&mut app, 80, 24, &theme::COLOR));
 }
 
