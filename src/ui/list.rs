@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::{Theme, panel};
 use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
 use crate::wrap::{truncate, width};
 
@@ -27,17 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         title
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(
-            truncate(&title, usize::from(area.width.saturating_sub(2))),
-            theme.title,
-        ));
+    let block = panel(truncate(&title, room), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let text_width = usize::from(inner.width);

@@ -61,6 +61,18 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
 }
 
+/// A bordered panel with a title; its border shows whether it has the focus.
+fn panel<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(title, theme.title))
+}
+
 /// A bordered box centred in `area`, cleared, at most `width` × `height`; returns its inside.
 fn overlay_box(
     frame: &mut Frame,
@@ -83,11 +95,7 @@ fn overlay_box(
         height,
     );
     let title = truncate(title, usize::from(width.saturating_sub(4)));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .style(theme.overlay);
+    let block = panel(format!(" {title} "), true, theme).style(theme.overlay);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);

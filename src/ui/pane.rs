@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::{Padding, Paragraph};
 
-use super::Theme;
+use super::{Theme, panel};
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};
 use crate::model::Source;
@@ -37,14 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     };
     let sync = if app.sync() { " sync" } else { "" };
     let footer = truncate(&format!(" {position}{sync} "), room);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(format!(" {title} "), theme.title))
+    let block = panel(format!(" {title} "), focused, theme)
         .title_bottom(Line::styled(footer, theme.dim).right_aligned())
         .padding(Padding::horizontal(PANE_PADDING));
     let inner = block.inner(area);
@@ -101,11 +94,8 @@ fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<
 
 /// What the pane area shows before any candidate is opened.
 pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(Span::styled(" hustings ", theme.title))
-        .padding(Padding::horizontal(PANE_PADDING));
+    let block =
+        panel(" hustings ".to_string(), false, theme).padding(Padding::horizontal(PANE_PADDING));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let roster = &app.roster;
