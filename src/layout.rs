@@ -49,7 +49,7 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
         Rect::new(area.x, area.y + body_height, area.width, 1)
     });
     let list_width = if shape.show_list {
-        (area.width / 3).clamp(16, 34)
+        (area.width * 2 / 5).clamp(16, 40)
     } else {
         0
     };

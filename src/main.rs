@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,6 +23,13 @@ fn main() -> ExitCode {
         eprintln!("hustings: no candidate could be loaded");
         report(&errors);
         return ExitCode::from(2);
+    }
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "hustings: standard output is not a terminal; run it in one to read the candidates"
+        );
+        report(&errors);
+        return ExitCode::FAILURE;
     }
     let mut app = App::new(roster, errors);
     let result = tui::run(&mut app, Theme::from_env());

@@ -127,6 +127,9 @@ impl Roster {
                 Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
             }
         }
+        // The same file named twice (or by two routes) is one candidate, not two.
+        let mut unique = HashSet::new();
+        files.retain(|f| unique.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
         let inputs = files
             .into_iter()
             .map(|path| {
@@ -415,6 +418,23 @@ mod tests {
         assert_eq!(eve.statement.display, "a<U+202E>b");
         assert_eq!(eve.statement.raw, "a\u{202E}b");
         assert_eq!(eve.hidden, 3);
+    }
+
+    #[test]
+    fn a_file_named_twice_loads_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        std::fs::write(&file, "name: A\nstatement: a\n").unwrap();
+        let (roster, errors) = Roster::load_paths(&[file.clone(), dir.path().to_path_buf(), file]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(roster.candidates.len(), 1);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_not_a_crash() {
+        let (roster, errors) = Roster::load_paths(&[PathBuf::from("/nonexistent/hustings")]);
+        assert!(roster.candidates.is_empty());
+        assert!(errors[0].to_string().starts_with("/nonexistent/hustings: "));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ratatui::widgets::{Padding, Paragraph};
 use super::{Theme, panel};
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};
-use crate::model::Source;
+use crate::model::{Election, Source};
 use crate::search::find_in_line;
 use crate::wrap::{truncate, wrap};
 
@@ -92,6 +92,38 @@ fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<
     Line::from(spans)
 }
 
+/// Elections described on the welcome pane; the rest are counted.
+const MAX_WELCOME_ELECTIONS: usize = 8;
+
+/// An election's name, seats, candidates, incumbents and closing date, as a few lines.
+fn election_summary(election: &Election, candidates: usize) -> String {
+    let mut out = election.name.clone();
+    if let Some(project) = &election.project {
+        out.push_str(&format!(" ({project})"));
+    }
+    let mut facts = vec![format!(
+        "{candidates} candidate{}",
+        if candidates == 1 { "" } else { "s" }
+    )];
+    if let Some(seats) = election.seats {
+        facts.insert(
+            0,
+            format!("{seats} seat{}", if seats == 1 { "" } else { "s" }),
+        );
+    }
+    if let Some((_, close)) = election.dates.iter().find(|(k, _)| k == "voting_close") {
+        facts.push(format!("voting closes {close}"));
+    }
+    out.push_str(&format!("\n  {}", facts.join(" · ")));
+    if !election.incumbents.is_empty() {
+        out.push_str(&format!(
+            "\n  incumbents: {}",
+            election.incumbents.join(", ")
+        ));
+    }
+    out
+}
+
 /// What the pane area shows before any candidate is opened.
 pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block =
@@ -120,8 +152,30 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "Enter  read the selected candidate\n\
          Space  mark candidates, then c to compare them side by side\n\
          /      search names and statements\n\
-         ?      every key",
+         ?      every key\n",
     );
+    for (index, election) in roster
+        .elections
+        .iter()
+        .enumerate()
+        .take(MAX_WELCOME_ELECTIONS)
+    {
+        text.push('\n');
+        text.push_str(&election_summary(
+            election,
+            roster
+                .candidates
+                .iter()
+                .filter(|c| c.election == index)
+                .count(),
+        ));
+    }
+    if roster.elections.len() > MAX_WELCOME_ELECTIONS {
+        text.push_str(&format!(
+            "\n… and {} more elections",
+            roster.elections.len() - MAX_WELCOME_ELECTIONS
+        ));
+    }
     let lines: Vec<Line> = wrap(&text, usize::from(inner.width))
         .into_iter()
         .map(|l| Line::styled(l, theme.body))
