@@ -154,9 +154,10 @@ fn repo() -> PathBuf {
 #[test]
 fn a_voter_reads_searches_compares_resizes_and_quits() {
     let t = Tmux::start(&[], &repo(), 120, 40, &[]);
-    let screen = t.wait_for("Anastassios Nanos");
-    assert!(screen.contains("Tao Peng"), "{screen}");
-    assert!(screen.contains("1/2"), "{screen}");
+    // A capture can catch a frame half drawn: wait for everything expected at once.
+    t.wait_until("both candidates and the status bar", |s| {
+        s.contains("Anastassios Nanos") && s.contains("Tao Peng") && s.contains("1/2")
+    });
     assert_eq!(t.format("#{alternate_on}"), "1");
 
     // Navigate and read.
@@ -169,8 +170,9 @@ fn a_voter_reads_searches_compares_resizes_and_quits() {
     // Search: `/tao` leaves Tao Peng.
     t.keys(&["/"]);
     t.type_text("tao");
-    let screen = t.wait_for("/tao: 1 match");
-    assert!(screen.contains("Candidates (1/2)"), "{screen}");
+    t.wait_until("the filtered list", |s| {
+        s.contains("/tao: 1 match") && s.contains("Candidates (1/2)")
+    });
     t.keys(&["Enter"]);
     t.wait_until("search line closed", |s| !s.contains("1 of 2"));
     t.keys(&["Escape"]);
@@ -178,14 +180,14 @@ fn a_voter_reads_searches_compares_resizes_and_quits() {
 
     // Compare both side by side.
     t.keys(&["g", "Space", "Space", "c"]);
-    let screen = t.wait_for("Comparing 2");
-    let top = screen.lines().next().unwrap_or_default();
-    assert!(
-        top.contains("Tao Peng") && top.contains("Anastassios Nanos"),
-        "{screen}"
-    );
-    assert!(screen.contains("staff engineer at Ant Group"), "{screen}");
-    assert!(screen.contains("Systems Researcher"), "{screen}");
+    t.wait_until("both statements side by side", |s| {
+        let top = s.lines().next().unwrap_or_default();
+        top.contains("Tao Peng")
+            && top.contains("Anastassios Nanos")
+            && s.contains("staff engineer at Ant Group")
+            && s.contains("Systems Researcher")
+            && s.contains("Comparing 2")
+    });
 
     // Resize: narrow, too small, nothing, and back.
     t.resize(60, 20);
@@ -225,29 +227,31 @@ fn a_folder_with_a_broken_file_opens_the_good_ones_and_names_the_bad() {
     )
     .unwrap();
     let t = Tmux::start(&["election"], dir.path(), 120, 40, &[]);
-    let screen = t.wait_for("could not be loaded");
-    assert!(
-        screen.contains("election/broken.yaml:4:9: mapping values are not allowed"),
-        "{screen}"
-    );
+    t.wait_until("the error panel naming line and column", |s| {
+        s.contains("could not be loaded")
+            && s.contains("election/broken.yaml:4:9: mapping values are not allowed")
+    });
     t.keys(&["Escape"]);
-    let screen = t.wait_until("the overlay closed", |s| !s.contains("could not be loaded"));
-    assert!(
-        screen.contains("Alice Good") && screen.contains("Bob Good"),
-        "{screen}"
-    );
-    assert!(screen.contains("1 file failed"), "{screen}");
+    t.wait_until("the two good candidates", |s| {
+        !s.contains("could not be loaded")
+            && s.contains("Alice Good")
+            && s.contains("Bob Good")
+            && s.contains("1 file failed")
+    });
     t.keys(&["q"]);
     // After exit the error is printed again on the ordinary screen.
-    let screen = t.wait_for("EXIT=0");
-    assert!(screen.contains("election/broken.yaml:4:9:"), "{screen}");
+    t.wait_until("the error repeated after exit", |s| {
+        s.contains("EXIT=0") && s.contains("election/broken.yaml:4:9:")
+    });
     t.assert_restored();
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start(&[], &repo(), 100, 30, &[]);
-    t.wait_for("Tao Peng");
+    t.wait_until("the first frame", |s| {
+        s.contains("Tao Peng") && s.contains("? help")
+    });
     t.keys(&["Space", "Space", "c"]);
     t.wait_for("Comparing 2");
     let shell = t.format("#{pane_pid}");
@@ -266,7 +270,9 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn no_color_draws_without_colour_and_shows_the_selection() {
     let t = Tmux::start(&[], &repo(), 100, 30, &[("NO_COLOR", "1")]);
-    t.wait_for("Tao Peng");
+    t.wait_until("the first frame", |s| {
+        s.contains("Tao Peng") && s.contains("? help")
+    });
     let styled = t.run(&["capture-pane", "-p", "-e", "-t", "t"]);
     assert!(styled.contains("▶"), "{styled}");
     for sgr in styled.split("\x1b[").skip(1) {
