@@ -2,14 +2,84 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::order::OrderMode;
 
 /// Read, compare and weigh the candidates of an open-source governance election.
 ///
 /// With no PATH, opens ./candidates if there is one, else the roster built into hustings.
 #[derive(Debug, Parser)]
-#[command(name = "hustings", version, about)]
+#[command(
+    name = "hustings",
+    version,
+    about,
+    subcommand_precedence_over_arg = true
+)]
 pub struct Cli {
     /// Candidate YAML files, or folders of them (read recursively; each folder is an election).
     pub paths: Vec<PathBuf>,
+
+    /// Order of candidates in each election: `random` (per voter, stable), `name`, or a
+    /// number to seed the shuffle with.
+    #[arg(
+        long,
+        global = true,
+        value_name = "name|random|SEED",
+        default_value = "random"
+    )]
+    pub order: OrderMode,
+
+    /// Where your notes and ranking are kept (default: the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the candidates one per line, in the order the app shows them (for scripts).
+    List {
+        /// Candidate files or folders (default as for the app).
+        paths: Vec<PathBuf>,
+    },
+    /// Your ballot: export it to paste into the real one.
+    Ballot {
+        #[command(subcommand)]
+        command: BallotCommand,
+    },
+    /// Save a ballot over and over (used by the crash-safety tests).
+    #[command(hide = true)]
+    SaveStress {
+        /// How many saves to make (0: until killed).
+        #[arg(long, default_value_t = 0)]
+        count: u64,
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BallotCommand {
+    /// Print your ranking (with ties) of each election, and your notes in Markdown.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Candidate files or folders (default as for the app).
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// The forms a ballot can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The ranking and your notes, for reading or keeping.
+    Markdown,
+    /// The ranking as data.
+    Json,
+    /// One line per candidate with the rank to pick in a CIVS ballot.
+    Civs,
+    /// One line per candidate ID with the rank to pick in an Elekto ballot.
+    Elekto,
 }

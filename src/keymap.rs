@@ -133,7 +133,31 @@ pub const NORMAL: &[Binding] = &[
         &[Char('E')],
         "E",
         Action::ShowErrors,
-        "files that failed to load",
+        "files that failed to load, other notices",
+    ),
+    bind(
+        &[Char('b')],
+        "b",
+        Action::OpenBallot,
+        "your ballot for this election: rank candidates",
+    ),
+    bind(
+        &[Char('e')],
+        "e",
+        Action::EditNote,
+        "edit your note on the candidate",
+    ),
+    bind(
+        &[Char('v')],
+        "v",
+        Action::ToggleNotes,
+        "show / hide your notes above the statements",
+    ),
+    bind(
+        &[Char('R')],
+        "R",
+        Action::Reroll,
+        "new random order for this election",
     ),
     bind(&[Char('?')], "?", Action::Help, "this help"),
     bind(
@@ -183,6 +207,73 @@ pub const OVERLAY: &[Binding] = &[
     bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
 ];
 
+/// Keys of the ballot view.
+pub const BALLOT: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "next candidate"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "previous candidate"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "first candidate"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "last candidate"),
+    bind(
+        &[Char('K')],
+        "K",
+        Action::MoveUp,
+        "move up (an unranked one becomes the last ranked)",
+    ),
+    bind(
+        &[Char('J')],
+        "J",
+        Action::MoveDown,
+        "move down (the last ranked becomes unranked)",
+    ),
+    bind(&[Char('=')], "=", Action::Tie, "tie with the one above"),
+    bind(&[Char('T')], "T", Action::ToTop, "move to the top"),
+    bind(
+        &[Char('B')],
+        "B",
+        Action::ToBottom,
+        "move to the bottom of the ranking",
+    ),
+    bind(
+        &[Char('x')],
+        "x",
+        Action::NoOpinion,
+        "no opinion (again: back to unranked)",
+    ),
+    bind(&[Char('u')], "u", Action::Unrank, "unrank"),
+    bind(&[Char('e')], "e", Action::EditNote, "edit your note"),
+    bind(&[Enter], "Enter", Action::Open, "read the statement"),
+    bind(
+        &[Esc, Char('b'), Char('q')],
+        "Esc b",
+        Action::Back,
+        "close the ballot",
+    ),
+];
+
+/// Keys of the note editor (typing inserts text).
+pub const EDITOR: &[Binding] = &[
+    bind(&[Esc], "Esc", Action::Back, "save and close"),
+    bind(&[Enter], "Enter", Action::EditorNewline, "new line"),
+    bind(
+        &[Backspace],
+        "Backspace",
+        Action::EditorBackspace,
+        "delete before the cursor",
+    ),
+    bind(
+        &[KeyCode::Delete],
+        "Delete",
+        Action::EditorDelete,
+        "delete at the cursor",
+    ),
+    bind(&[Left], "←", Action::EditorLeft, "cursor left"),
+    bind(&[Right], "→", Action::EditorRight, "cursor right"),
+    bind(&[Up], "↑", Action::EditorUp, "line up"),
+    bind(&[Down], "↓", Action::EditorDown, "line down"),
+    bind(&[Home], "Home", Action::EditorHome, "start of line"),
+    bind(&[End], "End", Action::EditorEnd, "end of line"),
+];
+
 /// The action for `event` in `mode`, if any. Key releases are ignored.
 pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -192,9 +283,24 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
             width: *width,
             height: *height,
         }),
-        // Pasting anywhere but in an overlay searches for the pasted text.
-        Event::Paste(text) if mode != Mode::Overlay => Some(Action::SearchPaste(text.clone())),
+        Event::Paste(text) => match mode {
+            Mode::Editor => Some(Action::EditorPaste(text.clone())),
+            // Pasting on the main screen searches for the pasted text.
+            Mode::Normal | Mode::Search => Some(Action::SearchPaste(text.clone())),
+            Mode::Overlay | Mode::Ballot => None,
+        },
         _ => None,
+    }
+}
+
+/// The key table of `mode`.
+pub fn table(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Normal => NORMAL,
+        Mode::Search => SEARCH,
+        Mode::Overlay => OVERLAY,
+        Mode::Ballot => BALLOT,
+        Mode::Editor => EDITOR,
     }
 }
 
@@ -207,6 +313,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         return match key.code {
             Char('c') | Char('q') => Some(Action::Quit),
             Char('u') if mode == Mode::Search => Some(Action::SearchClear),
+            _ if mode == Mode::Editor => None,
             Char('d') => Some(Action::PageDown),
             Char('b') => Some(Action::PageUp),
             Char('f') => Some(Action::PageDown),
@@ -215,16 +322,12 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         };
     }
-    let table = match mode {
-        Mode::Normal => NORMAL,
-        Mode::Search => SEARCH,
-        Mode::Overlay => OVERLAY,
-    };
-    if let Some(binding) = table.iter().find(|b| b.keys.contains(&key.code)) {
+    if let Some(binding) = table(mode).iter().find(|b| b.keys.contains(&key.code)) {
         return Some(binding.action.clone());
     }
     match (mode, key.code) {
         (Mode::Search, Char(c)) => Some(Action::SearchInput(c)),
+        (Mode::Editor, Char(c)) => Some(Action::EditorInsert(c)),
         _ => None,
     }
 }

@@ -6,12 +6,17 @@
 //! the terminal and the event loop; [`cli`] parses the command line.
 
 pub mod app;
+pub mod ballot;
 pub mod cli;
+pub mod commands;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod order;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod tui;
 pub mod ui;
 pub mod wrap;

@@ -13,25 +13,49 @@ const WAIT: Duration = Duration::from_secs(15);
 /// One tmux server of its own, killed when dropped.
 struct Tmux {
     socket: String,
+    /// The voter's data folder when the test made it, so tests never touch the real one.
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Tmux {
-    /// Starts `args` under hustings in a `width` × `height` window; after it exits the pane
-    /// prints its exit code and the terminal modes, then waits.
+    /// Starts `args` under hustings in a `width` × `height` window, with a fresh data folder.
     fn start(args: &[&str], cwd: &Path, width: u16, height: u16, env: &[(&str, &str)]) -> Tmux {
+        let data = tempfile::tempdir().expect("a data folder");
+        let path = data.path().to_path_buf();
+        Tmux::start_with_data(args, cwd, width, height, env, &path, Some(data))
+    }
+
+    /// Starts `args` under hustings with the data folder `data_dir`; after it exits the pane
+    /// prints its exit code and the terminal modes, then waits.
+    fn start_with_data(
+        args: &[&str],
+        cwd: &Path,
+        width: u16,
+        height: u16,
+        env: &[(&str, &str)],
+        data_dir: &Path,
+        owned: Option<tempfile::TempDir>,
+    ) -> Tmux {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let socket = format!(
             "hustings-test-{}-{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::SeqCst)
         );
-        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        let data_arg = format!("--data-dir={}", data_dir.display());
+        let quoted: Vec<String> = std::iter::once(data_arg.as_str())
+            .chain(args.iter().copied())
+            .map(|a| format!("'{a}'"))
+            .collect();
         let exports: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
         let script = format!(
             "{exports}'{BIN}' {} ; echo EXIT=$? ; stty -a | tr ' ;' '\\n\\n' | grep -E -x -- '-?(icanon|echo)' | tr '\\n' ' ' ; echo MODES ; sleep 600",
             quoted.join(" ")
         );
-        let tmux = Tmux { socket };
+        let tmux = Tmux {
+            socket,
+            _data: owned,
+        };
         tmux.run(&[
             "-f",
             "/dev/null",
@@ -305,4 +329,133 @@ fn nothing_loadable_exits_non_zero_with_the_list() {
         "{stderr}"
     );
     assert!(stderr.contains("b.yaml: empty file"), "{stderr}");
+}
+
+/// An election of five candidates in `dir/ac`, returned as the folder to open.
+fn five_candidates(dir: &Path) -> PathBuf {
+    let election = dir.join("ac");
+    std::fs::create_dir_all(&election).unwrap();
+    std::fs::write(election.join("election.yaml"), "name: Test AC\nseats: 2\n").unwrap();
+    for name in ["Alice", "Bob", "Carol", "Dave", "Eve"] {
+        std::fs::write(
+            election.join(format!("{}.yaml", name.to_lowercase())),
+            format!("name: {name} Example\nstatement: Statement of {name}.\n"),
+        )
+        .unwrap();
+    }
+    election
+}
+
+#[test]
+fn ranking_and_notes_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let args = ["--order=name", election.to_str().unwrap()];
+    let t = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    // Rank three: Carol, Alice, Eve; then notes on Bob and Dave.
+    t.keys(&["b"]);
+    t.wait_for("0 of 5 ranked");
+    t.keys(&["j", "j", "K"]);
+    t.wait_for("1 of 5 ranked");
+    t.keys(&["g", "j", "K"]);
+    t.wait_for("2 of 5 ranked");
+    t.keys(&["G", "K"]);
+    t.wait_for("3 of 5 ranked");
+    t.keys(&["Escape"]);
+    t.wait_until("the ballot closed", |s| !s.contains("ranked"));
+    for (down, note) in [(1, "Bob knows CI"), (3, "Ask Dave about hypervisors")] {
+        t.keys(&["g"]);
+        for _ in 0..down {
+            t.keys(&["j"]);
+        }
+        t.keys(&["e"]);
+        t.wait_for("Your note on");
+        t.type_text(note);
+        t.wait_for(note);
+        t.keys(&["Escape"]);
+        t.wait_for("saved");
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    drop(t);
+
+    let t = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    t.keys(&["b"]);
+    let screen = t.wait_for("3 of 5 ranked");
+    let order: Vec<&str> = ["1  Carol", "2  Alice", "3  Eve"].to_vec();
+    for line in &order {
+        assert!(screen.contains(line), "{line} missing:\n{screen}");
+    }
+    assert!(
+        screen.find("1  Carol") < screen.find("2  Alice"),
+        "{screen}"
+    );
+    assert!(screen.contains("Bob Example ✎"), "{screen}");
+    assert!(screen.contains("Dave Example ✎"), "{screen}");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+
+    let export = Command::new(BIN)
+        .args(["--order=name", "--data-dir"])
+        .arg(&data)
+        .args(["ballot", "export"])
+        .arg(&election)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        text.contains("1. Carol Example\n2. Alice Example\n3. Eve Example\n"),
+        "{text}"
+    );
+    assert!(text.contains("### Bob Example\n\nBob knows CI\n"), "{text}");
+    assert!(
+        text.contains("### Dave Example\n\nAsk Dave about hypervisors\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn two_instances_on_one_election_do_not_clobber_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let args = ["--order=name", election.to_str().unwrap()];
+    let first = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    first.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    first.keys(&["b", "K"]);
+    first.wait_for("1 of 5 ranked");
+
+    let second = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    second.wait_for("are read-only");
+    second.keys(&["Escape"]);
+    second.wait_until("the notice closed", |s| !s.contains("are read-only"));
+    second.keys(&["b"]);
+    second.wait_for("1 of 5 ranked");
+    second.keys(&["j", "K"]);
+    second.wait_for("Read-only");
+    second.keys(&["Escape"]);
+    second.keys(&["q"]);
+    second.wait_for("EXIT=0");
+
+    first.keys(&["j", "K"]);
+    first.wait_for("2 of 5 ranked");
+    first.keys(&["Escape"]);
+    first.keys(&["q"]);
+    first.wait_for("EXIT=0");
+
+    let saved = std::fs::read_to_string(data.join("test-ac.yaml")).unwrap();
+    assert!(
+        saved.contains("ranking:\n- - Alice Example\n- - Bob Example\n"),
+        "{saved}"
+    );
 }

@@ -90,6 +90,27 @@ fn hostile_statement_is_shown_not_obeyed() {
 }
 
 #[test]
+fn ballot_80x24() {
+    let mut app = generated_app(5, 2);
+    app.update(Action::Resize { width: 80, height: 24 });
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Esc));
+    type_keys(&mut app, "bKjKjK=jx");
+    type_keys(&mut app, "eA note");
+    press(&mut app, key(KeyCode::Esc));
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn note_editor_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    type_keys(&mut app, "eFirst line");
+    press(&mut app, key(KeyCode::Enter));
+    type_keys(&mut app, "Second line, which is long enough to wrap around the editor box once at least");
+    assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
 fn too_small_says_so_in_one_line() {
     let mut app = embedded_app();
     let shown = screen(&mut app, 29, 5);
@@ -122,6 +143,16 @@ fn no_size_panics_in_any_state() {
         ("help", {
             let mut app = embedded_app();
             type_keys(&mut app, "?");
+            app
+        }),
+        ("ballot", {
+            let mut app = generated_app(6, 2);
+            type_keys(&mut app, "bKjKjK=jx");
+            app
+        }),
+        ("editor", {
+            let mut app = generated_app(2, 2);
+            type_keys(&mut app, "e日本語 note with wide text");
             app
         }),
     ];

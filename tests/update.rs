@@ -6,6 +6,7 @@ use common::*;
 use hustings::app::{Action, Effect, Focus, Mode, Overlay};
 use hustings::keymap::{self, NORMAL, OVERLAY, SEARCH};
 use hustings::model::{Roster, Source};
+use hustings::order::OrderMode;
 use ratatui::crossterm::event::{Event, KeyCode};
 
 fn selected_name(app: &hustings::app::App) -> String {
@@ -379,4 +380,204 @@ fn every_key_in_help_does_what_help_says() {
             }
         }
     }
+}
+
+// ---- the voter's own work: ballot, notes, order, reading progress ----
+
+fn ballot_names(app: &hustings::app::App) -> Vec<Vec<String>> {
+    app.ballot(0).ranking.clone()
+}
+
+#[test]
+fn b_opens_the_ballot_with_everyone_unranked() {
+    let mut app = sized(generated_app(3, 2));
+    type_keys(&mut app, "b");
+    assert_eq!(app.mode(), Mode::Ballot);
+    let rows = app.ballot_rows(0);
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows.iter()
+            .all(|r| r.placement == hustings::ballot::Placement::Unranked)
+    );
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn ranking_keys_move_tie_and_set_no_opinion() {
+    let mut app = sized(generated_app(4, 2));
+    type_keys(&mut app, "b");
+    // Rank the first three in list order: K on each makes it the last ranked.
+    type_keys(&mut app, "K");
+    type_keys(&mut app, "jK");
+    type_keys(&mut app, "jK");
+    assert_eq!(
+        ballot_names(&app),
+        vec![
+            vec!["Candidate 00"],
+            vec!["Candidate 01"],
+            vec!["Candidate 02"]
+        ]
+    );
+    // The selection follows the moved candidate: K again lifts Candidate 02 above 01.
+    type_keys(&mut app, "K");
+    assert_eq!(
+        ballot_names(&app),
+        vec![
+            vec!["Candidate 00"],
+            vec!["Candidate 02"],
+            vec!["Candidate 01"]
+        ]
+    );
+    // = ties it with the one above.
+    type_keys(&mut app, "=");
+    assert_eq!(
+        ballot_names(&app),
+        vec![vec!["Candidate 00", "Candidate 02"], vec!["Candidate 01"]]
+    );
+    // x on the last (unranked) one: no opinion.
+    type_keys(&mut app, "G");
+    type_keys(&mut app, "x");
+    assert!(app.ballot(0).no_opinion.contains("Candidate 03"));
+    // Every change asks to be saved at once.
+    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
+}
+
+#[test]
+fn the_ballot_follows_the_voters_order() {
+    let mut app = sized(generated_app(5, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(1));
+    let listed: Vec<usize> = app.hits().iter().map(|h| h.candidate).collect();
+    type_keys(&mut app, "b");
+    let rows: Vec<usize> = app.ballot_rows(0).iter().map(|r| r.candidate).collect();
+    assert_eq!(rows, listed);
+    assert_ne!(listed, vec![0, 1, 2, 3, 4], "seed 1 shuffles");
+}
+
+#[test]
+fn e_writes_a_note_that_esc_saves() {
+    let mut app = sized(embedded_app());
+    type_keys(&mut app, "e");
+    assert_eq!(app.mode(), Mode::Editor);
+    type_keys(&mut app, "Ask about CI");
+    press(&mut app, key(KeyCode::Enter));
+    type_keys(&mut app, "q and j are text here");
+    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Soon)]);
+    press(&mut app, key(KeyCode::Left));
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.note_text(0), "Ask about CI\nq and j are text hee");
+    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
+}
+
+#[test]
+fn v_shows_notes_above_the_statement() {
+    let mut app = sized(embedded_app());
+    type_keys(&mut app, "eRemember this");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Enter));
+    let first = |app: &hustings::app::App| app.panes()[0].lines()[0].text.clone();
+    assert!(!first(&app).contains("Your note"));
+    type_keys(&mut app, "v");
+    assert!(first(&app).contains("Your note"));
+    assert_eq!(app.panes()[0].lines()[1].text, "Remember this");
+}
+
+#[test]
+fn an_emptied_note_is_removed() {
+    let mut app = sized(embedded_app());
+    type_keys(&mut app, "ex");
+    press(&mut app, key(KeyCode::Backspace));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.ballot(0).notes.is_empty());
+}
+
+#[test]
+fn opening_a_statement_counts_as_read() {
+    let mut app = sized(generated_app(3, 2));
+    assert_eq!(app.reading_progress(0), (0, 3));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.reading_progress(0), (1, 3));
+    press(&mut app, key(KeyCode::Esc));
+    // Space marks the selected candidate and moves on: the first two are compared.
+    type_keys(&mut app, "  c");
+    assert_eq!(app.reading_progress(0), (2, 3));
+}
+
+#[test]
+fn random_order_is_stable_for_a_seed_and_differs_between_voters() {
+    let order = |seed: u64| -> Vec<usize> {
+        let mut ballots = vec![hustings::ballot::Ballot::default()];
+        ballots[0].seed = Some(seed);
+        let app = generated_app(12, 1).with_voter(ballots, vec![false], OrderMode::Random);
+        app.hits().iter().map(|h| h.candidate).collect()
+    };
+    assert_eq!(order(1), order(1));
+    assert_ne!(order(1), order(2));
+}
+
+#[test]
+fn a_voter_without_a_seed_gets_one_and_it_is_saved() {
+    let mut app = generated_app(3, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Random);
+    assert!(app.ballot(0).seed.is_some());
+    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
+}
+
+#[test]
+fn capital_r_rerolls_the_order_in_random_mode_only() {
+    let mut app = sized(generated_app(12, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Random);
+    app.take_saves();
+    let before: Vec<usize> = app.hits().iter().map(|h| h.candidate).collect();
+    let seed = app.ballot(0).seed;
+    type_keys(&mut app, "R");
+    assert_ne!(app.ballot(0).seed, seed);
+    let after: Vec<usize> = app.hits().iter().map(|h| h.candidate).collect();
+    assert_ne!(before, after);
+    assert_eq!(app.take_saves().len(), 1);
+
+    let mut fixed = sized(generated_app(3, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Name);
+    type_keys(&mut fixed, "R");
+    assert!(fixed.message().unwrap().contains("--order"));
+}
+
+#[test]
+fn name_order_is_alphabetical_within_each_election() {
+    let roster = roster_of(&[
+        ("b/z.yaml", "name: Zed\nstatement: z\n"),
+        ("b/a.yaml", "name: amy\nstatement: a\n"),
+        ("a/m.yaml", "name: Mo\nstatement: m\n"),
+    ]);
+    let app = hustings::app::App::new(roster, Vec::new()).with_voter(
+        Vec::new(),
+        Vec::new(),
+        OrderMode::Name,
+    );
+    let names: Vec<&str> = app
+        .hits()
+        .iter()
+        .map(|h| app.candidate(h.candidate).name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Mo", "amy", "Zed"]);
+}
+
+#[test]
+fn a_read_only_election_refuses_changes_and_says_why() {
+    let mut app = sized(generated_app(3, 1)).with_voter(Vec::new(), vec![true], OrderMode::Name);
+    type_keys(&mut app, "b");
+    type_keys(&mut app, "K");
+    assert!(app.ballot(0).ranking.is_empty());
+    assert!(app.message().unwrap().contains("Read-only"));
+    press(&mut app, key(KeyCode::Esc));
+    type_keys(&mut app, "e");
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(app.take_saves().is_empty());
+}
+
+#[test]
+fn enter_in_the_ballot_opens_the_statement() {
+    let mut app = sized(generated_app(3, 1));
+    type_keys(&mut app, "bj");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.candidate(app.panes()[0].candidate).name, "Candidate 01");
 }

@@ -1,8 +1,12 @@
 //! All state of a reading session, changed only through [`App::update`]: no I/O, no terminal.
 
+mod editor;
 mod pane;
+mod voter;
 
+pub use editor::NoteEditor;
 pub use pane::{LineKind, Pane, PaneLine};
+pub use voter::{BallotRow, SaveWhen};
 
 use ratatui::layout::{Position, Rect};
 
@@ -71,6 +75,35 @@ pub enum Action {
         height: u16,
     },
     Quit,
+    /// Opens (or closes) the ballot of the current election.
+    OpenBallot,
+    /// Edits the selected candidate's note.
+    EditNote,
+    /// Shows or hides the voter's notes above the statements.
+    ToggleNotes,
+    /// Draws a new random order for the current election.
+    Reroll,
+    // In the ballot view, on the selected candidate:
+    MoveUp,
+    MoveDown,
+    /// Ties it with the candidates just above.
+    Tie,
+    NoOpinion,
+    Unrank,
+    ToTop,
+    ToBottom,
+    // In the note editor:
+    EditorInsert(char),
+    EditorNewline,
+    EditorBackspace,
+    EditorDelete,
+    EditorLeft,
+    EditorRight,
+    EditorUp,
+    EditorDown,
+    EditorHome,
+    EditorEnd,
+    EditorPaste(String),
 }
 
 /// What the event loop must do after an update.
@@ -92,6 +125,7 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     Errors,
+    Ballot,
 }
 
 /// How keys are read at the moment.
@@ -100,6 +134,8 @@ pub enum Mode {
     Normal,
     Search,
     Overlay,
+    Ballot,
+    Editor,
 }
 
 /// The state of one session.
@@ -107,16 +143,22 @@ pub struct App {
     pub roster: Roster,
     /// Files that failed to load, shown in the error overlay and on exit.
     pub errors: Vec<LoadError>,
+    /// Other things the voter must hear (saved data moved aside, read-only elections).
+    pub notices: Vec<String>,
+    voter: voter::Voter,
+    editor: Option<NoteEditor>,
+    /// Whether panes show the voter's note above the statement.
+    show_notes: bool,
     index: SearchIndex,
     query: String,
     searching: bool,
-    /// Candidates matching `query`, in roster order: the visible list.
+    /// Candidates matching `query`, in display order: the visible list.
     hits: Vec<Hit>,
     /// Position of the selection in `hits`.
     cursor: usize,
     /// First visible list item.
     list_offset: usize,
-    /// Marked candidates, in roster order.
+    /// Marked candidates, in display order.
     marks: Vec<usize>,
     panes: Vec<Pane>,
     focus: Focus,
@@ -136,9 +178,14 @@ impl App {
         let index = SearchIndex::new(&roster);
         let hits = index.search("");
         let overlay = (!errors.is_empty()).then_some(Overlay::Errors);
-        App {
+        let elections = roster.elections.len();
+        let mut app = App {
             roster,
             errors,
+            notices: Vec::new(),
+            voter: voter::Voter::default(),
+            editor: None,
+            show_notes: false,
             index,
             query: String::new(),
             searching: false,
@@ -155,14 +202,32 @@ impl App {
             overlay_scroll: 0,
             message: None,
             size: Rect::default(),
+        };
+        app.voter.ballots = vec![Default::default(); elections];
+        app.voter.read_only = vec![false; elections];
+        app.voter.order_mode = crate::order::OrderMode::Name;
+        app.reorder();
+        app
+    }
+
+    /// Adds notices for the voter (shown with the load errors).
+    pub fn with_notices(mut self, notices: Vec<String>) -> Self {
+        if !notices.is_empty() {
+            self.overlay = Some(Overlay::Errors);
         }
+        self.notices.extend(notices);
+        self
     }
 
     // ---- read access for the renderer and tests ----
 
     /// How keys are read now.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if self.editor.is_some() {
+            Mode::Editor
+        } else if self.overlay == Some(Overlay::Ballot) {
+            Mode::Ballot
+        } else if self.overlay.is_some() {
             Mode::Overlay
         } else if self.searching {
             Mode::Search
@@ -235,6 +300,10 @@ impl App {
         self.overlay
     }
 
+    pub fn show_notes(&self) -> bool {
+        self.show_notes
+    }
+
     pub fn overlay_scroll(&self) -> usize {
         self.overlay_scroll
     }
@@ -262,15 +331,27 @@ impl App {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
-        if self.overlay.is_some() {
-            return self.update_overlay(action);
+        if let Action::Resize { width, height } = action {
+            self.size = Rect::new(0, 0, width, height);
+            self.relayout();
+            return Effect::Continue;
+        }
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
+        match self.mode() {
+            Mode::Editor => {
+                self.update_editor(action);
+                return Effect::Continue;
+            }
+            Mode::Ballot => {
+                self.update_ballot(action);
+                return Effect::Continue;
+            }
+            Mode::Overlay => return self.update_overlay(action),
+            Mode::Normal | Mode::Search => {}
         }
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.relayout();
-            }
             Action::Down => self.move_or_scroll(1),
             Action::Up => self.move_or_scroll(-1),
             Action::PageDown => self.page(1),
@@ -339,8 +420,27 @@ impl App {
             Action::NextHit => self.jump_to_hit(true),
             Action::PrevHit => self.jump_to_hit(false),
             Action::Help => self.open_overlay(Overlay::Help),
+            Action::OpenBallot => self.open_ballot(),
+            Action::EditNote => {
+                if let Some(candidate) = self.target_candidate() {
+                    self.start_note(candidate);
+                }
+            }
+            Action::ToggleNotes => {
+                self.show_notes = !self.show_notes;
+                self.invalidate_panes();
+                self.message = Some(
+                    if self.show_notes {
+                        "Your notes are shown above the statements"
+                    } else {
+                        "Notes hidden"
+                    }
+                    .to_string(),
+                );
+            }
+            Action::Reroll => self.reroll(),
             Action::ShowErrors => {
-                if self.errors.is_empty() {
+                if self.errors.is_empty() && self.notices.is_empty() {
                     self.message = Some("Every file loaded without error".to_string());
                 } else {
                     self.open_overlay(Overlay::Errors);
@@ -349,17 +449,13 @@ impl App {
             Action::Back => self.back(),
             Action::Wheel { column, row, lines } => self.wheel(column, row, isize::from(lines)),
             Action::Click { column, row } => self.click(column, row),
+            _ => {}
         }
         Effect::Continue
     }
 
     fn update_overlay(&mut self, action: Action) -> Effect {
         match action {
-            Action::Quit => return Effect::Quit,
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.relayout();
-            }
             Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
             Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
             Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
@@ -389,10 +485,30 @@ impl App {
         for (pane, rect) in self.panes.iter_mut().zip(&areas.panes) {
             let candidate = &self.roster.candidates[pane.candidate];
             let election = &self.roster.elections[candidate.election];
-            pane.rewrap(candidate, election, layout::text_width(*rect));
+            let note = self
+                .show_notes
+                .then(|| self.voter.ballots[candidate.election].note(&candidate.name))
+                .flatten();
+            pane.rewrap(candidate, election, note, layout::text_width(*rect));
             pane.clamp(layout::text_height(*rect));
         }
         self.keep_cursor_visible();
+    }
+
+    /// Makes every pane re-wrap on the next layout (its notes or fields changed).
+    fn invalidate_panes(&mut self) {
+        for pane in &mut self.panes {
+            pane.invalidate();
+        }
+        self.relayout();
+    }
+
+    /// The candidate a key like `e` acts on: the focused pane's, else the selected one.
+    fn target_candidate(&self) -> Option<usize> {
+        match self.focus {
+            Focus::Pane(i) => self.panes.get(i).map(|p| p.candidate),
+            Focus::List => self.selected(),
+        }
     }
 
     fn pane_height(&self, index: usize) -> usize {
@@ -474,10 +590,14 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(candidate) = self.selected() else {
-            self.message = Some("No candidate matches the search".to_string());
-            return;
-        };
+        match self.selected() {
+            Some(candidate) => self.open_candidate(candidate),
+            None => self.message = Some("No candidate matches the search".to_string()),
+        }
+    }
+
+    /// Shows `candidate` in the active pane (opening one if there is none) and focuses it.
+    fn open_candidate(&mut self, candidate: usize) {
         if self.panes.is_empty() {
             self.panes.push(Pane::new(candidate));
             self.active_pane = 0;
@@ -486,6 +606,7 @@ impl App {
             self.panes[self.active_pane] = Pane::new(candidate);
         }
         self.focus = Focus::Pane(self.active_pane);
+        self.mark_read(candidate);
         self.relayout();
     }
 
@@ -502,7 +623,9 @@ impl App {
             return;
         } else {
             self.marks.push(candidate);
-            self.marks.sort_unstable();
+            let rank = &self.voter.rank;
+            self.marks
+                .sort_by_key(|&c| rank.get(c).copied().unwrap_or(c));
         }
         // Marking walks down the list, so marking several in a row is quick.
         if self.focus == Focus::List {
@@ -516,6 +639,9 @@ impl App {
             return;
         }
         self.panes = self.marks.iter().map(|&c| Pane::new(c)).collect();
+        for candidate in self.marks.clone() {
+            self.mark_read(candidate);
+        }
         self.active_pane = 0;
         self.focus = Focus::Pane(0);
         let width = self.pane_width_with_list();
@@ -599,15 +725,24 @@ impl App {
         }
     }
 
-    /// Changes the query and re-derives the visible list, keeping the selection if it still matches.
+    /// Changes the query and re-derives the visible list.
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let selected = self.selected();
         edit(&mut self.query);
+        self.list_offset = 0;
+        self.refilter();
+    }
+
+    /// Derives the visible list from the roster, the query and the order, keeping the
+    /// selection on the same candidate while it still matches.
+    fn refilter(&mut self) {
+        let selected = self.selected();
         self.hits = self.index.search(&self.query);
+        let rank = &self.voter.rank;
+        self.hits
+            .sort_by_key(|h| rank.get(h.candidate).copied().unwrap_or(h.candidate));
         self.cursor = selected
             .and_then(|s| self.hits.iter().position(|h| h.candidate == s))
             .unwrap_or(0);
-        self.list_offset = 0;
         self.keep_cursor_visible();
     }
 

@@ -11,6 +11,8 @@ pub enum LineKind {
     Field,
     /// A warning about the text (hidden characters made visible).
     Notice,
+    /// The voter's own note.
+    Note,
     /// The rule between fields and statement.
     Rule,
     Body,
@@ -51,13 +53,24 @@ impl Pane {
         &self.lines
     }
 
+    /// Forgets the wrapped lines so the next layout builds them again.
+    pub fn invalidate(&mut self) {
+        self.width = usize::MAX;
+    }
+
     /// Re-wraps for `width` if it changed, keeping the reader at the same place in the text.
-    pub fn rewrap(&mut self, candidate: &Candidate, election: &Election, width: usize) {
+    pub fn rewrap(
+        &mut self,
+        candidate: &Candidate,
+        election: &Election,
+        note: Option<&str>,
+        width: usize,
+    ) {
         if width == self.width {
             return;
         }
         let old_len = self.lines.len().max(1);
-        self.lines = build_lines(candidate, election, width);
+        self.lines = build_lines(candidate, election, note, width);
         self.scroll = self.scroll * self.lines.len() / old_len;
         self.width = width;
     }
@@ -112,8 +125,13 @@ impl Pane {
     }
 }
 
-/// The fields, a rule and the statement, wrapped to `width`.
-fn build_lines(candidate: &Candidate, election: &Election, width: usize) -> Vec<PaneLine> {
+/// The voter's note (when shown), the fields, a rule and the statement, wrapped to `width`.
+fn build_lines(
+    candidate: &Candidate,
+    election: &Election,
+    note: Option<&str>,
+    width: usize,
+) -> Vec<PaneLine> {
     let mut lines = Vec::new();
     let mut push = |text: &str, kind: LineKind| {
         lines.extend(
@@ -122,6 +140,11 @@ fn build_lines(candidate: &Candidate, election: &Election, width: usize) -> Vec<
                 .map(|text| PaneLine { text, kind }),
         );
     };
+    if let Some(note) = note {
+        push("✎ Your note", LineKind::Notice);
+        push(&crate::sanitize::sanitize_text(note).text, LineKind::Note);
+        push(&"┄".repeat(width), LineKind::Rule);
+    }
     if candidate.hidden > 0 {
         push(
             &format!(

@@ -335,6 +335,10 @@ mod tests {
         assert_eq!(names, vec!["Tao Peng", "Anastassios Nanos"]);
         assert_eq!(roster.elections.len(), 2);
         assert_eq!(roster.elections[1].seats, Some(4));
+        assert_eq!(
+            roster.elections[1].key,
+            "kata-containers-architecture-committee-election-april-2024"
+        );
     }
 
     #[test]

@@ -124,8 +124,11 @@ fn is_scalar(v: &serde_yaml::Value) -> bool {
 /// An election: a folder of candidates with optional `election.yaml` metadata.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Election {
-    /// Stable identity: the folder it was loaded from.
-    pub id: String,
+    /// Stable identity, the same wherever the folder is opened from: `id` from
+    /// `election.yaml`, else a slug of its project and name, else of the folder's name.
+    pub key: String,
+    /// The folder it was loaded from.
+    pub folder: String,
     /// Display name: `name` from `election.yaml`, else the folder's name.
     pub name: String,
     /// A short label for narrow places such as the candidate list; the name if not given.
@@ -139,9 +142,17 @@ pub struct Election {
 }
 
 impl Election {
-    /// Builds an election from its folder name and optional metadata, sanitizing it.
-    pub fn new(id: String, folder_name: &str, raw: Option<RawElection>) -> Self {
+    /// Builds an election from its folder and optional metadata, sanitizing it.
+    pub fn new(folder: String, folder_name: &str, raw: Option<RawElection>) -> Self {
         let raw = raw.unwrap_or_default();
+        let key = match (&raw.id, &raw.name) {
+            (Some(id), _) => slug(id),
+            (None, Some(name)) => slug(&format!(
+                "{} {name}",
+                raw.project.as_deref().unwrap_or_default()
+            )),
+            (None, None) => slug(folder_name),
+        };
         let line = |s: &str| sanitize_line(s).text;
         let name = raw
             .name
@@ -156,7 +167,8 @@ impl Election {
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| name.clone());
         Election {
-            id,
+            key,
+            folder,
             name,
             short_name,
             project: raw.project.as_deref().map(line),
@@ -169,6 +181,24 @@ impl Election {
                 .map(|(k, v)| (line(k), sanitize_text(&value_to_text(v)).text))
                 .collect(),
         }
+    }
+}
+
+/// Lower-case letters and digits joined by single dashes: safe as a file name anywhere.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() && c.is_ascii() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "election".to_string()
+    } else {
+        out.chars().take(100).collect()
     }
 }
 

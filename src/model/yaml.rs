@@ -24,6 +24,8 @@ pub struct RawCandidate {
 /// An `election.yaml` as written.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawElection {
+    /// A stable identity for the voter's saved notes and ranking; derived if absent.
+    pub id: Option<String>,
     pub name: Option<String>,
     pub short_name: Option<String>,
     pub project: Option<String>,
@@ -116,6 +118,7 @@ impl<'de> Deserialize<'de> for RawElection {
                 let mut e = RawElection::default();
                 while let Some(key) = map.next_key::<Scalar>()? {
                     match key.0.as_str() {
+                        "id" => e.id = Some(map.next_value::<Scalar>()?.0),
                         "name" => e.name = Some(map.next_value::<Scalar>()?.0),
                         "short_name" => e.short_name = Some(map.next_value::<Scalar>()?.0),
                         "project" => e.project = Some(map.next_value::<Scalar>()?.0),

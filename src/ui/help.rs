@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, overlay_box};
 use crate::app::App;
-use crate::keymap::{Binding, NORMAL, OVERLAY, SEARCH};
+use crate::keymap::{BALLOT, Binding, EDITOR, NORMAL, OVERLAY, SEARCH};
 use crate::wrap::wrap;
 
 /// The help text, one entry per line.
@@ -24,6 +24,8 @@ pub fn help_lines() -> Vec<String> {
     };
     section("Keys", NORMAL);
     section("While searching (type to filter; Ctrl-U clears)", SEARCH);
+    section("In the ballot (b)", BALLOT);
+    section("In the note editor (e; typing inserts text)", EDITOR);
     section("In this window", OVERLAY);
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());
@@ -45,11 +47,23 @@ pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let n = app.errors.len();
-    let title = format!(
-        "{n} file{} could not be loaded — Esc closes, E reopens",
-        if n == 1 { "" } else { "s" }
+    let title = if n == 0 {
+        "Notices — Esc closes, E reopens".to_string()
+    } else {
+        format!(
+            "{n} file{} could not be loaded — Esc closes, E reopens",
+            if n == 1 { "" } else { "s" }
+        )
+    };
+    let mut text: Vec<String> = app.errors.iter().map(ToString::to_string).collect();
+    if n > 0 && !app.notices.is_empty() {
+        text.push(String::new());
+    }
+    text.extend(
+        app.notices
+            .iter()
+            .map(|n| crate::sanitize::sanitize_line(n).text),
     );
-    let text: Vec<String> = app.errors.iter().map(ToString::to_string).collect();
     draw_scrolled(frame, area, app, theme, &title, &text.join("\n"));
 }
 

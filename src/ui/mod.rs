@@ -1,5 +1,7 @@
 //! Pure rendering of `&App` into a frame: one file per visible part.
 
+mod ballot;
+mod editor;
 mod help;
 mod list;
 mod pane;
@@ -44,8 +46,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.overlay() {
         Some(Overlay::Help) => help::draw_help(frame, area, app, theme),
         Some(Overlay::Errors) => help::draw_errors(frame, area, app, theme),
+        Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
         None => {}
     }
+    editor::draw(frame, area, app, theme);
 }
 
 /// One line, cut to fit, for windows too small to be useful.

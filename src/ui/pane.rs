@@ -58,6 +58,7 @@ fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<
     let base = match line.kind {
         LineKind::Field => theme.field,
         LineKind::Notice => theme.notice,
+        LineKind::Note => theme.note,
         LineKind::Rule => theme.rule,
         LineKind::Body => theme.body,
     };

@@ -38,12 +38,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.sync() {
         parts.push("sync".to_string());
     }
+    let current = app.current_election();
+    if let Some(election) = current {
+        let (read, total) = app.reading_progress(election);
+        parts.push(format!("read {read}/{total}"));
+    }
     if app.roster.source == Source::Embedded {
         parts.push("built-in roster".to_string());
     }
     if let Some(selected) = app.selected() {
         let candidate = app.candidate(selected);
         parts.push(app.roster.election_of(candidate).name.clone());
+    }
+    if let Some(election) = current {
+        parts.push(match app.order_seed(election) {
+            Some(seed) => format!("order {}", crate::order::short(seed)),
+            None => "order: name".to_string(),
+        });
     }
     let errors = app.errors.len();
     let error_note = (errors > 0).then(|| {

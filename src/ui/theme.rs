@@ -15,6 +15,7 @@ pub struct Theme {
     pub field_key: Style,
     pub field: Style,
     pub notice: Style,
+    pub note: Style,
     pub rule: Style,
     pub body: Style,
     pub hit: Style,
@@ -38,6 +39,7 @@ pub const COLOR: Theme = Theme {
     field_key: Style::new().fg(Color::Cyan),
     field: Style::new().fg(Color::Gray),
     notice: Style::new().fg(Color::Yellow),
+    note: Style::new().fg(Color::LightGreen),
     rule: Style::new().fg(Color::DarkGray),
     body: Style::new(),
     hit: Style::new()
@@ -70,6 +72,7 @@ pub const MONO: Theme = Theme {
     field_key: Style::new().add_modifier(Modifier::BOLD),
     field: Style::new(),
     notice: Style::new().add_modifier(Modifier::BOLD),
+    note: Style::new().add_modifier(Modifier::ITALIC),
     rule: Style::new(),
     body: Style::new(),
     hit: Style::new().add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD)),

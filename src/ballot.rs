@@ -1,0 +1,371 @@
+//! The voter's own work on one election: a ranking with ties, "no opinion", private notes and
+//! which statements were read. Pure data and rules; saving is the store's job.
+//!
+//! Candidates are named by their names, so a saved ballot still reads right if the files are
+//! moved or reordered. Candidates start unranked (not tied for last), as in CIVS and Elekto.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// One voter's ballot and notes for one election.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ballot {
+    /// The seed of this voter's candidate order for the election (see [`crate::order`]).
+    pub seed: Option<u64>,
+    /// Ranked groups, best first; the candidates in one group are tied.
+    pub ranking: Vec<Vec<String>>,
+    /// Candidates the voter marked "no opinion".
+    pub no_opinion: BTreeSet<String>,
+    /// Statements the voter opened.
+    pub read: BTreeSet<String>,
+    /// Private notes by candidate.
+    pub notes: BTreeMap<String, String>,
+}
+
+/// Where a candidate stands on a ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// In ranked group `group` (0 is the best); `tied` when the group has others.
+    Ranked {
+        group: usize,
+        tied: bool,
+    },
+    Unranked,
+    NoOpinion,
+}
+
+/// Something the voter should know before handing the ballot in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Nothing is ranked, or everything ranked is tied: the ballot changes no outcome.
+    NoEffect,
+    /// Candidates not ranked and not marked "no opinion".
+    Unranked(Vec<String>),
+    /// Candidates whose statement the voter never opened.
+    Unread(Vec<String>),
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::NoEffect => write!(
+                f,
+                "this ballot has no effect: nothing is ranked above anything else"
+            ),
+            Warning::Unranked(names) => write!(
+                f,
+                "{} unranked (counted as no opinion): {}",
+                names.len(),
+                names.join(", ")
+            ),
+            Warning::Unread(names) => write!(
+                f,
+                "{} statement{} never opened: {}",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        }
+    }
+}
+
+impl Ballot {
+    /// Where `name` stands.
+    pub fn placement(&self, name: &str) -> Placement {
+        if let Some(group) = self
+            .ranking
+            .iter()
+            .position(|g| g.iter().any(|n| n == name))
+        {
+            return Placement::Ranked {
+                group,
+                tied: self.ranking[group].len() > 1,
+            };
+        }
+        if self.no_opinion.contains(name) {
+            Placement::NoOpinion
+        } else {
+            Placement::Unranked
+        }
+    }
+
+    /// Takes `name` off the ranking and out of "no opinion"; returns where it was.
+    fn take(&mut self, name: &str) -> Placement {
+        let was = self.placement(name);
+        if let Placement::Ranked { group, .. } = was {
+            self.ranking[group].retain(|n| n != name);
+            if self.ranking[group].is_empty() {
+                self.ranking.remove(group);
+            }
+        }
+        self.no_opinion.remove(name);
+        was
+    }
+
+    fn insert_group(&mut self, at: usize, name: &str) {
+        let at = at.min(self.ranking.len());
+        self.ranking.insert(at, vec![name.to_string()]);
+    }
+
+    /// Moves `name` one place up. A tied candidate leaves its tie for the place just above it;
+    /// an unranked one becomes the last ranked. Returns whether anything changed.
+    pub fn move_up(&mut self, name: &str) -> bool {
+        match self.placement(name) {
+            Placement::Ranked {
+                group: 0,
+                tied: false,
+            } => false,
+            Placement::Ranked { group, tied: true } => {
+                self.take(name);
+                self.insert_group(group, name);
+                true
+            }
+            Placement::Ranked { group, tied: false } => {
+                self.ranking.swap(group, group - 1);
+                true
+            }
+            Placement::Unranked | Placement::NoOpinion => self.to_bottom(name),
+        }
+    }
+
+    /// Moves `name` one place down; the last ranked becomes unranked.
+    pub fn move_down(&mut self, name: &str) -> bool {
+        match self.placement(name) {
+            Placement::Ranked { group, tied: true } => {
+                self.take(name);
+                self.insert_group(group + 1, name);
+                true
+            }
+            Placement::Ranked { group, tied: false } if group + 1 == self.ranking.len() => {
+                self.take(name);
+                true
+            }
+            Placement::Ranked { group, tied: false } => {
+                self.ranking.swap(group, group + 1);
+                true
+            }
+            Placement::Unranked | Placement::NoOpinion => false,
+        }
+    }
+
+    /// Ties `name` with the candidates just above it (the last ranked, if it is unranked).
+    pub fn tie_with_above(&mut self, name: &str) -> bool {
+        match self.placement(name) {
+            Placement::Ranked { group: 0, .. } => false,
+            Placement::Ranked { group, .. } => {
+                // Taking a lone candidate out removes its group; the one above keeps its index.
+                self.take(name);
+                self.ranking[group - 1].push(name.to_string());
+                true
+            }
+            Placement::Unranked | Placement::NoOpinion => {
+                if self.ranking.is_empty() {
+                    return false;
+                }
+                self.take(name);
+                if let Some(last) = self.ranking.last_mut() {
+                    last.push(name.to_string());
+                }
+                true
+            }
+        }
+    }
+
+    /// Puts `name` alone at the top.
+    pub fn to_top(&mut self, name: &str) -> bool {
+        if self.placement(name)
+            == (Placement::Ranked {
+                group: 0,
+                tied: false,
+            })
+        {
+            return false;
+        }
+        self.take(name);
+        self.insert_group(0, name);
+        true
+    }
+
+    /// Puts `name` alone at the bottom of the ranking (still ranked).
+    pub fn to_bottom(&mut self, name: &str) -> bool {
+        let last = self.ranking.len().saturating_sub(1);
+        if self.placement(name)
+            == (Placement::Ranked {
+                group: last,
+                tied: false,
+            })
+        {
+            return false;
+        }
+        self.take(name);
+        self.ranking.push(vec![name.to_string()]);
+        true
+    }
+
+    /// Marks `name` "no opinion", or takes the mark off (leaving it unranked).
+    pub fn toggle_no_opinion(&mut self, name: &str) {
+        if self.take(name) != Placement::NoOpinion {
+            self.no_opinion.insert(name.to_string());
+        }
+    }
+
+    /// Takes `name` off the ranking.
+    pub fn unrank(&mut self, name: &str) -> bool {
+        self.take(name) != Placement::Unranked
+    }
+
+    /// The voter's note on `name`, if any.
+    pub fn note(&self, name: &str) -> Option<&str> {
+        self.notes
+            .get(name)
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+    }
+
+    /// What the voter should hear before handing in a ballot over `candidates`.
+    pub fn warnings(&self, candidates: &[&str]) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let ranked_groups = self
+            .ranking
+            .iter()
+            .filter(|g| g.iter().any(|n| candidates.contains(&n.as_str())))
+            .count();
+        if ranked_groups <= 1 {
+            out.push(Warning::NoEffect);
+        }
+        let unranked: Vec<String> = candidates
+            .iter()
+            .filter(|n| self.placement(n) == Placement::Unranked)
+            .map(|n| n.to_string())
+            .collect();
+        if !unranked.is_empty() {
+            out.push(Warning::Unranked(unranked));
+        }
+        let unread: Vec<String> = candidates
+            .iter()
+            .filter(|n| !self.read.contains(**n))
+            .map(|n| n.to_string())
+            .collect();
+        if !unread.is_empty() {
+            out.push(Warning::Unread(unread));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranking(b: &Ballot) -> Vec<Vec<&str>> {
+        b.ranking
+            .iter()
+            .map(|g| g.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn candidates_start_unranked() {
+        let b = Ballot::default();
+        assert_eq!(b.placement("A"), Placement::Unranked);
+    }
+
+    #[test]
+    fn moving_an_unranked_candidate_up_makes_it_the_last_ranked() {
+        let mut b = Ballot::default();
+        assert!(b.move_up("A"));
+        assert!(b.move_up("B"));
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["B"]]);
+        assert!(b.move_up("B"));
+        assert_eq!(ranking(&b), vec![vec!["B"], vec!["A"]]);
+        assert!(!b.move_up("B"), "already first");
+    }
+
+    #[test]
+    fn moving_the_last_ranked_down_unranks_it() {
+        let mut b = Ballot::default();
+        b.move_up("A");
+        b.move_up("B");
+        assert!(b.move_down("A"));
+        assert_eq!(ranking(&b), vec![vec!["B"], vec!["A"]]);
+        assert!(b.move_down("A"));
+        assert_eq!(b.placement("A"), Placement::Unranked);
+        assert!(!b.move_down("A"));
+    }
+
+    #[test]
+    fn equals_ties_with_the_one_above() {
+        let mut b = Ballot::default();
+        for n in ["A", "B", "C"] {
+            b.move_up(n);
+        }
+        assert!(b.tie_with_above("C"));
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["B", "C"]]);
+        assert_eq!(
+            b.placement("C"),
+            Placement::Ranked {
+                group: 1,
+                tied: true
+            }
+        );
+        assert!(!b.tie_with_above("A"));
+        assert!(b.tie_with_above("D"), "an unranked one joins the last rank");
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["B", "C", "D"]]);
+        assert!(
+            b.tie_with_above("C"),
+            "a tied one moves into the rank above"
+        );
+        assert_eq!(ranking(&b), vec![vec!["A", "C"], vec!["B", "D"]]);
+    }
+
+    #[test]
+    fn a_tied_candidate_steps_out_of_its_tie() {
+        let tied = || Ballot {
+            ranking: vec![vec!["A".into()], vec!["B".into(), "C".into()]],
+            ..Ballot::default()
+        };
+        let mut b = tied();
+        assert!(b.move_up("C"));
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["C"], vec!["B"]]);
+        let mut b = tied();
+        assert!(b.move_down("B"));
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["C"], vec!["B"]]);
+    }
+
+    #[test]
+    fn top_bottom_no_opinion_and_unrank() {
+        let mut b = Ballot::default();
+        for n in ["A", "B", "C"] {
+            b.move_up(n);
+        }
+        assert!(b.to_top("C"));
+        assert_eq!(ranking(&b), vec![vec!["C"], vec!["A"], vec!["B"]]);
+        assert!(b.to_bottom("C"));
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["B"], vec!["C"]]);
+        b.toggle_no_opinion("B");
+        assert_eq!(b.placement("B"), Placement::NoOpinion);
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["C"]]);
+        b.toggle_no_opinion("B");
+        assert_eq!(b.placement("B"), Placement::Unranked);
+        assert!(b.unrank("A"));
+        assert_eq!(ranking(&b), vec![vec!["C"]]);
+    }
+
+    #[test]
+    fn warnings_name_what_the_voter_should_know() {
+        let mut b = Ballot::default();
+        let all = ["A", "B", "C"];
+        let w = b.warnings(&all);
+        assert!(w.contains(&Warning::NoEffect));
+        b.ranking = vec![vec!["A".into(), "B".into()]];
+        assert!(b.warnings(&all).contains(&Warning::NoEffect), "all tied");
+        b.ranking = vec![vec!["A".into()], vec!["B".into()]];
+        b.read.insert("A".into());
+        let w = b.warnings(&all);
+        assert!(!w.contains(&Warning::NoEffect));
+        assert!(w.contains(&Warning::Unranked(vec!["C".into()])));
+        assert!(w.contains(&Warning::Unread(vec!["B".into(), "C".into()])));
+    }
+}

@@ -1,0 +1,267 @@
+//! What each command does. `main` parses the command line and calls one of these.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::app::App;
+use crate::cli::{BallotCommand, Cli, Command, ExportFormat};
+use crate::model::{LoadError, Roster};
+use crate::order::OrderMode;
+use crate::store::{self, Store};
+use crate::ui::Theme;
+use crate::{export, tui};
+
+/// Exit status when no candidate could be loaded.
+const NOTHING_LOADED: u8 = 2;
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let order = cli.order;
+    let data_dir = cli.data_dir.clone();
+    match cli.command {
+        None => app(&cli.paths, order, data_dir.as_deref()),
+        Some(Command::List { paths }) => list(&paths, order, data_dir.as_deref()),
+        Some(Command::Ballot {
+            command: BallotCommand::Export { format, paths },
+        }) => export(&paths, format, order, data_dir.as_deref()),
+        Some(Command::SaveStress { count, paths }) => {
+            save_stress(&paths, count, data_dir.as_deref())
+        }
+    }
+}
+
+/// The roster for `paths`: those files and folders, else `./candidates`, else the built-in one.
+pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
+    if !paths.is_empty() {
+        Roster::load_paths(paths)
+    } else if Path::new("candidates").is_dir() {
+        Roster::load_paths(&[PathBuf::from("candidates")])
+    } else {
+        Roster::embedded()
+    }
+}
+
+/// A loaded roster with the voter's data, ready for the app or a command.
+pub struct Session {
+    pub app: App,
+    pub store: Option<Store>,
+}
+
+impl Session {
+    /// Loads the roster and the voter's data; `None` (after reporting) when nothing loads.
+    pub fn open(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Option<Session> {
+        let (roster, errors) = load_roster(paths);
+        if roster.candidates.is_empty() {
+            eprintln!("hustings: no candidate could be loaded");
+            report(&errors);
+            return None;
+        }
+        let mut notices = Vec::new();
+        let opened = match store::data_dir(data_dir) {
+            Some(dir) => match Store::open(&dir, &roster, true) {
+                Ok(opened) => Some(opened),
+                Err(e) => {
+                    notices.push(format!(
+                        "Your notes and ranking cannot be kept in {}: {e}. Use --data-dir to choose another folder.",
+                        dir.display()
+                    ));
+                    None
+                }
+            },
+            None => {
+                notices.push(
+                    "No data directory could be found: your notes and ranking will not be saved. Use --data-dir."
+                        .to_string(),
+                );
+                None
+            }
+        };
+        let app = App::new(roster, errors);
+        let mut session = match opened {
+            Some((store, opened)) => {
+                notices.extend(opened.notices);
+                Session {
+                    app: app.with_voter(opened.ballots, opened.read_only, order),
+                    store: Some(store),
+                }
+            }
+            None => Session {
+                app: app.with_voter(Vec::new(), Vec::new(), order),
+                store: None,
+            },
+        };
+        session.app = session.app.with_notices(notices);
+        session.save_queued();
+        Some(session)
+    }
+
+    /// Writes one election's ballot.
+    pub fn save(store: Option<&Store>, app: &App, election: usize) -> io::Result<()> {
+        let Some(store) = store else {
+            return Ok(());
+        };
+        if store.is_read_only(election) {
+            return Ok(());
+        }
+        let e = &app.roster.elections[election];
+        store.save(election, &e.key, &e.name, app.ballot(election))
+    }
+
+    /// Saves whatever the app has queued (new order seeds, for one).
+    fn save_queued(&mut self) {
+        for (election, _) in self.app.take_saves() {
+            if let Err(e) = Session::save(self.store.as_ref(), &self.app, election) {
+                self.app.notices.push(format!("Could not save: {e}"));
+            }
+        }
+    }
+}
+
+fn app(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> ExitCode {
+    let Some(session) = Session::open(paths, order, data_dir) else {
+        return ExitCode::from(NOTHING_LOADED);
+    };
+    let Session { mut app, store } = session;
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "hustings: standard output is not a terminal; run it in one, or use `hustings list`"
+        );
+        report(&app.errors);
+        return ExitCode::FAILURE;
+    }
+    let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
+    let result = tui::run(&mut app, Theme::from_env(), &mut save);
+    report(&app.errors);
+    for notice in &app.notices {
+        eprintln!("hustings: {notice}");
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hustings: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn list(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> ExitCode {
+    let Some(session) = Session::open(paths, order, data_dir) else {
+        return ExitCode::from(NOTHING_LOADED);
+    };
+    let app = &session.app;
+    let mut out = io::stdout().lock();
+    for hit in app.hits() {
+        let c = app.candidate(hit.candidate);
+        let line = format!(
+            "{}\t{}\t{}",
+            c.name,
+            c.affiliation.as_deref().unwrap_or(""),
+            app.roster.election_of(c).name
+        );
+        if writeln!(out, "{line}").is_err() {
+            // A closed pipe (`| head`) is no error of ours.
+            break;
+        }
+    }
+    finish(app)
+}
+
+fn export(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    order: OrderMode,
+    data_dir: Option<&Path>,
+) -> ExitCode {
+    let Some(session) = Session::open(paths, order, data_dir) else {
+        return ExitCode::from(NOTHING_LOADED);
+    };
+    let app = &session.app;
+    let elections = 0..app.roster.elections.len();
+    let text = if format == ExportFormat::Json {
+        let all: Vec<serde_json::Value> = elections
+            .clone()
+            .filter_map(|e| serde_json::from_str(&export::election(app, e, format)).ok())
+            .collect();
+        serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+    } else {
+        elections
+            .clone()
+            .map(|e| export::election(app, e, format))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    for e in elections {
+        let names: Vec<&str> = app
+            .candidates_of(e)
+            .into_iter()
+            .map(|c| app.candidate(c).name.as_str())
+            .collect();
+        for warning in app.ballot(e).warnings(&names) {
+            eprintln!("warning: {}: {warning}", app.roster.elections[e].name);
+        }
+    }
+    finish(app)
+}
+
+/// Reports load errors and notices on stderr; the exit status says whether there were errors.
+fn finish(app: &App) -> ExitCode {
+    report(&app.errors);
+    for notice in &app.notices {
+        eprintln!("hustings: {notice}");
+    }
+    if app.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Saves a large, self-checking ballot again and again, so a test can kill the process
+/// mid-save and check the file on disk is always one whole version.
+fn save_stress(paths: &[PathBuf], count: u64, data_dir: Option<&Path>) -> ExitCode {
+    let Some(session) = Session::open(paths, OrderMode::Name, data_dir) else {
+        return ExitCode::from(NOTHING_LOADED);
+    };
+    let Some(store) = session.store.as_ref() else {
+        eprintln!("hustings: no data directory");
+        return ExitCode::FAILURE;
+    };
+    let election = &session.app.roster.elections[0];
+    let mut ballot = session.app.ballot(0).clone();
+    // Go on from the version on disk, so that versions rise across killed runs.
+    let first = ballot
+        .notes
+        .get("stress")
+        .and_then(|n| n.lines().next()?.strip_prefix("version ")?.parse().ok())
+        .unwrap_or(0u64);
+    let mut version = first;
+    while count == 0 || version < first + count {
+        version += 1;
+        ballot.notes.insert(
+            "stress".to_string(),
+            format!("version {version}\n").repeat(2_000),
+        );
+        if let Err(e) = store.save(0, &election.key, &election.name, &ballot) {
+            eprintln!("hustings: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Prints load errors on stderr, one `file:line:column: message` per line.
+pub fn report(errors: &[LoadError]) {
+    if errors.is_empty() {
+        return;
+    }
+    let n = errors.len();
+    eprintln!(
+        "hustings: {n} file{} could not be loaded:",
+        if n == 1 { "" } else { "s" }
+    );
+    for error in errors {
+        eprintln!("{error}");
+    }
+}

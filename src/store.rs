@@ -1,0 +1,368 @@
+//! The voter's notes and ranking on disk: one readable YAML file per election, written
+//! atomically, guarded by a lock file, never overwritten when it cannot be read.
+//!
+//! A save writes a temporary file in the same folder, syncs it, renames it over the old one
+//! and syncs the folder, so the file on disk is always the old version or the new one, whole.
+//! A second instance on the same election finds the lock taken and opens it read-only.
+//! A file that does not parse, or belongs to another election or format, is moved aside and
+//! reported, and the voter starts afresh beside it.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ballot::Ballot;
+use crate::model::Roster;
+
+/// The format line every ballot file starts with.
+pub const FORMAT: &str = "hustings ballot 1";
+
+/// A ballot file as stored.
+#[derive(Debug, Serialize, Deserialize)]
+struct BallotFile {
+    format: String,
+    /// The election's stable key.
+    election: String,
+    /// The election's name when last saved, for a reader of the file.
+    #[serde(default)]
+    name: String,
+    #[serde(flatten)]
+    ballot: Ballot,
+}
+
+/// The folder of the voter's data: `--data-dir`, else the platform's data directory.
+pub fn data_dir(overridden: Option<&Path>) -> Option<PathBuf> {
+    match overridden {
+        Some(dir) => Some(dir.to_path_buf()),
+        None => directories::ProjectDirs::from("", "", "hustings")
+            .map(|dirs| dirs.data_dir().to_path_buf()),
+    }
+}
+
+/// The voter's data for the elections of one roster.
+pub struct Store {
+    dir: PathBuf,
+    /// Per election: the held lock, or `None` when another instance holds it.
+    locks: Vec<Option<File>>,
+}
+
+/// What opening the store found, besides the ballots.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// One ballot per election of the roster.
+    pub ballots: Vec<Ballot>,
+    /// Per election: true when another instance has it and this one must not write.
+    pub read_only: Vec<bool>,
+    /// Things the voter must be told (files moved aside, elections read-only).
+    pub notices: Vec<String>,
+}
+
+impl Store {
+    /// Opens (creating, 0700) the data folder and reads every election's ballot, taking its
+    /// lock; `lock: false` reads without locking (for `ballot export`).
+    pub fn open(dir: &Path, roster: &Roster, lock: bool) -> io::Result<(Store, Opened)> {
+        create_private_dir(dir)?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            locks: Vec::new(),
+        };
+        let mut opened = Opened::default();
+        for election in &roster.elections {
+            let held = if lock {
+                store.try_lock(&election.key)?
+            } else {
+                None
+            };
+            let read_only = lock && held.is_none();
+            if read_only {
+                opened.notices.push(format!(
+                    "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
+                    election.name
+                ));
+            }
+            store.locks.push(held);
+            opened.read_only.push(read_only);
+            let (ballot, notice) = store.read(&election.key, !read_only && lock);
+            opened.notices.extend(notice);
+            opened.ballots.push(ballot);
+        }
+        Ok((store, opened))
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.yaml"))
+    }
+
+    fn try_lock(&self, key: &str) -> io::Result<Option<File>> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(format!("{key}.lock")))?;
+        set_private(&file)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+
+    /// Reads one election's ballot; a bad file is moved aside (when `may_move`) and reported.
+    fn read(&self, key: &str, may_move: bool) -> (Ballot, Option<String>) {
+        let path = self.path(key);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Ballot::default(), None),
+            Err(e) => {
+                return (
+                    Ballot::default(),
+                    Some(format!("{}: {e}; starting without it", path.display())),
+                );
+            }
+        };
+        let problem = match serde_yaml::from_str::<BallotFile>(&text) {
+            Ok(file) if file.format == FORMAT && file.election == key => {
+                return (file.ballot, None);
+            }
+            Ok(file) if file.format != FORMAT => format!("unknown format \"{}\"", file.format),
+            Ok(file) => format!("it belongs to election \"{}\"", file.election),
+            Err(e) => e.to_string(),
+        };
+        if !may_move {
+            return (
+                Ballot::default(),
+                Some(format!("{} cannot be read ({problem})", path.display())),
+            );
+        }
+        let aside = aside_path(&path);
+        let moved = fs::rename(&path, &aside);
+        let notice = match moved {
+            Ok(()) => format!(
+                "{} could not be read ({problem}); it was moved to {} and a new one started",
+                path.display(),
+                aside.display()
+            ),
+            Err(e) => format!(
+                "{} could not be read ({problem}) nor moved aside ({e})",
+                path.display()
+            ),
+        };
+        (Ballot::default(), Some(notice))
+    }
+
+    /// Whether election `index` is held by another instance.
+    pub fn is_read_only(&self, index: usize) -> bool {
+        self.locks.get(index).is_none_or(Option::is_none)
+    }
+
+    /// Saves election `index`'s ballot atomically; refuses when it is read-only here.
+    pub fn save(&self, index: usize, key: &str, name: &str, ballot: &Ballot) -> io::Result<()> {
+        if self.is_read_only(index) {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "another hustings has this election open",
+            ));
+        }
+        let file = BallotFile {
+            format: FORMAT.to_string(),
+            election: key.to_string(),
+            name: name.to_string(),
+            ballot: ballot.clone(),
+        };
+        let text = serde_yaml::to_string(&file).map_err(io::Error::other)?;
+        let header = "# Your notes and ranking for one election, kept by hustings.\n";
+        write_atomic(&self.path(key), format!("{header}{text}").as_bytes())
+    }
+}
+
+/// Writes `bytes` to `path` so that a crash at any moment leaves the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".hustings-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    set_private(temp.as_file())?;
+    temp.persist(path).map_err(|e| e.error)?;
+    File::open(dir)?.sync_all()
+}
+
+/// A free name beside `path` for a file set aside.
+fn aside_path(path: &Path) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut n = 0;
+    loop {
+        let candidate = PathBuf::from(format!(
+            "{}.unreadable-{stamp}{}",
+            path.display(),
+            if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            }
+        ));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+fn set_private(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(())
+    }
+}
+
+/// Every ballot of a roster, by election key, read without locking (for exports).
+pub fn read_all(
+    dir: &Path,
+    roster: &Roster,
+) -> io::Result<(BTreeMap<String, Ballot>, Vec<String>)> {
+    let (_, opened) = Store::open(dir, roster, false)?;
+    let ballots = roster
+        .elections
+        .iter()
+        .map(|e| e.key.clone())
+        .zip(opened.ballots)
+        .collect();
+    Ok((ballots, opened.notices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster() -> Roster {
+        Roster::embedded().0
+    }
+
+    #[test]
+    fn a_saved_ballot_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let (store, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert_eq!(opened.ballots.len(), 2);
+        let mut ballot = Ballot::default();
+        ballot.move_up("Tao Peng");
+        ballot.notes.insert(
+            "Tao Peng".into(),
+            "long-time maintainer\nsecond line".into(),
+        );
+        let key = &roster.elections[0].key;
+        store.save(0, key, "x", &ballot).unwrap();
+        drop(store);
+        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert_eq!(opened.ballots[0], ballot);
+        assert!(opened.notices.is_empty());
+    }
+
+    #[test]
+    fn a_second_instance_is_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let (first, _) = Store::open(dir.path(), &roster, true).unwrap();
+        let (second, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert!(opened.read_only.iter().all(|&r| r));
+        assert!(opened.notices[0].contains("read-only"));
+        let key = &roster.elections[0].key;
+        assert!(second.save(0, key, "x", &Ballot::default()).is_err());
+        assert!(first.save(0, key, "x", &Ballot::default()).is_ok());
+        drop(first);
+        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert!(
+            opened.read_only.iter().all(|&r| !r),
+            "the lock goes with the first"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_moved_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let key = roster.elections[0].key.clone();
+        let path = dir.path().join(format!("{key}.yaml"));
+        fs::write(&path, "format: [broken\n").unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert_eq!(opened.ballots[0], Ballot::default());
+        assert!(
+            opened.notices[0].contains("moved to"),
+            "{:?}",
+            opened.notices
+        );
+        let aside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".unreadable-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            fs::read_to_string(aside[0].path()).unwrap(),
+            "format: [broken\n"
+        );
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_foreign_file_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let key = roster.elections[0].key.clone();
+        fs::write(
+            dir.path().join(format!("{key}.yaml")),
+            format!("format: {FORMAT}\nelection: someone-else\n"),
+        )
+        .unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        assert!(
+            opened.notices[0].contains("belongs to election"),
+            "{:?}",
+            opened.notices
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let roster = roster();
+        let (store, _) = Store::open(&data, &roster, true).unwrap();
+        let key = &roster.elections[0].key;
+        store.save(0, key, "x", &Ballot::default()).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join(format!("{key}.yaml"))), 0o600);
+    }
+}

@@ -1,0 +1,112 @@
+//! The ballot view: the voter's ranking of the current election, with its warnings.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, overlay_box};
+use crate::app::App;
+use crate::ballot::Placement;
+use crate::wrap::{truncate, wrap};
+
+const HINTS: &str =
+    "K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read · Esc close";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let index = app.ballot_election();
+    let election = &app.roster.elections[index];
+    let ballot = app.ballot(index);
+    let rows = app.ballot_rows(index);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| app.candidate(r.candidate).name.as_str())
+        .collect();
+    let ranked = rows
+        .iter()
+        .filter(|r| matches!(r.placement, Placement::Ranked { .. }))
+        .count();
+    let seats = election.seats.map_or(String::new(), |s| {
+        format!(" · {s} seat{}", if s == 1 { "" } else { "s" })
+    });
+    let title = format!(
+        "Ballot: {}{seats} · {ranked} of {} ranked",
+        election.name,
+        rows.len()
+    );
+    // Sections, rows, a blank line, up to three warnings and two lines of keys.
+    let sections = 3;
+    let wanted = rows.len() + 2 * sections + 6 + 2;
+    let height = u16::try_from(wanted).unwrap_or(u16::MAX);
+    let inner = overlay_box(frame, area, 90, height, &title, theme);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut section = None;
+    for (position, row) in rows.iter().enumerate() {
+        let heading = match row.placement {
+            Placement::Ranked { .. } => "Ranked (best first; same number = tied)",
+            Placement::Unranked => "Unranked (counted as no opinion)",
+            Placement::NoOpinion => "No opinion",
+        };
+        if section != Some(heading) {
+            if section.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(truncate(heading, width), theme.field_key));
+            section = Some(heading);
+        }
+        let candidate = app.candidate(row.candidate);
+        let mark = match row.placement {
+            Placement::Ranked { group, .. } => format!("{:>3}", group + 1),
+            Placement::Unranked => "  ·".to_string(),
+            Placement::NoOpinion => "  –".to_string(),
+        };
+        let tied = matches!(row.placement, Placement::Ranked { tied: true, .. });
+        let mut badges = String::new();
+        if tied {
+            badges.push_str(" (tied)");
+        }
+        if ballot.note(&candidate.name).is_some() {
+            badges.push_str(" ✎");
+        }
+        if !ballot.read.contains(&candidate.name) {
+            badges.push_str(" (not read)");
+        }
+        let selected = position == app.ballot_cursor();
+        if selected {
+            selected_line = lines.len();
+        }
+        let style = if selected { theme.selected } else { theme.body };
+        let text = truncate(
+            &format!(
+                "{}{mark}  {}{badges}",
+                if selected { "▶" } else { " " },
+                candidate.name
+            ),
+            width,
+        );
+        let pad = width.saturating_sub(crate::wrap::width(&text));
+        lines.push(Line::from(vec![
+            Span::styled(text, style),
+            Span::styled(" ".repeat(if selected { pad } else { 0 }), style),
+        ]));
+    }
+    let warnings = ballot.warnings(&names);
+    let mut footer: Vec<Line> = vec![Line::raw("")];
+    for warning in &warnings {
+        for l in wrap(&format!("⚠ {warning}"), width) {
+            footer.push(Line::styled(l, theme.notice));
+        }
+    }
+    for l in wrap(HINTS, width) {
+        footer.push(Line::styled(l, theme.dim));
+    }
+    // The list scrolls to keep the selection in view; warnings and keys stay at the bottom.
+    let height = usize::from(inner.height);
+    let list_height = height.saturating_sub(footer.len()).max(height.min(3));
+    let skip = (selected_line + 1).saturating_sub(list_height);
+    let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(list_height).collect();
+    shown.extend(footer);
+    frame.render_widget(Paragraph::new(shown), inner);
+}

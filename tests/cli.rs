@@ -1,0 +1,287 @@
+//! The command line: `list` in the voter's order, global options, and `ballot export` of
+//! each format against hand-written expected output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_hustings");
+
+fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
+    let output = Command::new(BIN).args(args).output().expect("run hustings");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temp path")
+}
+
+/// Twelve candidates in one election.
+fn twelve(dir: &Path) -> PathBuf {
+    let election = dir.join("election");
+    std::fs::create_dir_all(&election).unwrap();
+    for i in 0..12 {
+        std::fs::write(
+            election.join(format!("c{i:02}.yaml")),
+            format!("name: Candidate {i:02}\nstatement: s\n"),
+        )
+        .unwrap();
+    }
+    election
+}
+
+#[test]
+fn list_order_is_stable_per_voter_and_differs_between_voters() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let (a, b) = (dir.path().join("voter-a"), dir.path().join("voter-b"));
+    let list = |data: &Path| {
+        let (out, err, code) = hustings(&["list", "--data-dir", path(data), path(&election)]);
+        assert_eq!(code, Some(0), "{err}");
+        out
+    };
+    let first = list(&a);
+    assert_eq!(first.lines().count(), 12);
+    assert_eq!(
+        list(&a),
+        first,
+        "the same voter sees the same order every run"
+    );
+    assert_ne!(list(&b), first, "another voter sees another order");
+}
+
+#[test]
+fn order_and_data_dir_work_before_or_after_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let data = dir.path().join("data");
+    let before = hustings(&[
+        "--order",
+        "name",
+        "--data-dir",
+        path(&data),
+        "list",
+        path(&election),
+    ]);
+    let after = hustings(&[
+        "list",
+        path(&election),
+        "--data-dir",
+        path(&data),
+        "--order",
+        "name",
+    ]);
+    assert_eq!(before.0, after.0);
+    let names: Vec<&str> = before
+        .0
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "--order name is alphabetical");
+    let seeded = hustings(&[
+        "list",
+        "--order",
+        "7",
+        "--data-dir",
+        path(&data),
+        path(&election),
+    ]);
+    let again = hustings(&[
+        "--order=7",
+        "list",
+        path(&election),
+        "--data-dir",
+        path(&data),
+    ]);
+    assert_eq!(seeded.0, again.0);
+    assert_ne!(seeded.0, before.0);
+}
+
+#[test]
+fn a_bad_order_is_refused_clearly() {
+    let (_, err, code) = hustings(&["--order", "sideways", "list"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`sideways` is not an order"), "{err}");
+}
+
+/// An election with a hand-written ballot file in `data`.
+fn election_with_ballot(dir: &Path) -> (PathBuf, PathBuf) {
+    let election = dir.join("tc");
+    std::fs::create_dir_all(&election).unwrap();
+    std::fs::write(
+        election.join("election.yaml"),
+        "id: test-tc-2026\nname: Test TC 2026\nproject: Test\nseats: 2\n",
+    )
+    .unwrap();
+    let people = [
+        (
+            "alice",
+            "name: Alice Adams\nlinks: {github: alice-gh}\nstatement: a\n",
+        ),
+        ("bob", "name: Bob Brown\nID: bob-id\nstatement: b\n"),
+        ("carol", "name: Carol Chen\nstatement: c\n"),
+        ("dave", "name: Dave Diaz\nstatement: d\n"),
+        ("eve", "name: Eve Evans\nstatement: e\n"),
+    ];
+    for (file, text) in people {
+        std::fs::write(election.join(format!("{file}.yaml")), text).unwrap();
+    }
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("test-tc-2026.yaml"),
+        "format: hustings ballot 1\n\
+         election: test-tc-2026\n\
+         ranking:\n\
+         - [Bob Brown]\n\
+         - [Alice Adams, Carol Chen]\n\
+         no_opinion: [Dave Diaz]\n\
+         read: [Alice Adams, Bob Brown, Carol Chen, Dave Diaz]\n\
+         notes:\n\
+         \x20 Bob Brown: \"Runs the CI.\\nGood reviewer.\"\n\
+         \x20 Alice Adams: Release manager.\n",
+    )
+    .unwrap();
+    (election, data)
+}
+
+fn export(format: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (election, data) = election_with_ballot(dir.path());
+    let (out, err, code) = hustings(&[
+        "ballot",
+        "export",
+        "--format",
+        format,
+        "--order",
+        "name",
+        "--data-dir",
+        path(&data),
+        path(&election),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    (out, err)
+}
+
+#[test]
+fn export_markdown() {
+    let (out, err) = export("markdown");
+    assert_eq!(
+        out,
+        "# Ballot: Test TC 2026\n\
+         \n\
+         Test · 2 seats\n\
+         \n\
+         1. Bob Brown\n\
+         2. Alice Adams (tied)\n\
+         2. Carol Chen (tied)\n\
+         \n\
+         No opinion: Dave Diaz\n\
+         \n\
+         Unranked (counted as no opinion): Eve Evans\n\
+         \n\
+         ## Notes\n\
+         \n\
+         ### Alice Adams\n\
+         \n\
+         Release manager.\n\
+         \n\
+         ### Bob Brown\n\
+         \n\
+         Runs the CI.\n\
+         Good reviewer.\n"
+    );
+    assert_eq!(
+        err,
+        "warning: Test TC 2026: 1 unranked (counted as no opinion): Eve Evans\n\
+         warning: Test TC 2026: 1 statement never opened: Eve Evans\n"
+    );
+}
+
+#[test]
+fn export_json() {
+    let (out, _) = export("json");
+    assert_eq!(
+        out,
+        r#"[
+  {
+    "election": "Test TC 2026",
+    "key": "test-tc-2026",
+    "no_opinion": [
+      "Dave Diaz"
+    ],
+    "notes": {
+      "Alice Adams": "Release manager.",
+      "Bob Brown": "Runs the CI.\nGood reviewer."
+    },
+    "ranking": [
+      [
+        "Bob Brown"
+      ],
+      [
+        "Alice Adams",
+        "Carol Chen"
+      ]
+    ],
+    "seats": 2,
+    "unranked": [
+      "Eve Evans"
+    ]
+  }
+]
+"#
+    );
+}
+
+#[test]
+fn export_civs() {
+    let (out, _) = export("civs");
+    assert_eq!(
+        out,
+        "# CIVS ballot: Test TC 2026\n\
+         Bob Brown: 1\n\
+         Alice Adams: 2\n\
+         Carol Chen: 2\n\
+         Eve Evans: No opinion\n\
+         Dave Diaz: No opinion\n"
+    );
+}
+
+#[test]
+fn export_elekto() {
+    let (out, _) = export("elekto");
+    assert_eq!(
+        out,
+        "# Elekto ballot: Test TC 2026\n\
+         bob-id: 1\n\
+         alice-gh: 2\n\
+         Carol Chen: 2\n\
+         Eve Evans: No opinion\n\
+         Dave Diaz: No opinion\n"
+    );
+}
+
+#[test]
+fn a_corrupt_ballot_file_is_set_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (election, data) = election_with_ballot(dir.path());
+    std::fs::write(data.join("test-tc-2026.yaml"), "ranking: [oops\n").unwrap();
+    let (_, err, code) = hustings(&["list", "--data-dir", path(&data), path(&election)]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("could not be read"), "{err}");
+    assert!(err.contains("moved to"), "{err}");
+    let aside = std::fs::read_dir(&data)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().contains("unreadable"))
+        .expect("the bad file kept beside");
+    assert_eq!(
+        std::fs::read_to_string(aside.path()).unwrap(),
+        "ranking: [oops\n"
+    );
+}

@@ -1,0 +1,80 @@
+//! The event loop with scripted events and a recording saver: what is saved, and when.
+
+mod common;
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use common::*;
+use hustings::app::App;
+use hustings::tui::{self, EventSource};
+use hustings::ui::{self, theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+struct Script(VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next(&mut self) -> io::Result<Event> {
+        self.0
+            .pop_front()
+            .ok_or_else(|| io::Error::other("the script ran out"))
+    }
+
+    fn poll(&mut self, _timeout: Duration) -> io::Result<bool> {
+        Ok(!self.0.is_empty())
+    }
+}
+
+fn script(keys: &str, end: Event) -> Script {
+    let mut events: VecDeque<Event> = keys.chars().map(|c| key(KeyCode::Char(c))).collect();
+    events.push_back(end);
+    Script(events)
+}
+
+/// Runs `app` through `events`; returns the notes as each save saw them.
+fn run(app: &mut App, events: &mut Script) -> Vec<(usize, String)> {
+    let mut saved = Vec::new();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut save = |app: &App, election: usize| {
+        saved.push((election, app.note_text(0).to_string()));
+        Ok(())
+    };
+    let _ = tui::run_loop(&mut terminal, app, events, &mut save, |terminal, app| {
+        terminal
+            .draw(|frame| ui::draw(frame, app, &theme::COLOR))
+            .map(|_| ())
+            .map_err(io::Error::other)
+    });
+    saved
+}
+
+#[test]
+fn a_note_typed_and_quit_with_ctrl_c_is_saved() {
+    let mut app = embedded_app();
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let saved = run(&mut app, &mut script("eabc", ctrl_c));
+    assert_eq!(saved.last(), Some(&(0, "abc".to_string())), "{saved:?}");
+}
+
+#[test]
+fn closing_the_note_saves_at_once() {
+    let mut app = embedded_app();
+    let mut events = script("exyz", key(KeyCode::Esc));
+    events.0.push_back(key(KeyCode::Char('q')));
+    let saved = run(&mut app, &mut events);
+    assert!(saved.contains(&(0, "xyz".to_string())), "{saved:?}");
+}
+
+#[test]
+fn the_loop_survives_its_event_source_failing_and_still_saves() {
+    let mut app = embedded_app();
+    let mut events = Script(VecDeque::from([
+        key(KeyCode::Char('e')),
+        key(KeyCode::Char('n')),
+    ]));
+    let saved = run(&mut app, &mut events);
+    assert_eq!(saved.last(), Some(&(0, "n".to_string())));
+}
