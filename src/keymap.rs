@@ -313,6 +313,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         return match key.code {
             Char('c') | Char('q') => Some(Action::Quit),
             Char('u') if mode == Mode::Search => Some(Action::SearchClear),
+            Char('e') | Char('o') if mode == Mode::Editor => Some(Action::EditorExternal),
             _ if mode == Mode::Editor => None,
             Char('d') => Some(Action::PageDown),
             Char('b') => Some(Action::PageUp),

@@ -107,29 +107,100 @@ impl EventSource for TerminalEvents {
     }
 }
 
-/// Writes one election's ballot to disk.
-pub type Saver<'a> = dyn FnMut(&App, usize) -> io::Result<()> + 'a;
+/// What the event loop needs from its surroundings: drawing, saving, an outside editor.
+pub trait Host<B: Backend> {
+    /// Draws one frame.
+    fn draw(&mut self, terminal: &mut Terminal<B>, app: &App) -> io::Result<()>;
+    /// Writes one election's ballot to disk.
+    fn save(&mut self, app: &App, election: usize) -> io::Result<()>;
+    /// Lets the voter edit `text` in their own editor and returns the result.
+    fn edit_externally(&mut self, terminal: &mut Terminal<B>, text: &str)
+    -> Result<String, String>;
+}
 
 /// How long typing must pause before a note is saved.
 const SAVE_PAUSE: Duration = Duration::from_millis(800);
 
+/// The real terminal's host: synchronized frames, the store, `$VISUAL`/`$EDITOR`.
+struct TerminalHost<'a> {
+    theme: &'a Theme,
+    save: &'a mut dyn FnMut(&App, usize) -> io::Result<()>,
+}
+
+impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
+    fn draw(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+        app: &App,
+    ) -> io::Result<()> {
+        // One synchronized update per frame: the terminal shows it whole or not at all.
+        execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        terminal.draw(|frame| ui::draw(frame, app, self.theme))?;
+        execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+    }
+
+    fn save(&mut self, app: &App, election: usize) -> io::Result<()> {
+        (self.save)(app, election)
+    }
+
+    fn edit_externally(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+        text: &str,
+    ) -> Result<String, String> {
+        restore();
+        let edited = edit_in_editor(text);
+        enter().map_err(|e| e.to_string())?;
+        terminal.clear().map_err(|e| e.to_string())?;
+        edited
+    }
+}
+
+/// Runs `$VISUAL` or `$EDITOR` (else `vi`) on a private temporary copy of `text`.
+fn edit_in_editor(text: &str) -> Result<String, String> {
+    let set = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let editor = set("VISUAL")
+        .or_else(|| set("EDITOR"))
+        .unwrap_or_else(|| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("hustings-note-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    // Editors expect a final newline; it is taken off again when the note comes back.
+    let body = if text.is_empty() || text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    };
+    std::fs::write(file.path(), body).map_err(|e| e.to_string())?;
+    // The editor setting may carry arguments (`code --wait`), so a shell reads it.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("{editor}: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "{editor} exited with {status}; the note is unchanged"
+        ));
+    }
+    std::fs::read_to_string(file.path()).map_err(|e| e.to_string())
+}
+
 /// Runs the app in the real terminal until the voter quits.
-pub fn run(app: &mut App, theme: &Theme, save: &mut Saver) -> io::Result<()> {
+pub fn run(
+    app: &mut App,
+    theme: &Theme,
+    save: &mut dyn FnMut(&App, usize) -> io::Result<()>,
+) -> io::Result<()> {
     enter()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    run_loop(
-        &mut terminal,
-        app,
-        &mut TerminalEvents,
-        save,
-        |terminal, app| {
-            // One synchronized update per frame: the terminal shows it whole or not at all.
-            execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
-            execute!(terminal.backend_mut(), EndSynchronizedUpdate)
-        },
-    )
+    let mut host = TerminalHost { theme, save };
+    run_loop(&mut terminal, app, &mut TerminalEvents, &mut host)
 }
 
 /// Saves what the app queued: changes marked `Now` at once, the rest after a pause in typing.
@@ -139,12 +210,12 @@ struct Saves {
 }
 
 impl Saves {
-    fn collect(&mut self, app: &mut App, save: &mut Saver) {
+    fn collect<B: Backend>(&mut self, app: &mut App, host: &mut impl Host<B>) {
         for (election, when) in app.take_saves() {
             match when {
                 SaveWhen::Now => {
                     self.soon.remove(&election);
-                    write(app, election, save);
+                    write(app, election, host);
                 }
                 SaveWhen::Soon => {
                     self.soon.insert(election);
@@ -154,21 +225,29 @@ impl Saves {
         }
     }
 
-    fn flush(&mut self, app: &mut App, save: &mut Saver) {
+    fn flush<B: Backend>(&mut self, app: &mut App, host: &mut impl Host<B>) {
         self.due = None;
         for election in std::mem::take(&mut self.soon) {
-            write(app, election, save);
+            write(app, election, host);
         }
     }
 }
 
-fn write(app: &mut App, election: usize, save: &mut Saver) {
-    if let Err(e) = save(app, election) {
+fn write<B: Backend>(app: &mut App, election: usize, host: &mut impl Host<B>) {
+    if let Err(e) = host.save(app, election) {
         app.save_failed(election, &e.to_string());
     }
 }
 
-/// The event loop, generic over the backend and the event source so tests can drive it.
+/// What the loop does after a batch of events.
+enum Step {
+    Continue,
+    Quit,
+    EditExternally(usize),
+}
+
+/// The event loop, generic over the backend, the event source and the host so tests can
+/// drive it.
 ///
 /// It blocks on the next event (an idle app uses no CPU; the only timer is a pending note
 /// save), applies every event already queued, saves what changed, then draws once.
@@ -176,8 +255,7 @@ pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl EventSource,
-    save: &mut Saver,
-    mut draw: impl FnMut(&mut Terminal<B>, &App) -> io::Result<()>,
+    host: &mut impl Host<B>,
 ) -> io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -191,9 +269,9 @@ where
         soon: BTreeSet::new(),
         due: None,
     };
-    saves.collect(app, save);
+    saves.collect(app, host);
     let result = loop {
-        if let Err(e) = draw(terminal, app) {
+        if let Err(e) = host.draw(terminal, app) {
             break Err(e);
         }
         if let Some(due) = saves.due {
@@ -201,41 +279,49 @@ where
             match events.poll(wait) {
                 Ok(true) => {}
                 Ok(false) => {
-                    saves.flush(app, save);
+                    saves.flush(app, host);
                     continue;
                 }
                 Err(e) => break Err(e),
             }
         }
-        match drain(app, events, &mut saves, save) {
-            Ok(true) => continue,
-            Ok(false) => break Ok(()),
+        match drain(app, events, &mut saves, host) {
+            Ok(Step::Continue) => {}
+            Ok(Step::Quit) => break Ok(()),
+            Ok(Step::EditExternally(candidate)) => {
+                let text = app.note_text(candidate).to_string();
+                let edited = host.edit_externally(terminal, &text);
+                app.set_note(candidate, edited);
+                saves.collect(app, host);
+            }
             Err(e) => break Err(e),
         }
     };
     // Whatever way the loop ends, nothing the voter wrote stays unsaved.
-    saves.collect(app, save);
-    saves.flush(app, save);
+    saves.collect(app, host);
+    saves.flush(app, host);
     result
 }
 
-/// Applies the next event and every one already queued; false when the voter quits.
-fn drain(
+/// Applies the next event and every one already queued.
+fn drain<B: Backend>(
     app: &mut App,
     events: &mut impl EventSource,
     saves: &mut Saves,
-    save: &mut Saver,
-) -> io::Result<bool> {
+    host: &mut impl Host<B>,
+) -> io::Result<Step> {
     loop {
         let event = events.next()?;
-        if let Some(action) = keymap::action_for(&event, app.mode())
-            && app.update(action) == Effect::Quit
-        {
-            return Ok(false);
+        if let Some(action) = keymap::action_for(&event, app.mode()) {
+            match app.update(action) {
+                Effect::Continue => {}
+                Effect::Quit => return Ok(Step::Quit),
+                Effect::EditExternally(candidate) => return Ok(Step::EditExternally(candidate)),
+            }
         }
-        saves.collect(app, save);
+        saves.collect(app, host);
         if !events.poll(Duration::ZERO)? {
-            return Ok(true);
+            return Ok(Step::Continue);
         }
     }
 }

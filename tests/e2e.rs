@@ -459,3 +459,38 @@ fn two_instances_on_one_election_do_not_clobber_each_other() {
         "{saved}"
     );
 }
+
+#[test]
+fn a_note_continues_in_the_voters_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\necho 'from the editor' >> \"$1\"\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let args = ["--order=name", election.to_str().unwrap()];
+    let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];
+    let t = Tmux::start_with_data(&args, dir.path(), 100, 30, &env, &data, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    t.keys(&["e"]);
+    t.wait_for("Your note on Alice");
+    t.type_text("typed here");
+    t.wait_for("typed here");
+    t.keys(&["C-e"]);
+    t.wait_until("the note back from the editor", |s| {
+        s.contains("typed here") && s.contains("from the editor") && s.contains("Your note on")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("saved");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+    let saved = std::fs::read_to_string(data.join("test-ac.yaml")).unwrap();
+    assert!(saved.contains("typed here\n    from the editor"), "{saved}");
+}

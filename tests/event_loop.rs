@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::*;
 use hustings::app::App;
-use hustings::tui::{self, EventSource};
+use hustings::tui::{self, EventSource, Host};
 use hustings::ui::{self, theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -34,28 +34,49 @@ fn script(keys: &str, end: Event) -> Script {
     Script(events)
 }
 
-/// Runs `app` through `events`; returns the notes as each save saw them.
-fn run(app: &mut App, events: &mut Script) -> Vec<(usize, String)> {
-    let mut saved = Vec::new();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut save = |app: &App, election: usize| {
-        saved.push((election, app.note_text(0).to_string()));
-        Ok(())
-    };
-    let _ = tui::run_loop(&mut terminal, app, events, &mut save, |terminal, app| {
+/// Records saves; its "external editor" appends a line.
+#[derive(Default)]
+struct Recorder {
+    saved: Vec<(usize, String)>,
+    edited: Vec<String>,
+}
+
+impl Host<TestBackend> for Recorder {
+    fn draw(&mut self, terminal: &mut Terminal<TestBackend>, app: &App) -> io::Result<()> {
         terminal
             .draw(|frame| ui::draw(frame, app, &theme::COLOR))
             .map(|_| ())
             .map_err(io::Error::other)
-    });
-    saved
+    }
+
+    fn save(&mut self, app: &App, election: usize) -> io::Result<()> {
+        self.saved.push((election, app.note_text(0).to_string()));
+        Ok(())
+    }
+
+    fn edit_externally(
+        &mut self,
+        _terminal: &mut Terminal<TestBackend>,
+        text: &str,
+    ) -> Result<String, String> {
+        self.edited.push(text.to_string());
+        Ok(format!("{text}\nadded outside\n"))
+    }
+}
+
+/// Runs `app` through `events`; returns the host with what it saw.
+fn run(app: &mut App, events: &mut Script) -> Recorder {
+    let mut host = Recorder::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let _ = tui::run_loop(&mut terminal, app, events, &mut host);
+    host
 }
 
 #[test]
 fn a_note_typed_and_quit_with_ctrl_c_is_saved() {
     let mut app = embedded_app();
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    let saved = run(&mut app, &mut script("eabc", ctrl_c));
+    let saved = run(&mut app, &mut script("eabc", ctrl_c)).saved;
     assert_eq!(saved.last(), Some(&(0, "abc".to_string())), "{saved:?}");
 }
 
@@ -64,7 +85,7 @@ fn closing_the_note_saves_at_once() {
     let mut app = embedded_app();
     let mut events = script("exyz", key(KeyCode::Esc));
     events.0.push_back(key(KeyCode::Char('q')));
-    let saved = run(&mut app, &mut events);
+    let saved = run(&mut app, &mut events).saved;
     assert!(saved.contains(&(0, "xyz".to_string())), "{saved:?}");
 }
 
@@ -75,6 +96,22 @@ fn the_loop_survives_its_event_source_failing_and_still_saves() {
         key(KeyCode::Char('e')),
         key(KeyCode::Char('n')),
     ]));
-    let saved = run(&mut app, &mut events);
+    let saved = run(&mut app, &mut events).saved;
     assert_eq!(saved.last(), Some(&(0, "n".to_string())));
+}
+
+#[test]
+fn ctrl_e_continues_the_note_in_an_external_editor() {
+    let mut app = embedded_app();
+    let ctrl_e = Event::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    let mut events = script("eFirst", ctrl_e);
+    events.0.push_back(key(KeyCode::Esc));
+    events.0.push_back(key(KeyCode::Char('q')));
+    let host = run(&mut app, &mut events);
+    assert_eq!(host.edited, vec!["First"]);
+    assert_eq!(app.note_text(0), "First\nadded outside");
+    assert_eq!(
+        host.saved.last(),
+        Some(&(0, "First\nadded outside".to_string()))
+    );
 }

@@ -92,7 +92,10 @@ fn hostile_statement_is_shown_not_obeyed() {
 #[test]
 fn ballot_80x24() {
     let mut app = generated_app(5, 2);
-    app.update(Action::Resize { width: 80, height: 24 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::Esc));
     type_keys(&mut app, "bKjKjK=jx");
@@ -106,7 +109,10 @@ fn note_editor_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "eFirst line");
     press(&mut app, key(KeyCode::Enter));
-    type_keys(&mut app, "Second line, which is long enough to wrap around the editor box once at least");
+    type_keys(
+        &mut app,
+        "Second line, which is long enough to wrap around the editor box once at least",
+    );
     assert_snapshot!(screen(&mut app, 80, 24));
 }
 

@@ -2,7 +2,7 @@
 //! lives in the ballot as it is typed, so a pause in typing is enough for it to be saved.
 
 use super::voter::SaveWhen;
-use super::{Action, App};
+use super::{Action, App, Effect};
 
 /// Spaces a pasted tab becomes.
 const PASTED_TAB: &str = "    ";
@@ -54,9 +54,9 @@ impl App {
     }
 
     /// Keys of the note editor.
-    pub(super) fn update_editor(&mut self, action: Action) {
+    pub(super) fn update_editor(&mut self, action: Action) -> Effect {
         let Some(NoteEditor { candidate, cursor }) = self.editor else {
-            return;
+            return Effect::Continue;
         };
         let election = self.roster.candidates[candidate].election;
         let text = self.note_text(candidate).to_string();
@@ -65,8 +65,9 @@ impl App {
         match action {
             Action::Back => {
                 self.close_note(candidate);
-                return;
+                return Effect::Continue;
             }
+            Action::EditorExternal => return Effect::EditExternally(candidate),
             Action::EditorInsert(c) if !c.is_control() => {
                 edited = Some(splice(&text, cursor, cursor, &c.to_string()));
                 cursor += c.len_utf8();
@@ -104,6 +105,22 @@ impl App {
             self.queue_save(election, SaveWhen::Soon);
         }
         self.editor = Some(NoteEditor { candidate, cursor });
+        Effect::Continue
+    }
+
+    /// Puts back a note edited outside (in `$EDITOR`); `None` means the edit failed.
+    pub fn set_note(&mut self, candidate: usize, text: Result<String, String>) {
+        match text {
+            Ok(text) => {
+                let text = text.trim_end_matches('\n').to_string();
+                let cursor = text.len();
+                *self.note_mut(candidate) = text;
+                self.editor = Some(NoteEditor { candidate, cursor });
+                let election = self.roster.candidates[candidate].election;
+                self.queue_save(election, SaveWhen::Now);
+            }
+            Err(e) => self.message = Some(format!("The external editor failed: {e}")),
+        }
     }
 
     /// Closes the editor; the note is saved at once (an emptied note is removed).

@@ -104,6 +104,8 @@ pub enum Action {
     EditorHome,
     EditorEnd,
     EditorPaste(String),
+    /// Continues the note in `$EDITOR`.
+    EditorExternal,
 }
 
 /// What the event loop must do after an update.
@@ -111,6 +113,9 @@ pub enum Action {
 pub enum Effect {
     Continue,
     Quit,
+    /// Edit this candidate's note in the voter's own `$EDITOR`, then hand it back with
+    /// [`App::set_note`].
+    EditExternally(usize),
 }
 
 /// Which part of the screen keys act on.
@@ -340,10 +345,7 @@ impl App {
             return Effect::Quit;
         }
         match self.mode() {
-            Mode::Editor => {
-                self.update_editor(action);
-                return Effect::Continue;
-            }
+            Mode::Editor => return self.update_editor(action),
             Mode::Ballot => {
                 self.update_ballot(action);
                 return Effect::Continue;

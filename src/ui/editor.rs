@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let name = &app.candidate(editor.candidate).name;
-    let title = format!("Your note on {name} · Esc saves and closes");
+    let title = format!("Your note on {name} · Esc saves and closes · Ctrl-E $EDITOR");
     let inner = overlay_box(frame, area, 80, 16, &title, theme);
     let width = usize::from(inner.width);
     if width == 0 || inner.height == 0 {

@@ -25,7 +25,10 @@ pub fn help_lines() -> Vec<String> {
     section("Keys", NORMAL);
     section("While searching (type to filter; Ctrl-U clears)", SEARCH);
     section("In the ballot (b)", BALLOT);
-    section("In the note editor (e; typing inserts text)", EDITOR);
+    section(
+        "In the note editor (e; typing inserts text; Ctrl-E continues in $EDITOR)",
+        EDITOR,
+    );
     section("In this window", OVERLAY);
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());
