@@ -10,6 +10,7 @@ pub mod ballot;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod model;

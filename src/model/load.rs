@@ -3,7 +3,7 @@
 //! A broken file becomes a [`LoadError`] naming the file, line and column; every other file
 //! still loads.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::yaml::{CandidateDoc, RawElection};
 use super::{Candidate, Election, Roster, guard};
+use crate::import::{self, Kind, OpenStackName};
 use crate::sanitize::sanitize_line;
 
 /// Where a roster came from, for the status bar.
@@ -97,9 +98,6 @@ impl LoadError {
 /// A file's bytes, or why they could not be read.
 type Input = (PathBuf, std::io::Result<Vec<u8>>);
 
-/// One folder's election metadata and candidate files (path, text).
-type Folder = (Option<RawElection>, Vec<(PathBuf, String)>);
-
 impl Roster {
     /// Loads the roster compiled into the binary.
     pub fn embedded() -> (Roster, Vec<LoadError>) {
@@ -145,48 +143,83 @@ impl Roster {
     /// Parses every input; files are grouped into elections by their folder.
     fn from_inputs(inputs: Vec<Input>, source: Source) -> (Roster, Vec<LoadError>) {
         let mut errors = Vec::new();
-        // Folder → (election.yaml, candidate files), ordered by path for a stable roster.
+        let mut skipped = Vec::new();
+        let mut warnings = Vec::new();
+        // OpenStack's results name candidates by e-mail, per cycle folder.
+        let mut openstack: HashMap<String, HashMap<String, OpenStackName>> = HashMap::new();
+        // Ordered by path for a stable roster.
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
         for (path, bytes) in inputs {
-            let text = match bytes
-                .map_err(|e| LoadError::new(&path, None, None, &e.to_string()))
-                .and_then(|b| decode(&path, b))
-            {
-                Ok(text) => text,
+            let kind = import::classify(&path);
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
                 Err(e) => {
-                    errors.push(e);
+                    errors.push(LoadError::new(&path, None, None, &e.to_string()));
                     continue;
                 }
             };
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let entry = folders.entry(folder).or_default();
-            if is_election_file(&path) {
-                match parse_election(&path, &text) {
-                    Ok(election) => entry.0 = Some(election),
-                    Err(e) => errors.push(e),
+            if let Kind::NotCandidate(reason) = kind {
+                skipped.push((
+                    sanitize_line(&path.display().to_string()).text,
+                    reason.to_string(),
+                ));
+                continue;
+            }
+            let text = if matches!(kind, Kind::CandidateYaml | Kind::ElectionYaml) {
+                match decode(&path, bytes) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
                 }
             } else {
-                entry.1.push((path, text));
+                let (text, warning) = import::decode(bytes);
+                if let Some(w) = warning {
+                    warnings.push(LoadError::new(&path, None, None, &w));
+                }
+                text
+            };
+            let entry = folders.entry(folder.clone()).or_default();
+            match kind {
+                Kind::ElectionYaml => match parse_election(&path, &text) {
+                    Ok(election) => entry.meta = Some(election),
+                    Err(e) => errors.push(e),
+                },
+                Kind::CandidateYaml => entry.yaml.push((path, text)),
+                Kind::OpenStackResults => {
+                    let cycle = folder_name(&folder);
+                    openstack.insert(cycle, import::openstack_names(&text));
+                }
+                Kind::Readme => entry.readme = Some(text),
+                Kind::Results => entry.results = Some(text),
+                Kind::Description => entry.description = Some(text),
+                Kind::Statement => entry.statements.push((path, text)),
+                Kind::NotCandidate(_) => {}
             }
         }
         let mut roster = Roster {
             elections: Vec::new(),
             candidates: Vec::new(),
             source,
+            skipped,
+            warnings,
         };
-        for (folder, (meta, mut files)) in folders {
-            if files.is_empty() {
+        for (folder, mut f) in folders {
+            if f.yaml.is_empty() && f.statements.is_empty() {
                 continue;
             }
-            files.sort_by(|a, b| a.0.cmp(&b.0));
+            f.yaml.sort_by(|a, b| a.0.cmp(&b.0));
+            f.statements.sort_by(|a, b| a.0.cmp(&b.0));
             let index = roster.elections.len();
-            let folder_name = folder
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "candidates".to_string());
-            let id = folder.display().to_string();
-            roster.elections.push(Election::new(id, &folder_name, meta));
-            for (path, text) in files {
+            let meta = f.election_meta();
+            roster.elections.push(Election::new(
+                folder.display().to_string(),
+                &default_election_name(&folder),
+                meta,
+            ));
+            for (path, text) in f.yaml {
                 match parse_candidates(&path, &text) {
                     Ok(raws) => roster.candidates.extend(
                         raws.into_iter()
@@ -194,6 +227,28 @@ impl Roster {
                     ),
                     Err(e) => errors.push(e),
                 }
+            }
+            let names = openstack_cycle(&folder).and_then(|cycle| openstack.get(&cycle));
+            for (path, text) in f.statements {
+                let raw = import_statement(&path, &text, names);
+                roster
+                    .candidates
+                    .push(Candidate::from_raw(raw, index, path));
+            }
+        }
+        // Two folders can describe elections of the same name (a sample and the real one):
+        // the voter's files must not be shared, so a repeated key takes its folder's name.
+        let mut keys = HashSet::new();
+        for election in &mut roster.elections {
+            if !keys.insert(election.key.clone()) {
+                let folder = Path::new(&election.folder);
+                let parent = folder.parent().map(folder_name).unwrap_or_default();
+                election.key = crate::model::slug(&format!(
+                    "{} {parent} {}",
+                    election.key,
+                    folder_name(folder)
+                ));
+                keys.insert(election.key.clone());
             }
         }
         // An election all of whose files failed is no election: drop it, keep indices right.
@@ -214,21 +269,99 @@ impl Roster {
     }
 }
 
-fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+/// Everything one folder holds.
+#[derive(Default)]
+struct Folder {
+    meta: Option<RawElection>,
+    /// Candidate YAML files (path, text).
+    yaml: Vec<(PathBuf, String)>,
+    /// Statements in a published format (path, text).
+    statements: Vec<(PathBuf, String)>,
+    readme: Option<String>,
+    results: Option<String>,
+    description: Option<String>,
 }
 
-fn is_election_file(path: &Path) -> bool {
-    matches!(
-        path.file_name().and_then(|n| n.to_str()),
-        Some("election.yaml" | "election.yml")
-    )
+impl Folder {
+    /// `election.yaml` if there is one, else what the README says; results and the
+    /// description are kept beside.
+    fn election_meta(&mut self) -> Option<RawElection> {
+        let mut meta = self.meta.take().or_else(|| {
+            let from_readme = self
+                .readme
+                .as_deref()
+                .filter(|_| !self.statements.is_empty())
+                .map(import::kata_readme);
+            from_readme.filter(|m| m.name.is_some())
+        });
+        for (key, text) in [
+            ("results", &self.results),
+            ("description", &self.description),
+        ] {
+            if let Some(text) = text {
+                meta.get_or_insert_with(RawElection::default).extra.push((
+                    key.to_string(),
+                    serde_yaml::Value::String(text.trim().to_string()),
+                ));
+            }
+        }
+        meta
+    }
 }
 
-/// Collects YAML files under `dir`, skipping hidden folders and symlink loops.
+fn folder_name(folder: &Path) -> String {
+    folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "candidates".to_string())
+}
+
+/// A folder's name, with its parent's when it is as short as `TC` or `GB`, so that
+/// `candidates/2026.1/TC` reads "2026.1 TC" rather than one of many "TC"s.
+fn default_election_name(folder: &Path) -> String {
+    let name = folder_name(folder);
+    match folder.parent().filter(|_| name.chars().count() <= 4) {
+        Some(parent) if parent.file_name().is_some() => format!("{} {name}", folder_name(parent)),
+        _ => name,
+    }
+}
+
+/// `…/candidates/<cycle>/<group>`: the OpenStack cycle of a statement folder.
+fn openstack_cycle(folder: &Path) -> Option<String> {
+    let cycle = folder.parent()?;
+    (cycle.parent()?.file_name()? == "candidates").then(|| folder_name(cycle))
+}
+
+/// Reads one published statement; OpenStack's results name it when they can.
+fn import_statement(
+    path: &Path,
+    text: &str,
+    openstack: Option<&HashMap<String, OpenStackName>>,
+) -> super::RawCandidate {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = import::formats::detect(text, &file_name);
+    let mut raw =
+        import::formats::parse(text, format, &import::formats::name_from_file(&file_name));
+    if file_name.contains('@') && raw.emails.is_empty() {
+        raw.emails.push(file_name.clone());
+    }
+    if let Some(found) = openstack.and_then(|names| names.get(&file_name.to_lowercase())) {
+        raw.name = found.fullname.clone();
+        if let Some(irc) = &found.ircname {
+            raw.links.push(("irc".to_string(), irc.clone()));
+        }
+        if let Some(elected) = found.elected {
+            raw.extra
+                .push(("elected".to_string(), serde_yaml::Value::Bool(elected)));
+        }
+    }
+    raw
+}
+
+/// Collects the files under `dir`, skipping hidden ones and symlink loops.
 fn collect_dir(
     dir: &Path,
     files: &mut Vec<PathBuf>,
@@ -260,7 +393,7 @@ fn collect_dir(
         }
         if path.is_dir() {
             collect_dir(&path, files, seen, errors);
-        } else if is_yaml(&path) {
+        } else {
             files.push(path);
         }
     }
@@ -296,6 +429,12 @@ fn guarded(path: &Path, text: &str) -> Result<(), LoadError> {
 
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
     guarded(path, text)?;
+    // Elekto's election.yaml has its own keys (start_datetime, no_winners, …).
+    if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
+        && let Some(election) = import::elekto_election(value)
+    {
+        return Ok(election);
+    }
     serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
 }
 
@@ -404,7 +543,10 @@ mod tests {
         );
         assert!(errors.is_empty());
         assert_eq!(roster.elections[0].name, "First");
-        assert_eq!(roster.elections[1].name, "two");
+        assert_eq!(
+            roster.elections[1].name, "x two",
+            "a short folder name takes its parent"
+        );
         assert_eq!(roster.candidates[2].election, 1);
     }
 

@@ -208,6 +208,10 @@ pub struct Roster {
     pub elections: Vec<Election>,
     pub candidates: Vec<Candidate>,
     pub source: Source,
+    /// Files left out as no candidate (path, why), display-safe.
+    pub skipped: Vec<(String, String)>,
+    /// Files read with a fallback (not UTF-8), display-safe.
+    pub warnings: Vec<LoadError>,
 }
 
 impl Roster {
