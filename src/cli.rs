@@ -50,6 +50,23 @@ pub enum Command {
         #[command(subcommand)]
         command: BallotCommand,
     },
+    /// Convert published statements (Kata, Elekto, Kubernetes, OpenStack, mailing-list
+    /// archives, plain text) into candidate YAML: one folder per election, one file per
+    /// candidate, with an election.yaml.
+    Import {
+        /// Files or folders of statements (a checkout of a project's community repository).
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// Where to write the elections (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Check candidate YAML and statements without opening the app: each problem is printed
+    /// as `file:line:column: message`, and the exit status is 1 if there is any.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Save a ballot over and over (used by the crash-safety tests).
     #[command(hide = true)]
     SaveStress {

@@ -25,6 +25,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Ballot {
             command: BallotCommand::Export { format, paths },
         }) => export(&paths, format, order, data_dir.as_deref()),
+        Some(Command::Import { sources, out }) => import(&sources, &out),
+        Some(Command::Check { paths }) => check(&paths),
         Some(Command::SaveStress { count, paths }) => {
             save_stress(&paths, count, data_dir.as_deref())
         }
@@ -203,6 +205,81 @@ fn export(
         }
     }
     finish(app)
+}
+
+fn import(sources: &[PathBuf], out: &Path) -> ExitCode {
+    let (roster, errors) = Roster::load_paths(sources);
+    report(&errors);
+    for warning in &roster.warnings {
+        eprintln!("{warning}");
+    }
+    if roster.candidates.is_empty() {
+        eprintln!("hustings: no candidate found to import");
+        return ExitCode::from(NOTHING_LOADED);
+    }
+    match crate::import::write::write_roster(&roster, out) {
+        Ok(written) => {
+            eprintln!(
+                "hustings: {} candidates in {} elections written to {}; {} files left out (no candidate){}",
+                written.candidates,
+                written.elections,
+                out.display(),
+                roster.skipped.len(),
+                if errors.is_empty() {
+                    ""
+                } else {
+                    "; some files failed, above"
+                }
+            );
+            if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("hustings: cannot write to {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(paths: &[PathBuf]) -> ExitCode {
+    let (roster, errors) = Roster::load_paths(paths);
+    let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    problems.extend(roster.warnings.iter().map(ToString::to_string));
+    for c in &roster.candidates {
+        if c.statement.raw.trim().is_empty() {
+            problems.push(format!(
+                "{}: {}: the statement is empty",
+                c.path.display(),
+                c.name
+            ));
+        }
+        if c.name.trim().is_empty() {
+            problems.push(format!("{}: the candidate has no name", c.path.display()));
+        }
+    }
+    if roster.candidates.is_empty() && problems.is_empty() {
+        problems.push("no candidate found".to_string());
+    }
+    let mut out = io::stdout().lock();
+    for problem in &problems {
+        let _ = writeln!(out, "{problem}");
+    }
+    eprintln!(
+        "hustings: {} candidates in {} elections checked, {} files left out (no candidate), {} problem{}",
+        roster.candidates.len(),
+        roster.elections.len(),
+        roster.skipped.len(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Reports load errors and notices on stderr; the exit status says whether there were errors.

@@ -29,7 +29,15 @@ pub fn is_dash_line(line: &str) -> bool {
 /// Which format `text` is in, from its content and file name.
 pub fn detect(text: &str, file_name: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if is_dash_line(first) || file_name.starts_with("candidate-") {
+    // A dashed header has a closing line; a lone `---` rule at the top is just a rule.
+    let closed_header = is_dash_line(first)
+        && text
+            .lines()
+            .skip_while(|l| !is_dash_line(l))
+            .skip(1)
+            .take(40)
+            .any(is_dash_line);
+    if closed_header || file_name.starts_with("candidate-") {
         return Format::Elekto;
     }
     if first.starts_with('[') && first.contains(']') && text.contains("More information about the")
@@ -121,6 +129,7 @@ fn bullet<'a>(line: &'a str, key: &str) -> Option<&'a str> {
 pub fn emails(value: &str) -> Vec<String> {
     value
         .replace(" at ", "@")
+        .replace(" dot ", ".")
         .split([',', ';', ' '])
         .map(|s| s.trim().trim_matches(['<', '>', '(', ')', '`']))
         .filter(|s| s.contains('@') && !s.starts_with('@'))
@@ -437,6 +446,11 @@ mod tests {
         assert_eq!(c.name, "Jane Doe");
         assert_eq!(c.emails, vec!["jane@x.org", "j@y.org"]);
         assert_eq!(c.statement, "Hello.\n");
+        let text = "---\nName: Eric Ernst\nEmail: eric_ernst at apple dot com\n\nI am.\n";
+        let c = parse(text, detect(text, "EricErnst.txt"), "x");
+        assert_eq!(c.name, "Eric Ernst");
+        assert_eq!(c.emails, vec!["eric_ernst@apple.com"]);
+        assert_eq!(c.statement, "---\n\nI am.\n");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! Elekto's `election.yaml` become the election's metadata.
 
 pub mod formats;
+pub mod write;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -136,14 +137,18 @@ pub fn kata_readme(text: &str) -> RawElection {
         let Some(item) = line.trim().strip_prefix("* ") else {
             continue;
         };
-        let Some((when, what)) = item.rsplit_once(": ") else {
+        // "April 01, 2024: Election officials are confirmed: @sprt" → the label is the part
+        // before any further colon; what follows it is kept with the date.
+        let Some((when, what)) = item.split_once(": ") else {
             continue;
         };
-        let key = what
-            .trim()
-            .to_lowercase()
-            .replace(['/', ' '], "_")
-            .replace("_open", "");
+        let (label, more) = what.split_once(':').unwrap_or((what, ""));
+        let key = date_key(label);
+        let when = if more.trim().is_empty() {
+            when.to_string()
+        } else {
+            format!("{when} ({})", more.trim())
+        };
         // "April 22, 15:00 UTC - April 29, 2024 14:59 UTC" is when something opens and closes.
         match when.split_once(" - ") {
             Some((open, close)) => {
@@ -158,6 +163,16 @@ pub fn kata_readme(text: &str) -> RawElection {
     e.project =
         Some("Kata Containers".to_string()).filter(|_| flat.contains("Architecture Committee"));
     e
+}
+
+/// `Q&A/Debate period open` → `q_a_debate_period`: lower case, `_` between words, no `open`.
+fn date_key(label: &str) -> String {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("open"))
+        .map(str::to_lowercase)
+        .collect();
+    words.join("_")
 }
 
 /// Elekto's `election.yaml`, in our terms (the rest kept as extra fields).

@@ -1,0 +1,120 @@
+//! Writing a roster out as candidate YAML: one folder per election (named by its key), an
+//! `election.yaml`, and one file per candidate. Loading the result gives the same candidates.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use crate::model::{Candidate, Election, Roster, slug};
+use crate::store::write_atomic;
+
+/// How much was written.
+pub struct Written {
+    pub elections: usize,
+    pub candidates: usize,
+}
+
+/// Writes every election of `roster` under `out`.
+pub fn write_roster(roster: &Roster, out: &Path) -> io::Result<Written> {
+    std::fs::create_dir_all(out)?;
+    let mut written = Written {
+        elections: 0,
+        candidates: 0,
+    };
+    for (index, election) in roster.elections.iter().enumerate() {
+        let dir = out.join(&election.key);
+        std::fs::create_dir_all(&dir)?;
+        write_yaml(&dir.join("election.yaml"), &election_yaml(election))?;
+        written.elections += 1;
+        let mut used = HashSet::new();
+        for candidate in roster.candidates.iter().filter(|c| c.election == index) {
+            let base = slug(&candidate.name);
+            let mut name = base.clone();
+            let mut n = 1;
+            while !used.insert(name.clone()) {
+                n += 1;
+                name = format!("{base}-{n}");
+            }
+            write_yaml(
+                &dir.join(format!("{name}.yaml")),
+                &candidate_yaml(candidate),
+            )?;
+            written.candidates += 1;
+        }
+    }
+    Ok(written)
+}
+
+fn write_yaml(path: &Path, value: &Value) -> io::Result<()> {
+    let text = serde_yaml::to_string(value).map_err(io::Error::other)?;
+    write_atomic(path, text.as_bytes())
+}
+
+fn put(map: &mut Mapping, key: &str, value: Value) {
+    map.insert(Value::String(key.to_string()), value);
+}
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+fn pairs(items: &[(String, String)]) -> Value {
+    Value::Mapping(items.iter().map(|(k, v)| (text(k), text(v))).collect())
+}
+
+fn election_yaml(e: &Election) -> Value {
+    let mut map = Mapping::new();
+    put(&mut map, "id", text(&e.key));
+    put(&mut map, "name", text(&e.name));
+    if e.short_name != e.name {
+        put(&mut map, "short_name", text(&e.short_name));
+    }
+    if let Some(project) = &e.project {
+        put(&mut map, "project", text(project));
+    }
+    if let Some(seats) = e.seats {
+        put(&mut map, "seats", Value::Number(seats.into()));
+    }
+    if !e.dates.is_empty() {
+        put(&mut map, "dates", pairs(&e.dates));
+    }
+    if !e.incumbents.is_empty() {
+        put(
+            &mut map,
+            "incumbents",
+            Value::Sequence(e.incumbents.iter().map(|s| text(s)).collect()),
+        );
+    }
+    for (key, value) in &e.extra {
+        put(&mut map, key, text(value));
+    }
+    Value::Mapping(map)
+}
+
+fn candidate_yaml(c: &Candidate) -> Value {
+    let mut map = Mapping::new();
+    put(&mut map, "name", text(&c.name));
+    match c.emails.as_slice() {
+        [] => {}
+        [one] => put(&mut map, "email", text(one)),
+        many => put(
+            &mut map,
+            "email",
+            Value::Sequence(many.iter().map(|s| text(s)).collect()),
+        ),
+    }
+    if let Some(affiliation) = &c.affiliation {
+        put(&mut map, "affiliation", text(affiliation));
+    }
+    if !c.links.is_empty() {
+        put(&mut map, "links", pairs(&c.links));
+    }
+    for (key, value) in &c.extra {
+        put(&mut map, key, text(value));
+    }
+    put(&mut map, "source", text(&c.path.display().to_string()));
+    put(&mut map, "statement", text(&c.statement.raw));
+    Value::Mapping(map)
+}

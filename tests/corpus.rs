@@ -1,0 +1,409 @@
+//! Every real election in `../shared/corpus` (read in place): each statement appears once,
+//! under its election, with the name and e-mail the source gives, and the words of its body
+//! equal the words of the source's body. The body rules here are written apart from the
+//! importer's, so the two check each other.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hustings::import::{Kind, classify};
+use hustings::model::{Candidate, Roster};
+
+fn corpus(part: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(part);
+    assert!(
+        path.is_dir(),
+        "{} (the corpus lives beside the repository)",
+        path.display()
+    );
+    path
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+fn is_dashes(line: &str) -> bool {
+    let t = line.trim_end();
+    t.len() >= 3 && t.chars().all(|c| c == '-')
+}
+
+/// The source's body, by simple rules per format.
+fn body(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    // Elekto: everything after the first dashed block.
+    if lines.get(first).is_some_and(|l| is_dashes(l))
+        && let Some(close) = lines[first + 1..].iter().position(|l| is_dashes(l))
+    {
+        return lines[first + close + 2..].join("\n");
+    }
+    // A mailing-list page: after subject, author and date; before the footer.
+    let (lines, first) =
+        if lines[first].starts_with('[') && text.contains("More information about the") {
+            let start = lines[first + 1..]
+                .iter()
+                .position(|l| !l.trim().is_empty())
+                .map_or(lines.len(), |i| first + 1 + i + 2);
+            let end = lines
+                .iter()
+                .rposition(|l| l.starts_with("More information about the"))
+                .unwrap_or(lines.len());
+            (lines[start..end].to_vec(), 0)
+        } else {
+            (lines, first)
+        };
+    // Key lines: without Name:, Email: and a bare Background: label.
+    let key = |l: &str, k: &str| {
+        let t = l.trim().trim_start_matches("**").to_lowercase();
+        t.starts_with(&format!("{k}:")) || t.starts_with(&format!("{k}**:"))
+    };
+    if lines.iter().take(40).any(|l| key(l, "name")) {
+        let mut background_seen = false;
+        return lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                if *i >= 60 || background_seen {
+                    return true;
+                }
+                if l.trim().eq_ignore_ascii_case("background:") {
+                    background_seen = true;
+                    return false;
+                }
+                !(key(l, "name") || key(l, "email"))
+            })
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    // A bio: without the `# Name` heading and the `- Key: value` bullets under it.
+    if lines.get(first).is_some_and(|l| l.starts_with("# ")) {
+        let rest = &lines[first + 1..];
+        let bullets = rest
+            .iter()
+            .take_while(|l| {
+                let t = l.trim_start();
+                l.trim().is_empty()
+                    || ((t.starts_with("- ") || t.starts_with("* "))
+                        && t[2..].split_once(':').is_some_and(|(k, _)| {
+                            k.split_whitespace().count() <= 2
+                                && !k.contains('[')
+                                && !k.contains('*')
+                        }))
+            })
+            .count();
+        return rest[bullets..].join("\n");
+    }
+    lines.join("\n")
+}
+
+/// Loads `part` of the corpus and checks every statement file against its candidate.
+fn check_part(part: &str) -> (Roster, usize) {
+    let root = corpus(part);
+    let (roster, errors) = Roster::load_paths(std::slice::from_ref(&root));
+    assert!(errors.is_empty(), "{errors:?}");
+    let by_path: HashMap<&Path, Vec<&Candidate>> =
+        roster.candidates.iter().fold(HashMap::new(), |mut m, c| {
+            m.entry(c.path.as_path()).or_default().push(c);
+            m
+        });
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let mut statements = 0;
+    for path in all {
+        if classify(&path) != Kind::Statement {
+            continue;
+        }
+        statements += 1;
+        let found = by_path.get(path.as_path()).map_or(0, Vec::len);
+        assert_eq!(found, 1, "{} appears {found} times", path.display());
+        let candidate = by_path[path.as_path()][0];
+        let bytes = std::fs::read(&path).unwrap();
+        let source = String::from_utf8_lossy(&bytes);
+        assert_eq!(
+            words(&candidate.statement.raw),
+            words(&body(&source)),
+            "{}: the words of the body differ",
+            path.display()
+        );
+        // The candidate stands in the election of its own folder.
+        let folder = path.parent().unwrap().display().to_string();
+        assert_eq!(roster.election_of(candidate).folder, folder);
+        assert!(
+            !candidate.name.trim().is_empty(),
+            "{} has no name",
+            path.display()
+        );
+        check_name_and_email(&source, candidate, &path);
+    }
+    assert_eq!(
+        statements,
+        roster.candidates.len(),
+        "no candidate from elsewhere"
+    );
+    (roster, statements)
+}
+
+/// Where the source names the candidate or gives an e-mail, the candidate has it.
+fn check_name_and_email(source: &str, c: &Candidate, path: &Path) {
+    for line in source.lines().take(40) {
+        let t = line.trim().trim_start_matches("**");
+        if let Some(v) = t
+            .strip_prefix("Name:")
+            .or_else(|| t.strip_prefix("Name**:"))
+        {
+            let v = v.trim().trim_start_matches("**").trim();
+            assert!(
+                v.starts_with(&c.name),
+                "{}: name {:?} from {v:?}",
+                path.display(),
+                c.name
+            );
+            break;
+        }
+    }
+    for line in source.lines().take(40) {
+        if let Some(v) = line.trim().strip_prefix("Email:") {
+            for address in v
+                .replace(" at ", "@")
+                .replace(" dot ", ".")
+                .split([',', ' ', ';'])
+            {
+                let address = address.trim().trim_matches(['<', '>', '(', ')', '`']);
+                if address.contains('@') && !address.starts_with('@') {
+                    assert!(
+                        c.emails.iter().any(|e| e == address),
+                        "{}: {address} missing from {:?}",
+                        path.display(),
+                        c.emails
+                    );
+                }
+            }
+            break;
+        }
+    }
+    if let Some(name) = elekto_name(source) {
+        assert_eq!(c.name, name, "{}", path.display());
+    }
+}
+
+fn elekto_name(source: &str) -> Option<String> {
+    let mut lines = source.lines().skip_while(|l| l.trim().is_empty());
+    if !is_dashes(lines.next()?) {
+        return None;
+    }
+    lines
+        .take_while(|l| !is_dashes(l))
+        .find_map(|l| l.strip_prefix("name:"))
+        .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+}
+
+#[test]
+fn kata_elections_2018_to_2026() {
+    let (roster, statements) = check_part("kata-containers-community/elections");
+    assert_eq!(roster.elections.len(), 16);
+    assert!(statements >= 60, "{statements}");
+    let e2024 = roster
+        .elections
+        .iter()
+        .find(|e| e.name.ends_with("Apr 2024"))
+        .expect("April 2024");
+    assert_eq!(e2024.seats, Some(4));
+    assert_eq!(
+        e2024.incumbents,
+        [
+            "Fabiano Fidêncio",
+            "Peng Tao",
+            "Samuel Ortiz",
+            "Steve Horsman"
+        ]
+    );
+    assert!(e2024.dates.contains(&(
+        "voting_close".to_string(),
+        "April 29, 2024 14:59 UTC".to_string()
+    )));
+    assert!(
+        e2024
+            .extra
+            .iter()
+            .any(|(k, v)| k == "results" && v.contains("Zvonko Kaiser"))
+    );
+    // The 2026 Markdown statements carry a handle on the name line.
+    let nanos = roster
+        .candidates
+        .iter()
+        .find(|c| {
+            c.name == "Anastassios Nanos"
+                && c.path
+                    .ends_with("arch-committee-2026-04/AnastassiosNanos.md")
+        })
+        .expect("Anastassios Nanos, 2026");
+    assert!(
+        nanos
+            .links
+            .contains(&("github".to_string(), "ananos".to_string()))
+    );
+    // No header at all: the name comes from the file name.
+    assert!(roster.candidates.iter().any(|c| c.name == "Jon Olson"));
+}
+
+#[test]
+fn openstack_tc_2015_to_2027() {
+    let (roster, _) = check_part("openstack-election");
+    // Named from tc.yaml where the cycle has one.
+    let cardoe = roster
+        .candidates
+        .iter()
+        .find(|c| c.path.ends_with("2026.1/TC/cardoe@cardoe.com"))
+        .unwrap();
+    assert_eq!(cardoe.name, "Doug Goldstein");
+    assert_eq!(cardoe.emails, ["cardoe@cardoe.com"]);
+    assert!(
+        cardoe
+            .links
+            .contains(&("irc".to_string(), "cardoe".to_string()))
+    );
+    // The CRLF statement reads as text, with no carriage return left in it or shown.
+    let crlf = roster
+        .candidates
+        .iter()
+        .find(|c| c.path.ends_with("wallaby/TC/jsbryant@electronicjungle.net"))
+        .unwrap();
+    assert!(!crlf.statement.raw.contains('\r'));
+    assert!(!crlf.statement.display.contains("^M"));
+    assert_eq!(crlf.hidden, 0);
+    // Every cycle's TC folder is its own election, named with its cycle.
+    assert!(roster.elections.iter().any(|e| e.name == "mitaka TC"));
+}
+
+#[test]
+fn kubernetes_elections_and_their_non_candidates() {
+    let (roster, _) = check_part("kubernetes-community/elections");
+    let skipped: Vec<&str> = roster.skipped.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(
+        skipped
+            .iter()
+            .any(|p| p.ends_with("nomination-template.md")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.iter().any(|p| p.ends_with("voters.md")),
+        "{skipped:?}"
+    );
+    assert!(
+        !roster
+            .candidates
+            .iter()
+            .any(|c| c.path.ends_with("README.md"))
+    );
+    let carr = roster
+        .candidates
+        .iter()
+        .find(|c| c.path.ends_with("steering/2017/derekcarr_bio.md"))
+        .unwrap();
+    assert_eq!(carr.name, "Derek Carr");
+    assert_eq!(carr.affiliation.as_deref(), Some("Red Hat"));
+    let e2023 = roster
+        .elections
+        .iter()
+        .find(|e| e.name == "2023 Steering Committee Election")
+        .unwrap();
+    assert_eq!(e2023.seats, Some(4));
+    assert_eq!(e2023.project.as_deref(), Some("Kubernetes"));
+}
+
+#[test]
+fn elekto_samples() {
+    let (roster, statements) = check_part("elekto-samples/elections");
+    assert!(statements >= 10);
+    assert!(roster.candidates.iter().any(|c| c.name == "Not CIVS"));
+}
+
+#[test]
+fn both_seeds() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let (roster, errors) = Roster::load_paths(&[dir]);
+    assert!(errors.is_empty());
+    let names: Vec<&str> = roster.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        names.contains(&"Anastassios Nanos") && names.contains(&"Tao Peng"),
+        "{names:?}"
+    );
+    let tao = roster
+        .candidates
+        .iter()
+        .find(|c| c.name == "Tao Peng")
+        .unwrap();
+    assert_eq!(tao.emails, ["bergwolf@hyper.sh", "bergwolf@antgroup.com"]);
+    assert!(!tao.statement.raw.contains("More information about"));
+    assert!(
+        tao.extra
+            .iter()
+            .any(|(k, v)| k == "author" && v == "Peng Tao")
+    );
+}
+
+#[test]
+fn import_then_check_round_trips_every_statement() {
+    let out = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_hustings");
+    for part in [
+        "kata-containers-community/elections",
+        "openstack-election",
+        "kubernetes-community/elections",
+        "elekto-samples/elections",
+    ] {
+        let target = out.path().join(part.replace('/', "-"));
+        let status = Command::new(bin)
+            .arg("import")
+            .arg(corpus(part))
+            .arg("--out")
+            .arg(&target)
+            .status()
+            .unwrap();
+        assert!(status.success(), "import {part}");
+        let check = Command::new(bin)
+            .arg("check")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "check {part}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let (source, _) = Roster::load_paths(&[corpus(part)]);
+        let (imported, errors) = Roster::load_paths(&[target]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(imported.candidates.len(), source.candidates.len(), "{part}");
+        assert_eq!(imported.elections.len(), source.elections.len(), "{part}");
+        let mut a: Vec<(&str, &str)> = source
+            .candidates
+            .iter()
+            .map(|c| (c.name.as_str(), c.statement.raw.as_str()))
+            .collect();
+        let mut b: Vec<(&str, &str)> = imported
+            .candidates
+            .iter()
+            .map(|c| (c.name.as_str(), c.statement.raw.as_str()))
+            .collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{part}: names and statements survive the round trip");
+    }
+}
