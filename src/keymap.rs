@@ -136,6 +136,14 @@ pub const NORMAL: &[Binding] = &[
         "files that failed to load, other notices",
     ),
     bind(
+        &[Char('i')],
+        "i",
+        Action::ElectionInfo,
+        "this election: seats, dates, time left, results",
+    ),
+    bind(&[Char(']')], "]", Action::NextElection, "next election"),
+    bind(&[Char('[')], "[", Action::PrevElection, "previous election"),
+    bind(
         &[Char('b')],
         "b",
         Action::OpenBallot,
@@ -191,7 +199,7 @@ pub const SEARCH: &[Binding] = &[
 /// Keys while an overlay (help, errors) is open.
 pub const OVERLAY: &[Binding] = &[
     bind(
-        &[Esc, Char('q'), Char('?'), Enter],
+        &[Esc, Char('q'), Char('?'), Char('i'), Enter],
         "Esc",
         Action::Back,
         "close",

@@ -9,6 +9,7 @@ pub mod app;
 pub mod ballot;
 pub mod cli;
 pub mod commands;
+pub mod dates;
 pub mod export;
 pub mod import;
 pub mod keymap;

@@ -271,6 +271,7 @@ where
     };
     saves.collect(app, host);
     let result = loop {
+        app.set_now(chrono::Utc::now());
         if let Err(e) = host.draw(terminal, app) {
             break Err(e);
         }

@@ -367,8 +367,9 @@ fn import_then_check_round_trips_every_statement() {
         "openstack-election",
         "kubernetes-community/elections",
         "elekto-samples/elections",
+        "../seeds",
     ] {
-        let target = out.path().join(part.replace('/', "-"));
+        let target = out.path().join(part.replace(['/', '.'], "-"));
         let status = Command::new(bin)
             .arg("import")
             .arg(corpus(part))

@@ -117,6 +117,24 @@ fn note_editor_80x24() {
 }
 
 #[test]
+fn election_info_80x24() {
+    let mut app = embedded_app_at(80, 24);
+    // A fixed "now", two days before the April 2024 vote closes.
+    app.set_now("2024-04-27T12:00:00Z".parse().unwrap());
+    type_keys(&mut app, "ji");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Voting closes in 2 days 2 hours"), "{shown}");
+    assert!(shown.contains("2024-04-29 14:59 UTC"), "{shown}");
+    assert!(
+        shown.contains("voting close: 2024-04-29 14:59 UTC"),
+        "{shown}"
+    );
+    press(&mut app, key(KeyCode::PageDown));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Incumbents: Fabiano Fidêncio"), "{shown}");
+}
+
+#[test]
 fn too_small_says_so_in_one_line() {
     let mut app = embedded_app();
     let shown = screen(&mut app, 29, 5);

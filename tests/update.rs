@@ -574,10 +574,33 @@ fn a_read_only_election_refuses_changes_and_says_why() {
 }
 
 #[test]
+fn brackets_jump_between_elections_and_i_shows_the_current_one() {
+    let mut app = sized(embedded_app());
+    assert_eq!(app.current_election(), Some(0));
+    type_keys(&mut app, "]");
+    assert_eq!(app.current_election(), Some(1));
+    type_keys(&mut app, "]");
+    assert_eq!(app.current_election(), Some(0), "wraps around");
+    type_keys(&mut app, "[");
+    assert_eq!(app.current_election(), Some(1));
+    type_keys(&mut app, "i");
+    assert_eq!(app.overlay(), Some(Overlay::Election));
+    type_keys(&mut app, "i");
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
 fn enter_in_the_ballot_opens_the_statement() {
     let mut app = sized(generated_app(3, 1));
     type_keys(&mut app, "bj");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.candidate(app.panes()[0].candidate).name, "Candidate 01");
+}
+
+#[test]
+fn a_session_starts_on_the_first_candidate_of_the_voters_order() {
+    let app = generated_app(8, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(3));
+    assert_eq!(app.cursor(), 0);
+    assert_eq!(app.selected(), Some(app.hits()[0].candidate));
 }

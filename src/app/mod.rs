@@ -106,6 +106,11 @@ pub enum Action {
     EditorPaste(String),
     /// Continues the note in `$EDITOR`.
     EditorExternal,
+    /// Shows the current election's seats, dates, incumbents and results.
+    ElectionInfo,
+    /// Selects the first candidate of the next (or previous) election.
+    NextElection,
+    PrevElection,
 }
 
 /// What the event loop must do after an update.
@@ -131,6 +136,7 @@ pub enum Overlay {
     Help,
     Errors,
     Ballot,
+    Election,
 }
 
 /// How keys are read at the moment.
@@ -175,6 +181,8 @@ pub struct App {
     overlay_scroll: usize,
     message: Option<String>,
     size: Rect,
+    /// The time the view shows dates against (time left to vote).
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 impl App {
@@ -207,7 +215,30 @@ impl App {
             overlay_scroll: 0,
             message: None,
             size: Rect::default(),
+            now: chrono::Utc::now(),
         };
+        // Files left out or read with a fallback are worth knowing about, not interrupting for.
+        for warning in &app.roster.warnings {
+            app.notices.push(warning.to_string());
+        }
+        if !app.roster.skipped.is_empty() {
+            app.notices.push(format!(
+                "{} file{} left out as no candidate:",
+                app.roster.skipped.len(),
+                if app.roster.skipped.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+            let skipped: Vec<String> = app
+                .roster
+                .skipped
+                .iter()
+                .map(|(path, why)| format!("  {path}: {why}"))
+                .collect();
+            app.notices.extend(skipped);
+        }
         app.voter.ballots = vec![Default::default(); elections];
         app.voter.read_only = vec![false; elections];
         app.voter.order_mode = crate::order::OrderMode::Name;
@@ -303,6 +334,16 @@ impl App {
 
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
+    }
+
+    /// The time dates are shown against.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.now
+    }
+
+    /// Sets the time dates are shown against (the event loop keeps it current).
+    pub fn set_now(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        self.now = now;
     }
 
     pub fn show_notes(&self) -> bool {
@@ -441,6 +482,9 @@ impl App {
                 );
             }
             Action::Reroll => self.reroll(),
+            Action::ElectionInfo => self.open_overlay(Overlay::Election),
+            Action::NextElection => self.step_election(1),
+            Action::PrevElection => self.step_election(-1),
             Action::ShowErrors => {
                 if self.errors.is_empty() && self.notices.is_empty() {
                     self.message = Some("Every file loaded without error".to_string());
@@ -468,7 +512,11 @@ impl App {
                     .overlay_scroll
                     .saturating_add_signed(isize::from(lines) * WHEEL_LINES);
             }
-            Action::Back | Action::Help | Action::ShowErrors | Action::Click { .. } => {
+            Action::Back
+            | Action::Help
+            | Action::ShowErrors
+            | Action::ElectionInfo
+            | Action::Click { .. } => {
                 self.overlay = None;
             }
             _ => {}
@@ -495,6 +543,28 @@ impl App {
             pane.clamp(layout::text_height(*rect));
         }
         self.keep_cursor_visible();
+    }
+
+    /// Selects the first listed candidate of the next (`step` 1) or previous election.
+    fn step_election(&mut self, step: isize) {
+        let Some(current) = self.current_election() else {
+            return;
+        };
+        let elections = self.roster.elections.len() as isize;
+        let mut target = current as isize;
+        for _ in 0..elections {
+            target = (target + step).rem_euclid(elections);
+            let first = self
+                .hits
+                .iter()
+                .position(|h| self.roster.candidates[h.candidate].election == target as usize);
+            if let Some(position) = first {
+                self.select(position as isize);
+                self.focus = Focus::List;
+                self.message = Some(self.roster.elections[target as usize].name.clone());
+                return;
+            }
+        }
     }
 
     /// Makes every pane re-wrap on the next layout (its notes or fields changed).

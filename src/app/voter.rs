@@ -65,6 +65,9 @@ impl App {
             }
         }
         self.reorder();
+        // A new session starts at the top of the voter's own order.
+        self.cursor = 0;
+        self.list_offset = 0;
         self
     }
 

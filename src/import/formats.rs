@@ -477,6 +477,32 @@ mod tests {
     }
 
     #[test]
+    fn elekto_info_may_be_a_plain_map_and_a_header_may_not_parse() {
+        let text = "---\nname: Al\ninfo:\n  employer: Beta\n  github: al\n---\nBody\n";
+        let c = parse(text, detect(text, "candidate-al.md"), "al");
+        assert_eq!(c.affiliation.as_deref(), Some("Beta"));
+        assert_eq!(c.links, vec![("github".to_string(), "al".to_string())]);
+        let text = "----\nname: [unclosed\n----\nBody\n";
+        let c = parse(text, detect(text, "candidate-x.md"), "x");
+        assert_eq!(c.name, "x");
+        assert_eq!(
+            c.extra[0].0, "header",
+            "an unreadable header is kept, not lost"
+        );
+        assert_eq!(c.statement, "Body\n");
+    }
+
+    #[test]
+    fn empty_and_one_line_files() {
+        assert_eq!(parse("", detect("", "Empty.txt"), "Empty").statement, "");
+        let c = parse("I stand.", detect("I stand.", "OneLine.txt"), "One Line");
+        assert_eq!(
+            (c.name.as_str(), c.statement.as_str()),
+            ("One Line", "I stand.\n")
+        );
+    }
+
+    #[test]
     fn kubernetes_bios_take_heading_and_bullets() {
         let text = "# Derek Carr\n\n- GitHub: @derekwaynecarr\n- Employer: Red Hat\n\n## Roles\n\n- Lead: sig-node\n";
         let c = parse(text, detect(text, "derekcarr_bio.md"), "x");

@@ -168,7 +168,7 @@ impl Election {
             .unwrap_or_else(|| name.clone());
         Election {
             key,
-            folder,
+            folder: line(&folder),
             name,
             short_name,
             project: raw.project.as_deref().map(line),

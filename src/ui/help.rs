@@ -70,7 +70,14 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_scrolled(frame, area, app, theme, &title, &text.join("\n"));
 }
 
-fn draw_scrolled(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, title: &str, text: &str) {
+pub(super) fn draw_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    title: &str,
+    text: &str,
+) {
     let box_width = area.width.saturating_sub(2).min(84);
     let estimate = wrap(text, usize::from(box_width.saturating_sub(2))).len();
     let box_height = u16::try_from(estimate + 2).unwrap_or(u16::MAX);

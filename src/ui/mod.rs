@@ -2,6 +2,7 @@
 
 mod ballot;
 mod editor;
+mod election;
 mod help;
 mod list;
 mod pane;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Help) => help::draw_help(frame, area, app, theme),
         Some(Overlay::Errors) => help::draw_errors(frame, area, app, theme),
         Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
+        Some(Overlay::Election) => election::draw(frame, area, app, theme),
         None => {}
     }
     editor::draw(frame, area, app, theme);
