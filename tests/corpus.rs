@@ -393,15 +393,17 @@ fn import_then_check_round_trips_every_statement() {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(imported.candidates.len(), source.candidates.len(), "{part}");
         assert_eq!(imported.elections.len(), source.elections.len(), "{part}");
-        let mut a: Vec<(&str, &str)> = source
+        // Line-end spaces are dropped on export (they force YAML into quoted lines).
+        let trimmed = |s: &str| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+        let mut a: Vec<(&str, String)> = source
             .candidates
             .iter()
-            .map(|c| (c.name.as_str(), c.statement.raw.as_str()))
+            .map(|c| (c.name.as_str(), trimmed(&c.statement.raw)))
             .collect();
-        let mut b: Vec<(&str, &str)> = imported
+        let mut b: Vec<(&str, String)> = imported
             .candidates
             .iter()
-            .map(|c| (c.name.as_str(), c.statement.raw.as_str()))
+            .map(|c| (c.name.as_str(), trimmed(&c.statement.raw)))
             .collect();
         a.sort();
         b.sort();
