@@ -136,6 +136,24 @@ pub const NORMAL: &[Binding] = &[
         "files that failed to load, other notices",
     ),
     bind(
+        &[Char('}')],
+        "}",
+        Action::NextSection,
+        "next section in every pane (same heading)",
+    ),
+    bind(
+        &[Char('{')],
+        "{",
+        Action::PrevSection,
+        "previous section in every pane",
+    ),
+    bind(
+        &[Char('o')],
+        "o",
+        Action::Outline,
+        "outline: the sections of each open statement",
+    ),
+    bind(
         &[Char('i')],
         "i",
         Action::ElectionInfo,
@@ -199,7 +217,7 @@ pub const SEARCH: &[Binding] = &[
 /// Keys while an overlay (help, errors) is open.
 pub const OVERLAY: &[Binding] = &[
     bind(
-        &[Esc, Char('q'), Char('?'), Char('i'), Enter],
+        &[Esc, Char('q'), Char('?'), Char('i'), Char('o'), Enter],
         "Esc",
         Action::Back,
         "close",

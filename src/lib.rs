@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod layout;
+pub mod markdown;
 pub mod model;
 pub mod order;
 pub mod sanitize;

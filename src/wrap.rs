@@ -112,70 +112,71 @@ pub fn tail(s: &str, max: usize) -> &str {
     &s[start..]
 }
 
-struct LineBuilder<'a> {
-    out: &'a mut Vec<String>,
-    current: String,
-    used: usize,
-    indent: usize,
-}
-
-impl LineBuilder<'_> {
-    fn has_content(&self) -> bool {
-        self.used > self.indent
-    }
-
-    fn push(&mut self, s: &str, w: usize) {
-        self.current.push_str(s);
-        self.used += w;
-    }
-
-    /// Ends the current line and starts a continuation line with the hanging indent.
-    fn break_line(&mut self, hang: usize) {
-        let line = std::mem::take(&mut self.current);
-        self.out.push(line.trim_end().to_string());
-        self.current = " ".repeat(hang);
-        self.used = hang;
-        self.indent = hang;
-    }
-}
-
 fn wrap_line(line: &str, max: usize, out: &mut Vec<String>) {
     let hang = hanging_indent(line).min(max / 2);
-    let mut b = LineBuilder {
-        out,
-        current: String::new(),
-        used: 0,
-        indent: 0,
-    };
+    for (i, range) in wrap_ranges(line, max, hang).into_iter().enumerate() {
+        let body = &line[range];
+        if i == 0 {
+            out.push(body.to_string());
+        } else {
+            out.push(format!("{}{body}", " ".repeat(hang)));
+        }
+    }
+}
+
+/// Where to break one line (no `\n`) so that no piece is wider than `max` columns, as byte
+/// ranges of `line`: the first piece starts at 0, the others are meant to follow `hang`
+/// columns of indent. Breaks fall at spaces (which vanish) or, in a word longer than a line,
+/// between characters. Trailing spaces are left out of every range.
+pub fn wrap_ranges(line: &str, max: usize, hang: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    let hang = hang.min(max.saturating_sub(1));
+    let (mut start, mut end, mut used, mut indent) = (0, 0, 0, 0);
+    let mut pos = 0;
     for token in tokens(line) {
+        let token_start = pos;
+        pos += token.len();
         let w = width(token);
-        if b.used + w <= max {
-            b.push(token, w);
+        if used + w <= max {
+            used += w;
+            end = pos;
             continue;
         }
         if token.starts_with(' ') {
-            // Spaces at a break vanish, as in any word processor.
-            b.break_line(hang);
+            out.push(start..end);
+            (start, end, used, indent) = (pos, pos, hang, hang);
             continue;
         }
-        if b.has_content() {
-            b.break_line(hang);
+        if used > indent {
+            out.push(start..end);
+            (start, end, used, indent) = (token_start, token_start, hang, hang);
         }
-        if b.used + w <= max {
-            b.push(token, w);
+        if used + w <= max {
+            used += w;
+            end = pos;
             continue;
         }
-        for c in token.chars() {
+        for (i, c) in token.char_indices() {
             let cw = c.width().unwrap_or(0);
-            if b.used + cw > max && b.has_content() {
-                b.break_line(hang);
+            if used + cw > max && used > indent {
+                out.push(start..end);
+                start = token_start + i;
+                (used, indent) = (hang, hang);
             }
-            let mut buf = [0u8; 4];
-            b.push(c.encode_utf8(&mut buf), cw);
+            used += cw;
+            end = token_start + i + c.len_utf8();
         }
     }
-    let last = b.current.trim_end().to_string();
-    b.out.push(last);
+    out.push(start..end);
+    // Spaces a line ends with are not shown.
+    for range in &mut out {
+        let trimmed = line[range.clone()].trim_end_matches(' ').len();
+        range.end = range.start + trimmed;
+    }
+    out
 }
 
 /// Splits a line into alternating runs of spaces and non-spaces.

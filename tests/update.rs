@@ -604,3 +604,51 @@ fn a_session_starts_on_the_first_candidate_of_the_voters_order() {
     assert_eq!(app.cursor(), 0);
     assert_eq!(app.selected(), Some(app.hits()[0].candidate));
 }
+
+fn two_markdown_statements() -> hustings::app::App {
+    let a = "name: Ann\nstatement: |\n  # Ann\n\n  ## Who I am\n\n  Ann text.\n\n  ## Plans\n\n  - fix CI\n\n  ## Thanks\n\n  Bye.\n";
+    let b = "name: Bob\nstatement: |\n  # Bob\n\n  ## Who I am\n\n  Bob text.\n\n  More text.\n\n  More text.\n\n  ## Thanks\n\n  Cheers.\n\n  ## Plans\n\n  - hypervisors\n";
+    let roster = roster_of(&[("e/a.yaml", a), ("e/b.yaml", b)]);
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    type_keys(&mut app, "  c");
+    app
+}
+
+fn line_at_top(app: &hustings::app::App, pane: usize) -> String {
+    let p = &app.panes()[pane];
+    p.lines()[p.scroll].text.clone()
+}
+
+#[test]
+fn a_section_jump_moves_every_pane_to_the_same_heading() {
+    let mut app = two_markdown_statements();
+    type_keys(&mut app, "}");
+    assert_eq!(line_at_top(&app, 0), "Ann");
+    assert_eq!(line_at_top(&app, 1), "Bob");
+    type_keys(&mut app, "}");
+    assert_eq!(line_at_top(&app, 0), "Who I am");
+    assert_eq!(line_at_top(&app, 1), "Who I am");
+    type_keys(&mut app, "}");
+    assert_eq!(line_at_top(&app, 0), "Plans");
+    assert_eq!(line_at_top(&app, 1), "Plans", "found by name, not position");
+    type_keys(&mut app, "{");
+    assert_eq!(line_at_top(&app, 0), "Who I am");
+    assert_eq!(line_at_top(&app, 1), "Who I am");
+}
+
+#[test]
+fn o_outlines_the_sections_of_every_pane() {
+    let mut app = two_markdown_statements();
+    type_keys(&mut app, "o");
+    assert_eq!(app.overlay(), Some(Overlay::Outline));
+    let titles: Vec<&str> = app.panes()[1]
+        .sections()
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["Bob", "Who I am", "Thanks", "Plans"]);
+}

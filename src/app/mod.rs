@@ -2,10 +2,12 @@
 
 mod editor;
 mod pane;
+mod statement;
 mod voter;
 
 pub use editor::NoteEditor;
 pub use pane::{LineKind, Pane, PaneLine};
+pub use statement::Section;
 pub use voter::{BallotRow, SaveWhen};
 
 use ratatui::layout::{Position, Rect};
@@ -13,6 +15,22 @@ use ratatui::layout::{Position, Rect};
 use crate::layout::{self, Areas, MAX_PANES, Shape};
 use crate::model::{Candidate, LoadError, Roster};
 use crate::search::{self, Hit, SearchIndex};
+
+/// A section title reduced to its words, so "## Why me?" and "Why me" match.
+fn section_key(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn sections_title(pane: &Pane, position: usize) -> String {
+    pane.sections()
+        .get(position)
+        .map_or_else(String::new, |s| s.title.clone())
+}
 
 /// Rows each candidate takes in the list (name, then affiliation and election).
 pub const LIST_ITEM_HEIGHT: usize = 2;
@@ -111,6 +129,12 @@ pub enum Action {
     /// Selects the first candidate of the next (or previous) election.
     NextElection,
     PrevElection,
+    /// Moves the focused pane to its next (previous) section, and every other pane to the
+    /// section of the same name.
+    NextSection,
+    PrevSection,
+    /// Shows the sections of every open statement.
+    Outline,
 }
 
 /// What the event loop must do after an update.
@@ -137,6 +161,7 @@ pub enum Overlay {
     Errors,
     Ballot,
     Election,
+    Outline,
 }
 
 /// How keys are read at the moment.
@@ -483,6 +508,15 @@ impl App {
             }
             Action::Reroll => self.reroll(),
             Action::ElectionInfo => self.open_overlay(Overlay::Election),
+            Action::NextSection => self.jump_to_section(true),
+            Action::PrevSection => self.jump_to_section(false),
+            Action::Outline => {
+                if self.panes.is_empty() {
+                    self.message = Some("No statement open: press Enter first".to_string());
+                } else {
+                    self.open_overlay(Overlay::Outline);
+                }
+            }
             Action::NextElection => self.step_election(1),
             Action::PrevElection => self.step_election(-1),
             Action::ShowErrors => {
@@ -516,6 +550,7 @@ impl App {
             | Action::Help
             | Action::ShowErrors
             | Action::ElectionInfo
+            | Action::Outline
             | Action::Click { .. } => {
                 self.overlay = None;
             }
@@ -816,6 +851,63 @@ impl App {
             .and_then(|s| self.hits.iter().position(|h| h.candidate == s))
             .unwrap_or(0);
         self.keep_cursor_visible();
+    }
+
+    /// Moves the focused pane to its next (or previous) section and every other pane to its
+    /// section of the same title (else the one at the same position), so that compared
+    /// statements line up on the same topic.
+    fn jump_to_section(&mut self, forward: bool) {
+        let index = match self.focus {
+            Focus::Pane(i) => i,
+            Focus::List => self.active_pane,
+        };
+        let Some(pane) = self.panes.get(index) else {
+            self.message = Some("No pane open: press Enter to open a candidate".to_string());
+            return;
+        };
+        let sections = pane.sections();
+        let scroll = pane.scroll;
+        let target = if forward {
+            sections.iter().position(|s| s.line > scroll)
+        } else {
+            sections.iter().rposition(|s| s.line < scroll)
+        };
+        let Some(position) = target else {
+            self.message = Some(if sections.is_empty() {
+                "This statement has no sections (headings)".to_string()
+            } else {
+                format!("No {} section", if forward { "further" } else { "earlier" })
+            });
+            return;
+        };
+        let title = section_key(&sections[position].title);
+        let mut unmatched = Vec::new();
+        for (i, other) in self.panes.iter_mut().enumerate() {
+            let found = if i == index {
+                Some(position)
+            } else {
+                let by_title = other
+                    .sections()
+                    .iter()
+                    .position(|s| section_key(&s.title) == title);
+                if by_title.is_none() {
+                    unmatched.push(i);
+                }
+                by_title.or((position < other.sections().len()).then_some(position))
+            };
+            if let Some(found) = found {
+                other.scroll = other.sections()[found].line;
+            }
+        }
+        self.message = Some(if unmatched.is_empty() || self.panes.len() == 1 {
+            format!("§ {}", sections_title(&self.panes[index], position))
+        } else {
+            format!(
+                "§ {} (not in every statement: the others went to their section {})",
+                sections_title(&self.panes[index], position),
+                position + 1
+            )
+        });
     }
 
     fn jump_to_hit(&mut self, forward: bool) {

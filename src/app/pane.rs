@@ -1,8 +1,9 @@
 //! A statement pane: one candidate's fields and statement, wrapped once per width.
 
+use super::statement::{self, Section};
 use crate::model::{Candidate, Election};
 use crate::search;
-use crate::wrap::{reflow, wrap};
+use crate::wrap::wrap;
 
 /// What a line of a pane shows, so the renderer can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,10 @@ pub enum LineKind {
     /// The rule between fields and statement.
     Rule,
     Body,
+    /// A Markdown heading of level 1 to 6.
+    Heading(u8),
+    /// A line of a code block.
+    Code,
 }
 
 /// One wrapped, display-safe line.
@@ -23,6 +28,8 @@ pub enum LineKind {
 pub struct PaneLine {
     pub text: String,
     pub kind: LineKind,
+    /// Inline styles (bold, emphasis, code, links) as byte ranges of `text`.
+    pub marks: Vec<(std::ops::Range<usize>, crate::markdown::Mark)>,
 }
 
 /// A pane showing one candidate.
@@ -35,6 +42,8 @@ pub struct Pane {
     /// The text width `lines` were wrapped for.
     width: usize,
     lines: Vec<PaneLine>,
+    /// The statement's sections, by line of this pane.
+    sections: Vec<Section>,
 }
 
 impl Pane {
@@ -45,12 +54,18 @@ impl Pane {
             scroll: 0,
             width: usize::MAX,
             lines: Vec::new(),
+            sections: Vec::new(),
         }
     }
 
     /// The wrapped lines.
     pub fn lines(&self) -> &[PaneLine] {
         &self.lines
+    }
+
+    /// The statement's sections, by line of this pane.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
     }
 
     /// Forgets the wrapped lines so the next layout builds them again.
@@ -70,7 +85,7 @@ impl Pane {
             return;
         }
         let old_len = self.lines.len().max(1);
-        self.lines = build_lines(candidate, election, note, width);
+        (self.lines, self.sections) = build_lines(candidate, election, note, width);
         self.scroll = self.scroll * self.lines.len() / old_len;
         self.width = width;
     }
@@ -131,14 +146,14 @@ fn build_lines(
     election: &Election,
     note: Option<&str>,
     width: usize,
-) -> Vec<PaneLine> {
+) -> (Vec<PaneLine>, Vec<Section>) {
     let mut lines = Vec::new();
     let mut push = |text: &str, kind: LineKind| {
-        lines.extend(
-            wrap(text, width)
-                .into_iter()
-                .map(|text| PaneLine { text, kind }),
-        );
+        lines.extend(wrap(text, width).into_iter().map(|text| PaneLine {
+            text,
+            kind,
+            marks: Vec::new(),
+        }));
     };
     if let Some(note) = note {
         push("✎ Your note", LineKind::Notice);
@@ -174,8 +189,17 @@ fn build_lines(
     push(&"─".repeat(width), LineKind::Rule);
     if candidate.statement.display.trim().is_empty() {
         push("(no statement)", LineKind::Notice);
-    } else {
-        push(&reflow(&candidate.statement.display), LineKind::Body);
+        return (lines, Vec::new());
     }
-    lines
+    let start = lines.len();
+    let (body, sections) = statement::lines(&candidate.statement.display, width);
+    lines.extend(body);
+    let sections = sections
+        .into_iter()
+        .map(|s| Section {
+            line: s.line + start,
+            title: s.title,
+        })
+        .collect();
+    (lines, sections)
 }

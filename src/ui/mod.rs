@@ -5,6 +5,7 @@ mod editor;
 mod election;
 mod help;
 mod list;
+mod outline;
 mod pane;
 mod search_bar;
 mod status;
@@ -49,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Errors) => help::draw_errors(frame, area, app, theme),
         Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
         Some(Overlay::Election) => election::draw(frame, area, app, theme),
+        Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
         None => {}
     }
     editor::draw(frame, area, app, theme);

@@ -10,6 +10,7 @@ use ratatui::widgets::{Padding, Paragraph};
 use super::{Theme, panel};
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};
+use crate::markdown::Mark;
 use crate::model::{Election, Source};
 use crate::search::find_in_line;
 use crate::wrap::{truncate, wrap};
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// A pane line with its kind's style and search hits highlighted.
+/// A pane line with its kind's style, its inline marks and search hits highlighted.
 fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
     let base = match line.kind {
         LineKind::Field => theme.field,
@@ -61,35 +62,47 @@ fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<
         LineKind::Note => theme.note,
         LineKind::Rule => theme.rule,
         LineKind::Body => theme.body,
+        LineKind::Heading(_) => theme.heading,
+        LineKind::Code => theme.code,
     };
     let text = line.text.as_str();
-    // The key of a `Key: value` field line gets its own style.
-    let key_end = match line.kind {
-        LineKind::Field => text.find(": ").map_or(0, |i| i + 1),
-        _ => 0,
-    };
-    let mut spans = Vec::new();
-    let mut at = 0;
-    let push = |spans: &mut Vec<Span<'a>>, from: usize, to: usize, style: Style| {
-        if from < key_end {
-            let split = to.min(key_end);
-            spans.push(Span::styled(
-                &text[from..split],
-                theme.field_key.patch(style),
-            ));
-            if split < to {
-                spans.push(Span::styled(&text[split..to], base.patch(style)));
-            }
-        } else if from < to {
-            spans.push(Span::styled(&text[from..to], base.patch(style)));
-        }
-    };
-    for hit in find_in_line(text, terms) {
-        push(&mut spans, at, hit.start, Style::new());
-        push(&mut spans, hit.start, hit.end, theme.hit);
-        at = hit.end;
+    // Layers, lowest first: the key of a `Key: value` field, inline marks, search hits.
+    let mut layers: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+    if line.kind == LineKind::Field
+        && let Some(i) = text.find(": ")
+    {
+        layers.push((0..i + 1, theme.field_key));
     }
-    push(&mut spans, at, text.len(), Style::new());
+    for (range, mark) in &line.marks {
+        let style = match mark {
+            Mark::Strong => theme.strong,
+            Mark::Emphasis => theme.emphasis,
+            Mark::Code => theme.code,
+            Mark::Link => theme.link,
+            Mark::Strike => theme.strike,
+        };
+        layers.push((range.clone(), style));
+    }
+    for hit in find_in_line(text, terms) {
+        layers.push((hit, theme.hit));
+    }
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (range, _) in &layers {
+        cuts.extend([range.start.min(text.len()), range.end.min(text.len())]);
+    }
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let style = layers
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |style, (_, layer)| style.patch(*layer));
+            Span::styled(&text[w[0]..w[1]], style)
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }
 

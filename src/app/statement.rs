@@ -1,0 +1,213 @@
+//! A statement's body as pane lines: Markdown rendered into styled blocks, plain text
+//! re-flowed; both wrapped to the pane's width, with the sections a reader can jump between.
+
+use std::ops::Range;
+
+use super::pane::{LineKind, PaneLine};
+use crate::markdown::{self, BlockKind, Mark};
+use crate::wrap::{reflow, width, wrap, wrap_ranges};
+
+/// A heading of the statement and the line it starts at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub line: usize,
+    pub title: String,
+}
+
+/// The statement's lines for `width` columns, and its sections (line numbers from 0).
+pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
+    if markdown::is_markdown(display) {
+        markdown_lines(display, width)
+    } else {
+        plain_lines(display, width)
+    }
+}
+
+/// A short line ending in a colon stands for a section in plain text (`Background:`).
+fn plain_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let title = t.strip_suffix(':')?;
+    let words = title.split_whitespace().count();
+    ((1..=5).contains(&words) && !title.contains(':') && t.len() < 48).then_some(title)
+}
+
+fn plain_lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
+    let mut lines = Vec::new();
+    let mut sections = Vec::new();
+    for source in reflow(display).split('\n') {
+        if let Some(title) = plain_heading(source) {
+            sections.push(Section {
+                line: lines.len(),
+                title: title.to_string(),
+            });
+        }
+        lines.extend(wrap(source, width).into_iter().map(|text| PaneLine {
+            text,
+            kind: LineKind::Body,
+            marks: Vec::new(),
+        }));
+    }
+    (lines, sections)
+}
+
+fn markdown_lines(display: &str, max: usize) -> (Vec<PaneLine>, Vec<Section>) {
+    let mut lines: Vec<PaneLine> = Vec::new();
+    let mut sections = Vec::new();
+    let mut previous: Option<(BlockKind, bool)> = None;
+    for block in markdown::parse(display) {
+        let in_list_or_quote = !block.prefix.trim().is_empty() || !block.continuation.is_empty();
+        // A blank line between blocks, as a renderer would; none inside lists or code.
+        let tight = matches!(
+            (previous, block.kind),
+            (Some((BlockKind::Code, _)), BlockKind::Code)
+        ) || (in_list_or_quote && previous.is_some_and(|(_, listed)| listed));
+        if previous.is_some() && !tight {
+            lines.push(blank());
+        }
+        previous = Some((block.kind, in_list_or_quote));
+        let kind = match block.kind {
+            BlockKind::Heading(level) => {
+                sections.push(Section {
+                    line: lines.len(),
+                    title: block.text.clone(),
+                });
+                LineKind::Heading(level)
+            }
+            BlockKind::Code => LineKind::Code,
+            BlockKind::Hidden => LineKind::Notice,
+            BlockKind::Rule => {
+                lines.push(PaneLine {
+                    text: "─".repeat(max.min(40)),
+                    kind: LineKind::Rule,
+                    marks: Vec::new(),
+                });
+                continue;
+            }
+            BlockKind::Paragraph => LineKind::Body,
+        };
+        wrap_block(&block, kind, max, &mut lines);
+    }
+    (lines, sections)
+}
+
+fn blank() -> PaneLine {
+    PaneLine {
+        text: String::new(),
+        kind: LineKind::Body,
+        marks: Vec::new(),
+    }
+}
+
+/// Wraps one block behind its prefix, carrying its marks onto the wrapped lines.
+fn wrap_block(block: &markdown::Block, kind: LineKind, max: usize, out: &mut Vec<PaneLine>) {
+    let mut first = true;
+    let mut offset = 0;
+    for segment in block.text.split('\n') {
+        let prefix_width = width(&block.prefix).max(width(&block.continuation));
+        let room = max.saturating_sub(prefix_width).max(1);
+        for range in wrap_ranges(segment, room, 0) {
+            let prefix = if first {
+                &block.prefix
+            } else {
+                &block.continuation
+            };
+            first = false;
+            let text = format!("{prefix}{}", &segment[range.clone()]);
+            let source = offset + range.start..offset + range.end;
+            let shift = prefix.len();
+            let marks = block
+                .marks
+                .iter()
+                .filter_map(|(r, mark)| {
+                    let start = r.start.max(source.start);
+                    let end = r.end.min(source.end);
+                    (start < end).then(|| {
+                        (
+                            start - source.start + shift..end - source.start + shift,
+                            *mark,
+                        )
+                    })
+                })
+                .collect::<Vec<(Range<usize>, Mark)>>();
+            // A line wider than the pane (a prefix deeper than it) is cut, not wrapped again.
+            let text = if width(&text) > max {
+                crate::wrap::truncate(&text, max)
+            } else {
+                text
+            };
+            let marks = marks
+                .into_iter()
+                .filter(|(r, _)| r.end <= text.len())
+                .collect();
+            out.push(PaneLine { text, kind, marks });
+        }
+        offset += segment.len() + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_headings_as_sections_and_marks_on_wrapped_lines() {
+        let (lines, sections) = lines(
+            "# Who I am\n\nI **really** like *hypervisors* a lot.\n\n## Plans\n\n- first item here\n- second\n",
+            14,
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Who I am",
+                "",
+                "I really like",
+                "hypervisors a",
+                "lot.",
+                "",
+                "Plans",
+                "",
+                "• first item",
+                "  here",
+                "• second"
+            ]
+        );
+        assert_eq!(lines[0].kind, LineKind::Heading(1));
+        assert_eq!(lines[2].marks, vec![(2..8, Mark::Strong)]);
+        assert_eq!(lines[3].marks, vec![(0..11, Mark::Emphasis)]);
+        assert_eq!(
+            sections,
+            vec![
+                Section {
+                    line: 0,
+                    title: "Who I am".into()
+                },
+                Section {
+                    line: 6,
+                    title: "Plans".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_sections_are_short_lines_ending_in_a_colon() {
+        let (_, sections) = lines("Background:\n\nI am.\n\nA few thoughts:\n\n- one\n", 40);
+        let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, vec!["Background", "A few thoughts"]);
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_pane() {
+        let text = "# A heading that is rather long\n\n> > > deeply quoted text that goes on\n\n1. a\n   - b\n     - c with words\n";
+        for max in 1..30 {
+            let (lines, _) = lines(text, max);
+            for l in &lines {
+                assert!(width(&l.text) <= max.max(1), "{max}: {:?}", l.text);
+                for (r, _) in &l.marks {
+                    assert!(r.end <= l.text.len() && l.text.is_char_boundary(r.start));
+                }
+            }
+        }
+    }
+}
