@@ -67,6 +67,20 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print statements side by side as plain text (for pipes, `less`, screen readers and
+    /// printing). Each NAME picks the candidate whose name contains it (the latest election's
+    /// if several); arguments that are files or folders say where to look.
+    Show {
+        /// Names (or parts of names), and any files or folders to read.
+        #[arg(required = true, value_name = "NAME|PATH")]
+        args: Vec<String>,
+        /// Total width (default: the terminal's, else 80).
+        #[arg(long)]
+        width: Option<u16>,
+        /// ASCII only: no box-drawing characters.
+        #[arg(long)]
+        plain: bool,
+    },
     /// Save a ballot over and over (used by the crash-safety tests).
     #[command(hide = true)]
     SaveStress {

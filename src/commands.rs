@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => export(&paths, format, order, data_dir.as_deref()),
         Some(Command::Import { sources, out }) => import(&sources, &out),
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Show { args, width, plain }) => show(&args, width, plain),
         Some(Command::SaveStress { count, paths }) => {
             save_stress(&paths, count, data_dir.as_deref())
         }
@@ -242,6 +243,42 @@ fn import(sources: &[PathBuf], out: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
+    let (paths, names): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| Path::new(a.as_str()).exists());
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let (roster, errors) = load_roster(&paths);
+    report(&errors);
+    let mut chosen = Vec::new();
+    for name in names {
+        let wanted = name.to_lowercase();
+        match roster
+            .candidates
+            .iter()
+            .rposition(|c| c.name.to_lowercase().contains(&wanted))
+        {
+            Some(index) => chosen.push(index),
+            None => {
+                eprintln!("hustings: no candidate named like \"{name}\"");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let width = width
+        .map(usize::from)
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w))
+        })
+        .unwrap_or(80);
+    let text = crate::show::side_by_side(&roster, &chosen, width, plain);
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    ExitCode::SUCCESS
 }
 
 fn check(paths: &[PathBuf]) -> ExitCode {

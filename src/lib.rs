@@ -19,6 +19,7 @@ pub mod model;
 pub mod order;
 pub mod sanitize;
 pub mod search;
+pub mod show;
 pub mod store;
 pub mod tui;
 pub mod ui;

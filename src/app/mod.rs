@@ -6,7 +6,7 @@ mod statement;
 mod voter;
 
 pub use editor::NoteEditor;
-pub use pane::{LineKind, Pane, PaneLine};
+pub use pane::{LineKind, Pane, PaneLine, build_lines};
 pub use statement::Section;
 pub use voter::{BallotRow, SaveWhen};
 

@@ -140,8 +140,9 @@ impl Pane {
     }
 }
 
-/// The voter's note (when shown), the fields, a rule and the statement, wrapped to `width`.
-fn build_lines(
+/// The voter's note (when shown), the fields, a rule and the statement, wrapped to `width`,
+/// with the statement's sections.
+pub fn build_lines(
     candidate: &Candidate,
     election: &Election,
     note: Option<&str>,

@@ -1,0 +1,78 @@
+//! Statements side by side as plain text, for pipes, `less`, screen readers and printing.
+//! Nothing but printable text and newlines is written.
+
+use crate::app::{LineKind, build_lines};
+use crate::model::Roster;
+use crate::wrap::{truncate, width as text_width};
+
+/// Columns narrower than this are printed one after another instead.
+const MIN_COLUMN: usize = 28;
+
+/// The candidates `chosen` (roster indices) side by side in `width` columns; one column when
+/// they would be too narrow. `plain` uses ASCII for rules and separators.
+pub fn side_by_side(roster: &Roster, chosen: &[usize], width: usize, plain: bool) -> String {
+    let separator = if plain { " | " } else { " │ " };
+    let n = chosen.len().max(1);
+    let gaps = text_width(separator) * (n - 1);
+    let column = width.saturating_sub(gaps) / n;
+    if column < MIN_COLUMN && n > 1 {
+        let parts: Vec<String> = chosen
+            .iter()
+            .map(|&c| side_by_side(roster, &[c], width, plain))
+            .collect();
+        return parts.join("\n");
+    }
+    let column = column.max(1);
+    let columns: Vec<Vec<String>> = chosen
+        .iter()
+        .map(|&c| {
+            let candidate = &roster.candidates[c];
+            let election = roster.election_of(candidate);
+            let (lines, _) = build_lines(candidate, election, None, column);
+            let mut out = vec![truncate(&candidate.name, column), rule(column, plain, '═')];
+            out.extend(lines.into_iter().map(|l| match l.kind {
+                LineKind::Heading(level) => truncate(
+                    &format!("{} {}", "#".repeat(usize::from(level)), l.text),
+                    column,
+                ),
+                LineKind::Rule => rule(column, plain, '─'),
+                _ => l.text,
+            }));
+            out
+        })
+        .collect();
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut text = String::new();
+    for row in 0..height {
+        let mut line = String::new();
+        for (i, col) in columns.iter().enumerate() {
+            let cell = col.get(row).map_or("", String::as_str);
+            if i > 0 {
+                line.push_str(separator);
+            }
+            line.push_str(cell);
+            if i + 1 < columns.len() {
+                line.push_str(&" ".repeat(column.saturating_sub(text_width(cell))));
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    if plain {
+        text = text
+            .chars()
+            .map(|c| match c {
+                '─' | '═' | '┄' => '-',
+                '•' => '*',
+                '│' => '|',
+                c => c,
+            })
+            .collect();
+    }
+    text
+}
+
+fn rule(width: usize, plain: bool, c: char) -> String {
+    let c = if plain { '-' } else { c };
+    std::iter::repeat_n(c, width).collect()
+}
