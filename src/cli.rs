@@ -81,6 +81,22 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// Print the themes of each election: the terms that distinguish its statements, and
+    /// how often each candidate mentions them.
+    Themes {
+        /// Candidate files or folders (default as for the app).
+        paths: Vec<PathBuf>,
+        /// How many themes per election.
+        #[arg(long, default_value_t = 12)]
+        count: usize,
+    },
+    /// List a person's candidacies (election, date, file), matched by e-mail, GitHub handle
+    /// or name, and what changed from each statement to the next.
+    History {
+        /// A name (or part of one), and any files or folders to read.
+        #[arg(required = true, value_name = "NAME|PATH")]
+        args: Vec<String>,
+    },
     /// Save a ballot over and over (used by the crash-safety tests).
     #[command(hide = true)]
     SaveStress {

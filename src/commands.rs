@@ -28,6 +28,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { sources, out }) => import(&sources, &out),
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::Show { args, width, plain }) => show(&args, width, plain),
+        Some(Command::History { args }) => history(&args),
+        Some(Command::Themes { paths, count }) => themes(&paths, count, order, data_dir.as_deref()),
         Some(Command::SaveStress { count, paths }) => {
             save_stress(&paths, count, data_dir.as_deref())
         }
@@ -245,7 +247,9 @@ fn import(sources: &[PathBuf], out: &Path) -> ExitCode {
     }
 }
 
-fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
+/// Splits arguments into paths (that exist) and names, loads the paths, and finds each
+/// name's candidate (the latest matching one); `None` after reporting an unknown name.
+fn named_candidates(args: &[String]) -> Option<(Roster, Vec<usize>)> {
     let (paths, names): (Vec<&String>, Vec<&String>) =
         args.iter().partition(|a| Path::new(a.as_str()).exists());
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
@@ -262,10 +266,58 @@ fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
             Some(index) => chosen.push(index),
             None => {
                 eprintln!("hustings: no candidate named like \"{name}\"");
-                return ExitCode::FAILURE;
+                return None;
             }
         }
     }
+    Some((roster, chosen))
+}
+
+fn history(args: &[String]) -> ExitCode {
+    let Some((roster, chosen)) = named_candidates(args) else {
+        return ExitCode::FAILURE;
+    };
+    let mut out = io::stdout().lock();
+    for &candidate in &chosen {
+        let all = crate::history::candidacies(&roster, candidate);
+        let name = &roster.candidates[candidate].name;
+        let _ = writeln!(
+            out,
+            "{name}: {} candidac{}",
+            all.len(),
+            if all.len() == 1 { "y" } else { "ies" }
+        );
+        for &c in &all {
+            let election = roster.election_of(&roster.candidates[c]);
+            let date = crate::dates::voting_close(election).map_or_else(
+                || "          ".to_string(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            );
+            let _ = writeln!(
+                out,
+                "  {date}  {}  {}",
+                election.name,
+                roster.candidates[c].path.display()
+            );
+        }
+        for pair in all.windows(2) {
+            let (a, b) = (&roster.candidates[pair[0]], &roster.candidates[pair[1]]);
+            let (_, _, summary) = crate::history::diff(&a.statement.display, &b.statement.display);
+            let _ = writeln!(
+                out,
+                "  {} → {}: {summary}",
+                roster.election_of(a).name,
+                roster.election_of(b).name
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
+    let Some((roster, chosen)) = named_candidates(args) else {
+        return ExitCode::FAILURE;
+    };
     let width = width
         .map(usize::from)
         .or_else(|| {
@@ -279,6 +331,32 @@ fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
     let text = crate::show::side_by_side(&roster, &chosen, width, plain);
     let _ = io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+fn themes(paths: &[PathBuf], count: usize, order: OrderMode, data_dir: Option<&Path>) -> ExitCode {
+    let Some(session) = Session::open(paths, order, data_dir) else {
+        return ExitCode::from(NOTHING_LOADED);
+    };
+    let app = &session.app;
+    let mut out = io::stdout().lock();
+    for (index, election) in app.roster.elections.iter().enumerate() {
+        let members = app.candidates_of(index);
+        let names: Vec<&str> = members
+            .iter()
+            .map(|&c| app.candidate(c).name.as_str())
+            .collect();
+        let statements: Vec<&str> = members
+            .iter()
+            .map(|&c| app.candidate(c).statement.display.as_str())
+            .collect();
+        let found = crate::themes::themes(&statements, count);
+        let table = crate::themes::table(&names, &found);
+        if index > 0 && writeln!(out).is_err() {
+            break;
+        }
+        let _ = write!(out, "# {}\n\n{table}", election.name);
+    }
+    finish(app)
 }
 
 fn check(paths: &[PathBuf]) -> ExitCode {

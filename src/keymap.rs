@@ -148,6 +148,18 @@ pub const NORMAL: &[Binding] = &[
         "previous section in every pane",
     ),
     bind(
+        &[Char('H')],
+        "H",
+        Action::History,
+        "history: this statement against the previous candidacy",
+    ),
+    bind(
+        &[Char('t')],
+        "t",
+        Action::Themes,
+        "themes of this election; Enter highlights one",
+    ),
+    bind(
         &[Char('o')],
         "o",
         Action::Outline,
@@ -276,6 +288,40 @@ pub const BALLOT: &[Binding] = &[
     ),
 ];
 
+/// Keys of the themes overlay.
+pub const THEMES: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "next theme"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "previous theme"),
+    bind(
+        &[Enter],
+        "Enter",
+        Action::Open,
+        "search for it: list who mentions it, highlight it",
+    ),
+    bind(&[Esc, Char('t'), Char('q')], "Esc t", Action::Back, "close"),
+];
+
+/// Keys of the history view.
+pub const HISTORY: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "scroll down"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "scroll up"),
+    bind(
+        &[PageDown, Char(' ')],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+    bind(
+        &[Char('h'), Left],
+        "h ←",
+        Action::Older,
+        "the older pair of candidacies",
+    ),
+    bind(&[Char('l'), Right], "l →", Action::Newer, "the newer pair"),
+    bind(&[Esc, Char('H'), Char('q')], "Esc H", Action::Back, "close"),
+];
+
 /// Keys of the note editor (typing inserts text).
 pub const EDITOR: &[Binding] = &[
     bind(&[Esc], "Esc", Action::Back, "save and close"),
@@ -313,7 +359,7 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
             Mode::Editor => Some(Action::EditorPaste(text.clone())),
             // Pasting on the main screen searches for the pasted text.
             Mode::Normal | Mode::Search => Some(Action::SearchPaste(text.clone())),
-            Mode::Overlay | Mode::Ballot => None,
+            Mode::Overlay | Mode::Ballot | Mode::Themes | Mode::History => None,
         },
         _ => None,
     }
@@ -327,6 +373,8 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Overlay => OVERLAY,
         Mode::Ballot => BALLOT,
         Mode::Editor => EDITOR,
+        Mode::Themes => THEMES,
+        Mode::History => HISTORY,
     }
 }
 

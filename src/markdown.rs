@@ -19,6 +19,10 @@ pub enum Mark {
     Code,
     Link,
     Strike,
+    /// Words a newer statement added (history diffs).
+    Added,
+    /// Words a newer statement dropped (history diffs).
+    Removed,
 }
 
 /// What a block is.

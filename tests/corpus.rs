@@ -410,3 +410,64 @@ fn import_then_check_round_trips_every_statement() {
         assert_eq!(a, b, "{part}: names and statements survive the round trip");
     }
 }
+
+#[test]
+fn tao_pengs_history_runs_from_2021_to_2025_with_diffs() {
+    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .args(["history", "Tao Peng"])
+        .arg(corpus("kata-containers-community/elections"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("Tao Peng: 5 candidacies\n"), "{text}");
+    let years: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .take(5)
+        .map(|l| l.trim_start().get(..4).unwrap_or(""))
+        .collect();
+    assert_eq!(years, ["2021", "2022", "2023", "2024", "2025"], "{text}");
+    assert!(
+        text.contains("arch-committee-2021-02/PengTao.txt"),
+        "matched by name: {text}"
+    );
+    assert_eq!(text.matches("words kept").count(), 4, "{text}");
+}
+
+#[test]
+fn the_themes_of_april_2024_name_each_candidates_topics() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .args(["themes", "--order", "name", "--data-dir"])
+        .arg(data.path())
+        .arg(corpus(
+            "kata-containers-community/elections/arch-committee-2024-04",
+        ))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let row = |term: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{term} ")))
+            .unwrap_or_else(|| panic!("no theme {term}:\n{text}"))
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect()
+    };
+    // Columns: Anastassios, Steve, Tao, Zvonko.
+    assert_eq!(row("hypervisor"), ["8", "·", "·", "·"], "{text}");
+    assert_eq!(
+        row("coco"),
+        ["·", "3", "3", "·"],
+        "confidential containers: {text}"
+    );
+    assert_eq!(row("ci"), ["3", "2", "·", "·"], "{text}");
+    assert_eq!(row("nvidia"), ["·", "·", "·", "5"], "{text}");
+}

@@ -652,3 +652,90 @@ fn o_outlines_the_sections_of_every_pane() {
         .collect();
     assert_eq!(titles, vec!["Bob", "Who I am", "Thanks", "Plans"]);
 }
+
+#[test]
+fn capital_h_compares_with_the_previous_candidacy() {
+    let roster = roster_of(&[
+        (
+            "a/election.yaml",
+            "name: Old\ndates: {voting_close: '2021-01-01'}\n",
+        ),
+        (
+            "a/x.yaml",
+            "name: Ann Lee\nemail: ann@x\nstatement: I like CI.\n",
+        ),
+        (
+            "b/election.yaml",
+            "name: Mid\ndates: {voting_close: '2022-01-01'}\n",
+        ),
+        ("b/y.yaml", "name: Ann Lee\nstatement: I love CI.\n"),
+        (
+            "c/election.yaml",
+            "name: New\ndates: {voting_close: '2023-01-01'}\n",
+        ),
+        (
+            "c/z.yaml",
+            "name: A. Lee\nemail: ANN@x\nstatement: I love CI and Rust.\n",
+        ),
+    ]);
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    type_keys(&mut app, "H");
+    assert_eq!(app.overlay(), None, "the oldest has nothing before it");
+    assert!(app.message().unwrap().contains("first candidacy"));
+    type_keys(&mut app, "GH");
+    assert_eq!(app.overlay(), Some(Overlay::History));
+    let (all, newer, _) = app.history_view();
+    assert_eq!((all.len(), newer), (3, 2));
+    press(&mut app, key(KeyCode::Left));
+    assert_eq!(app.history_view().1, 1);
+    press(&mut app, key(KeyCode::Left));
+    assert_eq!(app.history_view().1, 1, "no pair older than the first two");
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn t_lists_themes_and_enter_searches_for_one() {
+    let roster = roster_of(&[
+        (
+            "e/a.yaml",
+            "name: Ann\nstatement: Hypervisors and hypervisor support matter.\n",
+        ),
+        (
+            "e/b.yaml",
+            "name: Bob\nstatement: Confidential containers, confidential containers.\n",
+        ),
+        (
+            "e/c.yaml",
+            "name: Cy\nstatement: Docs, docs and more docs.\n",
+        ),
+    ]);
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    type_keys(&mut app, "t");
+    assert_eq!(app.overlay(), Some(Overlay::Themes));
+    let (_, _, themes, _) = app.themes_view();
+    let position = themes
+        .iter()
+        .position(|t| t.term == "hypervisor")
+        .expect("a theme");
+    for _ in 0..position {
+        type_keys(&mut app, "j");
+    }
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.query(), "hypervisor");
+    let names: Vec<&str> = app
+        .hits()
+        .iter()
+        .map(|h| app.candidate(h.candidate).name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Ann"]);
+}

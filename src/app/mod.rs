@@ -7,7 +7,7 @@ mod voter;
 
 pub use editor::NoteEditor;
 pub use pane::{LineKind, Pane, PaneLine, build_lines};
-pub use statement::Section;
+pub use statement::{Section, diff_lines};
 pub use voter::{BallotRow, SaveWhen};
 
 use ratatui::layout::{Position, Rect};
@@ -15,6 +15,145 @@ use ratatui::layout::{Position, Rect};
 use crate::layout::{self, Areas, MAX_PANES, Shape};
 use crate::model::{Candidate, LoadError, Roster};
 use crate::search::{self, Hit, SearchIndex};
+
+/// The themes overlay's state: derived from the roster when opened.
+#[derive(Debug, Default)]
+struct ThemesView {
+    election: usize,
+    candidates: Vec<usize>,
+    themes: Vec<crate::themes::Theme>,
+    cursor: usize,
+}
+
+/// The history view's state.
+#[derive(Debug, Default)]
+struct HistoryView {
+    /// The person's candidacies, oldest first.
+    candidacies: Vec<usize>,
+    /// The newer of the two compared, as a position in `candidacies` (at least 1).
+    newer: usize,
+    scroll: usize,
+}
+
+impl App {
+    /// The history view: (candidacies oldest first, position of the newer one compared,
+    /// scroll).
+    pub fn history_view(&self) -> (&[usize], usize, usize) {
+        let h = &self.history;
+        (&h.candidacies, h.newer, h.scroll)
+    }
+
+    fn open_history(&mut self) {
+        let Some(candidate) = self.target_candidate() else {
+            return;
+        };
+        let candidacies = crate::history::candidacies(&self.roster, candidate);
+        let position = candidacies
+            .iter()
+            .position(|&c| c == candidate)
+            .unwrap_or(0);
+        if position == 0 {
+            let name = &self.roster.candidates[candidate].name;
+            self.message = Some(if candidacies.len() > 1 {
+                format!("This is {name}'s first candidacy here: open a later one to compare")
+            } else {
+                format!("No other candidacy of {name} is open")
+            });
+            return;
+        }
+        self.history = HistoryView {
+            candidacies,
+            newer: position,
+            scroll: 0,
+        };
+        self.open_overlay(Overlay::History);
+    }
+
+    fn update_history(&mut self, action: Action) {
+        let h = &mut self.history;
+        match action {
+            Action::Down => h.scroll += 1,
+            Action::Up => h.scroll = h.scroll.saturating_sub(1),
+            Action::PageDown => h.scroll += 10,
+            Action::PageUp => h.scroll = h.scroll.saturating_sub(10),
+            Action::Top => h.scroll = 0,
+            Action::Older if h.newer > 1 => {
+                h.newer -= 1;
+                h.scroll = 0;
+            }
+            Action::Newer if h.newer + 1 < h.candidacies.len() => {
+                h.newer += 1;
+                h.scroll = 0;
+            }
+            Action::Back | Action::History => self.overlay = None,
+            _ => {}
+        }
+    }
+}
+
+/// Themes listed for an election.
+const THEMES_SHOWN: usize = 15;
+
+impl App {
+    /// The themes overlay: (election, candidates in display order, themes, selected row).
+    pub fn themes_view(&self) -> (usize, &[usize], &[crate::themes::Theme], usize) {
+        let t = &self.themes;
+        (t.election, &t.candidates, &t.themes, t.cursor)
+    }
+
+    fn open_themes(&mut self) {
+        let Some(election) = self.current_election() else {
+            return;
+        };
+        let candidates = self.candidates_of(election);
+        let statements: Vec<&str> = candidates
+            .iter()
+            .map(|&c| self.roster.candidates[c].statement.display.as_str())
+            .collect();
+        let themes = crate::themes::themes(&statements, THEMES_SHOWN);
+        if themes.is_empty() {
+            self.message = Some("No theme stands out in this election's statements".to_string());
+            return;
+        }
+        self.themes = ThemesView {
+            election,
+            candidates,
+            themes,
+            cursor: 0,
+        };
+        self.open_overlay(Overlay::Themes);
+    }
+
+    /// Keys of the themes overlay: Enter searches for the theme, which filters the list to
+    /// the candidates who mention it and highlights it in every pane.
+    fn update_themes(&mut self, action: Action) {
+        let rows = self.themes.themes.len();
+        match action {
+            Action::Down => {
+                self.themes.cursor = (self.themes.cursor + 1).min(rows.saturating_sub(1))
+            }
+            Action::Up => self.themes.cursor = self.themes.cursor.saturating_sub(1),
+            Action::Back | Action::Themes => self.overlay = None,
+            Action::Open => {
+                if let Some(theme) = self.themes.themes.get(self.themes.cursor) {
+                    let term = theme.term.clone();
+                    self.overlay = None;
+                    self.edit_query(|q| *q = term.clone());
+                    let who = self.hits.len();
+                    self.message = Some(format!(
+                        "\"{term}\": {who} candidate{} · n/N jump between mentions",
+                        if who == 1 {
+                            " mentions it"
+                        } else {
+                            "s mention it"
+                        }
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// A section title reduced to its words, so "## Why me?" and "Why me" match.
 fn section_key(title: &str) -> String {
@@ -135,6 +274,13 @@ pub enum Action {
     PrevSection,
     /// Shows the sections of every open statement.
     Outline,
+    /// Shows the themes of the current election.
+    Themes,
+    /// Compares the candidate's statement with their previous candidacy's.
+    History,
+    /// In the history view: the older or newer pair of candidacies.
+    Older,
+    Newer,
 }
 
 /// What the event loop must do after an update.
@@ -162,6 +308,8 @@ pub enum Overlay {
     Ballot,
     Election,
     Outline,
+    Themes,
+    History,
 }
 
 /// How keys are read at the moment.
@@ -172,6 +320,8 @@ pub enum Mode {
     Overlay,
     Ballot,
     Editor,
+    Themes,
+    History,
 }
 
 /// The state of one session.
@@ -185,6 +335,11 @@ pub struct App {
     editor: Option<NoteEditor>,
     /// Whether panes show the voter's note above the statement.
     show_notes: bool,
+    /// The themes overlay: the election, its themes, the candidates they are counted for,
+    /// and the selected row.
+    themes: ThemesView,
+    /// The history view: a person's candidacies and the pair being compared.
+    history: HistoryView,
     index: SearchIndex,
     query: String,
     searching: bool,
@@ -224,6 +379,8 @@ impl App {
             voter: voter::Voter::default(),
             editor: None,
             show_notes: false,
+            themes: ThemesView::default(),
+            history: HistoryView::default(),
             index,
             query: String::new(),
             searching: false,
@@ -288,6 +445,10 @@ impl App {
             Mode::Editor
         } else if self.overlay == Some(Overlay::Ballot) {
             Mode::Ballot
+        } else if self.overlay == Some(Overlay::Themes) {
+            Mode::Themes
+        } else if self.overlay == Some(Overlay::History) {
+            Mode::History
         } else if self.overlay.is_some() {
             Mode::Overlay
         } else if self.searching {
@@ -417,6 +578,14 @@ impl App {
                 return Effect::Continue;
             }
             Mode::Overlay => return self.update_overlay(action),
+            Mode::Themes => {
+                self.update_themes(action);
+                return Effect::Continue;
+            }
+            Mode::History => {
+                self.update_history(action);
+                return Effect::Continue;
+            }
             Mode::Normal | Mode::Search => {}
         }
         match action {
@@ -508,6 +677,8 @@ impl App {
             }
             Action::Reroll => self.reroll(),
             Action::ElectionInfo => self.open_overlay(Overlay::Election),
+            Action::Themes => self.open_themes(),
+            Action::History => self.open_history(),
             Action::NextSection => self.jump_to_section(true),
             Action::PrevSection => self.jump_to_section(false),
             Action::Outline => {

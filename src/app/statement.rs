@@ -23,6 +23,42 @@ pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
     }
 }
 
+/// One side of a word diff as lines of `width` columns, changed words marked with `mark`.
+pub fn diff_lines(words: &[crate::history::DiffWord], mark: Mark, width: usize) -> Vec<PaneLine> {
+    let mut lines = Vec::new();
+    let mut paragraphs: Vec<Vec<&crate::history::DiffWord>> = Vec::new();
+    for w in words {
+        if paragraphs.len() <= w.paragraph {
+            paragraphs.resize_with(w.paragraph + 1, Vec::new);
+        }
+        paragraphs[w.paragraph].push(w);
+    }
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            lines.push(blank());
+        }
+        let mut block = markdown::Block {
+            kind: BlockKind::Paragraph,
+            text: String::new(),
+            marks: Vec::new(),
+            prefix: String::new(),
+            continuation: String::new(),
+        };
+        for w in paragraph {
+            if !block.text.is_empty() {
+                block.text.push(' ');
+            }
+            let start = block.text.len();
+            block.text.push_str(&w.word);
+            if w.changed {
+                block.marks.push((start..block.text.len(), mark));
+            }
+        }
+        wrap_block(&block, LineKind::Body, width, &mut lines);
+    }
+    lines
+}
+
 /// A short line ending in a colon stands for a section in plain text (`Background:`).
 fn plain_heading(line: &str) -> Option<&str> {
     let t = line.trim();
@@ -99,7 +135,12 @@ fn blank() -> PaneLine {
 }
 
 /// Wraps one block behind its prefix, carrying its marks onto the wrapped lines.
-fn wrap_block(block: &markdown::Block, kind: LineKind, max: usize, out: &mut Vec<PaneLine>) {
+pub(crate) fn wrap_block(
+    block: &markdown::Block,
+    kind: LineKind,
+    max: usize,
+    out: &mut Vec<PaneLine>,
+) {
     let mut first = true;
     let mut offset = 0;
     for segment in block.text.split('\n') {

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, overlay_box};
 use crate::app::App;
-use crate::keymap::{BALLOT, Binding, EDITOR, NORMAL, OVERLAY, SEARCH};
+use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OVERLAY, SEARCH, THEMES};
 use crate::wrap::wrap;
 
 /// The help text, one entry per line.
@@ -29,6 +29,8 @@ pub fn help_lines() -> Vec<String> {
         "In the note editor (e; typing inserts text; Ctrl-E continues in $EDITOR)",
         EDITOR,
     );
+    section("In the themes (t)", THEMES);
+    section("In the history (H)", HISTORY);
     section("In this window", OVERLAY);
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());

@@ -4,12 +4,14 @@ mod ballot;
 mod editor;
 mod election;
 mod help;
+mod history;
 mod list;
 mod outline;
 mod pane;
 mod search_bar;
 mod status;
 pub mod theme;
+mod themes;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,6 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
         Some(Overlay::Election) => election::draw(frame, area, app, theme),
         Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
+        Some(Overlay::Themes) => themes::draw(frame, area, app, theme),
+        Some(Overlay::History) => history::draw(frame, area, app, theme),
         None => {}
     }
     editor::draw(frame, area, app, theme);

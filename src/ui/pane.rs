@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
 }
 
 /// A pane line with its kind's style, its inline marks and search hits highlighted.
-fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
+pub(super) fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
     let base = match line.kind {
         LineKind::Field => theme.field,
         LineKind::Notice => theme.notice,
@@ -80,6 +80,8 @@ fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<
             Mark::Code => theme.code,
             Mark::Link => theme.link,
             Mark::Strike => theme.strike,
+            Mark::Added => theme.added,
+            Mark::Removed => theme.removed,
         };
         layers.push((range.clone(), style));
     }

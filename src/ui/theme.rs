@@ -22,6 +22,8 @@ pub struct Theme {
     pub strong: Style,
     pub emphasis: Style,
     pub strike: Style,
+    pub added: Style,
+    pub removed: Style,
     pub rule: Style,
     pub body: Style,
     pub hit: Style,
@@ -54,6 +56,12 @@ pub const COLOR: Theme = Theme {
     strong: Style::new().add_modifier(Modifier::BOLD),
     emphasis: Style::new().add_modifier(Modifier::ITALIC),
     strike: Style::new().add_modifier(Modifier::CROSSED_OUT),
+    added: Style::new()
+        .fg(Color::LightGreen)
+        .add_modifier(Modifier::BOLD),
+    removed: Style::new()
+        .fg(Color::LightRed)
+        .add_modifier(Modifier::CROSSED_OUT),
     rule: Style::new().fg(Color::DarkGray),
     body: Style::new(),
     hit: Style::new()
@@ -93,6 +101,8 @@ pub const MONO: Theme = Theme {
     strong: Style::new().add_modifier(Modifier::BOLD),
     emphasis: Style::new().add_modifier(Modifier::ITALIC),
     strike: Style::new().add_modifier(Modifier::CROSSED_OUT),
+    added: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+    removed: Style::new().add_modifier(Modifier::CROSSED_OUT),
     rule: Style::new(),
     body: Style::new(),
     hit: Style::new().add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD)),

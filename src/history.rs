@@ -1,0 +1,245 @@
+//! The same person across elections, and what changed between their statements.
+//!
+//! Candidates are the same person when they share an e-mail address, a GitHub handle or a
+//! normalised name (lower case, words sorted, so "Peng, Tao" is "Tao Peng").
+
+use std::collections::{BTreeSet, HashMap};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use crate::dates;
+use crate::model::{Candidate, Roster};
+
+/// The keys that identify a person.
+fn keys(c: &Candidate) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .emails
+        .iter()
+        .map(|e| format!("email:{}", e.to_lowercase()))
+        .collect();
+    out.extend(
+        c.links
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("github"))
+            .map(|(_, v)| format!("github:{}", v.trim_start_matches('@').to_lowercase())),
+    );
+    let mut words: Vec<String> = c
+        .name
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() >= 2 {
+        words.sort();
+        out.push(format!("name:{}", words.join(" ")));
+    }
+    out
+}
+
+/// Every candidacy of the person `candidate` is, oldest first (by when voting closed, else
+/// by the election's place in the roster).
+pub fn candidacies(roster: &Roster, candidate: usize) -> Vec<usize> {
+    // Union-find over candidates that share a key.
+    let n = roster.candidates.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    for (i, c) in roster.candidates.iter().enumerate() {
+        for key in keys(c) {
+            match first_with.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => {
+                    first_with.insert(key, i);
+                }
+            }
+        }
+    }
+    let root = find(&mut parent, candidate);
+    let mut same: Vec<usize> = (0..n).filter(|&i| find(&mut parent, i) == root).collect();
+    same.sort_by_key(|&i| {
+        let election = &roster.elections[roster.candidates[i].election];
+        (
+            dates::voting_close(election),
+            roster.candidates[i].election,
+            i,
+        )
+    });
+    same
+}
+
+/// One word of a compared statement, and whether the other side lacks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffWord {
+    pub word: String,
+    pub changed: bool,
+    /// The paragraph the word belongs to.
+    pub paragraph: usize,
+}
+
+/// How much two statements share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub kept: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Summary {
+    /// Share of the newer statement's words that were already in the older one.
+    pub fn unchanged_percent(&self) -> usize {
+        (self.kept * 100)
+            .checked_div(self.kept + self.added)
+            .unwrap_or(100)
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} words kept, {} added, {} removed ({}% of the newer text unchanged)",
+            self.kept,
+            self.added,
+            self.removed,
+            self.unchanged_percent()
+        )
+    }
+}
+
+fn words_of(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (p, paragraph) in text.split("\n\n").enumerate() {
+        out.extend(paragraph.split_whitespace().map(|w| (w.to_string(), p)));
+    }
+    out
+}
+
+/// A word-level diff: the older statement's words (removed ones marked), the newer one's
+/// (added ones marked), and the summary.
+pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary) {
+    let old = words_of(older);
+    let new = words_of(newer);
+    let old_words: Vec<&str> = old.iter().map(|(w, _)| w.as_str()).collect();
+    let new_words: Vec<&str> = new.iter().map(|(w, _)| w.as_str()).collect();
+    let mut old_changed = vec![true; old.len()];
+    let mut new_changed = vec![true; new.len()];
+    let mut kept = 0;
+    for op in capture_diff_slices(Algorithm::Myers, &old_words, &new_words) {
+        if op.tag() == DiffTag::Equal {
+            for i in op.old_range() {
+                old_changed[i] = false;
+            }
+            for i in op.new_range() {
+                new_changed[i] = false;
+            }
+            kept += op.old_range().len();
+        }
+    }
+    let side = |words: Vec<(String, usize)>, changed: Vec<bool>| -> Vec<DiffWord> {
+        words
+            .into_iter()
+            .zip(changed)
+            .map(|((word, paragraph), changed)| DiffWord {
+                word,
+                changed,
+                paragraph,
+            })
+            .collect()
+    };
+    let summary = Summary {
+        kept,
+        added: new.len() - kept,
+        removed: old.len() - kept,
+    };
+    (side(old, old_changed), side(new, new_changed), summary)
+}
+
+/// The distinct elections a group of candidacies spans, for a one-line list.
+pub fn elections_of(roster: &Roster, candidacies: &[usize]) -> Vec<String> {
+    let set: BTreeSet<usize> = candidacies
+        .iter()
+        .map(|&c| roster.candidates[c].election)
+        .collect();
+    set.into_iter()
+        .map(|e| roster.elections[e].name.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    #[test]
+    fn the_same_person_is_found_by_email_handle_or_name() {
+        let (roster, _) = Roster::from_memory(
+            &[
+                (
+                    "a/election.yaml",
+                    "name: A\ndates: {voting_close: '2021-01-01'}\n",
+                ),
+                (
+                    "a/x.yaml",
+                    "name: Peng, Tao\nemail: t@x\nstatement: one two three\n",
+                ),
+                (
+                    "b/election.yaml",
+                    "name: B\ndates: {voting_close: '2022-01-01'}\n",
+                ),
+                ("b/y.yaml", "name: Tao Peng\nstatement: one two four\n"),
+                (
+                    "c/election.yaml",
+                    "name: C\ndates: {voting_close: '2020-01-01'}\n",
+                ),
+                ("c/z.yaml", "name: T. P.\nemail: T@X\nstatement: zero\n"),
+                ("c/other.yaml", "name: Someone Else\nstatement: x\n"),
+            ],
+            Source::Embedded,
+        );
+        let tao = roster
+            .candidates
+            .iter()
+            .position(|c| c.name == "Tao Peng")
+            .unwrap();
+        let found: Vec<&str> = candidacies(&roster, tao)
+            .iter()
+            .map(|&c| roster.candidates[c].name.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            vec!["T. P.", "Peng, Tao", "Tao Peng"],
+            "oldest first"
+        );
+    }
+
+    #[test]
+    fn a_word_diff_marks_what_changed() {
+        let (old, new, summary) = diff("I like CI.\n\nAnd Rust.", "I love CI.\n\nAnd Rust and Go.");
+        let changed = |side: &[DiffWord]| -> Vec<String> {
+            side.iter()
+                .filter(|w| w.changed)
+                .map(|w| w.word.clone())
+                .collect()
+        };
+        assert_eq!(changed(&old), vec!["like", "Rust."]);
+        assert_eq!(changed(&new), vec!["love", "Rust", "and", "Go."]);
+        assert_eq!(
+            summary,
+            Summary {
+                kept: 3,
+                added: 4,
+                removed: 2
+            }
+        );
+        assert_eq!(new[3].paragraph, 1);
+    }
+}

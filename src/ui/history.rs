@@ -1,0 +1,68 @@
+//! A candidate's statement against their previous candidacy's, side by side: words the newer
+//! one dropped struck out on the left, words it added marked on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::pane::styled_line;
+use super::{Theme, overlay_box};
+use crate::app::{App, diff_lines};
+use crate::history;
+use crate::markdown::Mark;
+use crate::wrap::truncate;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (candidacies, newer, scroll) = app.history_view();
+    let (Some(&old), Some(&new)) = (
+        candidacies.get(newer.wrapping_sub(1)),
+        candidacies.get(newer),
+    ) else {
+        return;
+    };
+    let roster = &app.roster;
+    let (older_c, newer_c) = (&roster.candidates[old], &roster.candidates[new]);
+    let title = format!(
+        "History of {}: {} of {} candidacies · ←/→ older/newer · Esc",
+        newer_c.name,
+        newer + 1,
+        candidacies.len()
+    );
+    let inner = overlay_box(frame, area, u16::MAX, u16::MAX, &title, theme);
+    if inner.width < 7 || inner.height < 3 {
+        return;
+    }
+    let (old_words, new_words, summary) =
+        history::diff(&older_c.statement.display, &newer_c.statement.display);
+    let column = usize::from(inner.width.saturating_sub(3)) / 2;
+    let left = diff_lines(&old_words, Mark::Removed, column);
+    let right = diff_lines(&new_words, Mark::Added, column);
+    let head = |c: &crate::model::Candidate| truncate(&roster.election_of(c).name, column);
+    let mut lines = vec![
+        Line::styled(
+            truncate(&summary.to_string(), usize::from(inner.width)),
+            theme.dim,
+        ),
+        Line::from(format!("{:<column$} │ {}", head(older_c), head(newer_c)))
+            .style(theme.field_key),
+    ];
+    let height = usize::from(inner.height).saturating_sub(2);
+    let rows = left.len().max(right.len());
+    let scroll = scroll.min(rows.saturating_sub(height));
+    for row in scroll..(scroll + height).min(rows) {
+        let mut spans = Vec::new();
+        let l = left.get(row);
+        if let Some(line) = l {
+            spans.extend(styled_line(line, &[], theme).spans);
+        }
+        let used = l.map_or(0, |line| crate::wrap::width(&line.text));
+        spans.push(" ".repeat(column.saturating_sub(used)).into());
+        spans.push(" │ ".into());
+        if let Some(line) = right.get(row) {
+            spans.extend(styled_line(line, &[], theme).spans);
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
