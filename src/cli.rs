@@ -44,6 +44,9 @@ pub enum Command {
     List {
         /// Candidate files or folders (default as for the app).
         paths: Vec<PathBuf>,
+        /// Only the candidates this search matches (as `/` in the app).
+        #[arg(long, value_name = "QUERY")]
+        filter: Option<String>,
     },
     /// Your ballot: export it to paste into the real one.
     Ballot {

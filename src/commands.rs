@@ -21,7 +21,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone();
     match cli.command {
         None => app(&cli.paths, order, data_dir.as_deref()),
-        Some(Command::List { paths }) => list(&paths, order, data_dir.as_deref()),
+        Some(Command::List { paths, filter }) => {
+            list(&paths, filter.as_deref(), order, data_dir.as_deref())
+        }
         Some(Command::Ballot {
             command: BallotCommand::Export { format, paths },
         }) => export(&paths, format, order, data_dir.as_deref()),
@@ -150,10 +152,20 @@ fn app(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> ExitCode
     }
 }
 
-fn list(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> ExitCode {
-    let Some(session) = Session::open(paths, order, data_dir) else {
+fn list(
+    paths: &[PathBuf],
+    filter: Option<&str>,
+    order: OrderMode,
+    data_dir: Option<&Path>,
+) -> ExitCode {
+    let Some(mut session) = Session::open(paths, order, data_dir) else {
         return ExitCode::from(NOTHING_LOADED);
     };
+    if let Some(query) = filter {
+        session
+            .app
+            .update(crate::app::Action::SearchPaste(query.to_string()));
+    }
     let app = &session.app;
     let mut out = io::stdout().lock();
     for hit in app.hits() {

@@ -5,7 +5,7 @@
 //! marker, and the number of such replacements is kept so the UI can say the text was altered.
 //! Tabs are expanded and `\r\n` normalised, which alters nothing a reader could see.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
 /// Columns between tab stops when tabs are expanded.
 pub const TAB_WIDTH: usize = 4;
@@ -34,31 +34,27 @@ pub fn sanitize_line(raw: &str) -> Sanitized {
 fn sanitize(raw: &str, multiline: bool) -> Sanitized {
     let mut text = String::with_capacity(raw.len());
     let mut hidden = 0;
-    let mut column = 0usize;
+    // Where the current output line starts: a tab's stop is measured from there, only when
+    // a tab comes (measuring every character would cost more than all the rest).
+    let mut line_start = 0;
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            ' '..='~' => text.push(c),
             '\r' if multiline && chars.peek() == Some(&'\n') => {}
             '\n' if multiline => {
                 text.push('\n');
-                column = 0;
-                continue;
+                line_start = text.len();
             }
             '\t' => {
+                let column = UnicodeWidthStr::width(&text[line_start..]);
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 text.extend(std::iter::repeat_n(' ', spaces));
-                column += spaces;
-                continue;
             }
             _ => {
-                let before = text.len();
                 if push_visible(&mut text, c) {
                     hidden += 1;
                 }
-                column += text[before..]
-                    .chars()
-                    .map(|c| c.width().unwrap_or(0))
-                    .sum::<usize>();
             }
         }
     }

@@ -45,24 +45,21 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes every candidate's fields and statement words.
     pub fn new(roster: &Roster) -> Self {
-        let entries = roster
-            .candidates
-            .iter()
-            .map(|c| {
-                let mut words: Vec<String> =
-                    words(&c.statement.display).map(str::to_lowercase).collect();
-                words.sort_unstable();
-                words.dedup();
-                Entry {
-                    name: c.name.clone(),
-                    fields: [
-                        c.affiliation.clone().unwrap_or_default(),
-                        roster.election_of(c).name.clone(),
-                    ],
-                    words,
-                }
-            })
-            .collect();
+        let entries = crate::parallel::map(roster.candidates.iter().collect(), |c| {
+            // Lower-case the statement once and allocate only its distinct words.
+            let lower = c.statement.display.to_lowercase();
+            let mut distinct: Vec<&str> = words(&lower).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            Entry {
+                name: c.name.clone(),
+                fields: [
+                    c.affiliation.clone().unwrap_or_default(),
+                    roster.election_of(c).name.clone(),
+                ],
+                words: distinct.into_iter().map(str::to_string).collect(),
+            }
+        });
         SearchIndex {
             entries,
             matcher: SkimMatcherV2::default().ignore_case(),

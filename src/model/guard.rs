@@ -71,12 +71,16 @@ impl Scan {
             }
         }
         let mut prev = ' ';
+        let mut column = 0;
         let mut chars = line.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            let column = line[..at].chars().count() + 1;
+            // Counted as we go: counting from the line start for every character would make
+            // long lines quadratic.
+            column += 1;
             if let Some(q) = self.quote {
                 if c == '\\' && q == '"' {
                     chars.next();
+                    column += 1;
                 } else if c == q {
                     self.quote = None;
                 }

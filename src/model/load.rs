@@ -206,6 +206,8 @@ impl Roster {
             skipped,
             warnings,
         };
+        // Every file becomes a job; jobs are parsed on all cores, then put back in order.
+        let mut jobs: Vec<Job> = Vec::new();
         for (folder, mut f) in folders {
             if f.yaml.is_empty() && f.statements.is_empty() {
                 continue;
@@ -219,21 +221,25 @@ impl Roster {
                 &default_election_name(&folder),
                 meta,
             ));
-            for (path, text) in f.yaml {
-                match parse_candidates(&path, &text) {
-                    Ok(raws) => roster.candidates.extend(
-                        raws.into_iter()
-                            .map(|raw| Candidate::from_raw(raw, index, path.clone())),
-                    ),
-                    Err(e) => errors.push(e),
-                }
-            }
-            let names = openstack_cycle(&folder).and_then(|cycle| openstack.get(&cycle));
-            for (path, text) in f.statements {
-                let raw = import_statement(&path, &text, names);
-                roster
-                    .candidates
-                    .push(Candidate::from_raw(raw, index, path));
+            let names = openstack_cycle(&folder).and_then(|cycle| openstack.remove(&cycle));
+            let names = names.map(std::sync::Arc::new);
+            jobs.extend(f.yaml.into_iter().map(|(path, text)| Job {
+                election: index,
+                path,
+                text,
+                statement: None,
+            }));
+            jobs.extend(f.statements.into_iter().map(|(path, text)| Job {
+                election: index,
+                path,
+                text,
+                statement: Some(names.clone()),
+            }));
+        }
+        for result in crate::parallel::map(jobs, Job::run) {
+            match result {
+                Ok(candidates) => roster.candidates.extend(candidates),
+                Err(e) => errors.push(e),
             }
         }
         // Two folders can describe elections of the same name (a sample and the real one):
@@ -266,6 +272,34 @@ impl Roster {
             c.election = remap[c.election];
         }
         (roster, errors)
+    }
+}
+
+/// One file to parse into candidates.
+struct Job {
+    election: usize,
+    path: PathBuf,
+    text: String,
+    /// `None` for candidate YAML; for a published statement, the OpenStack names of its cycle.
+    statement: Option<Option<std::sync::Arc<HashMap<String, OpenStackName>>>>,
+}
+
+impl Job {
+    fn run(self) -> Result<Vec<Candidate>, LoadError> {
+        let Job {
+            election,
+            path,
+            text,
+            statement,
+        } = self;
+        let raws = match statement {
+            None => parse_candidates(&path, &text)?,
+            Some(names) => vec![import_statement(&path, &text, names.as_deref())],
+        };
+        Ok(raws
+            .into_iter()
+            .map(|raw| Candidate::from_raw(raw, election, path.clone()))
+            .collect())
     }
 }
 
