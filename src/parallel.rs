@@ -3,7 +3,8 @@
 /// `items.map(f)` on every core, results in the order of `items`.
 pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2 {
+    // Below a few hundred items, starting threads costs more than it saves.
+    if threads < 2 || items.len() < 512 {
         return items.into_iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);

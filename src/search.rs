@@ -31,72 +31,143 @@ pub struct Hit {
 
 struct Entry {
     name: String,
-    fields: [String; 2],
-    /// Lower-case statement words, sorted and unique.
-    words: Vec<String>,
+    /// The name in lower case, for a cheap check before the fuzzy matcher.
+    name_lower: String,
+    /// Indices into [`SearchIndex::fields`]: affiliation, election name.
+    fields: [usize; 2],
 }
 
 /// The search engine: built once per roster, queried on every keystroke.
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Affiliations and election names, each once: many candidates share them, so a
+    /// keystroke matches each only once.
+    fields: Vec<String>,
+    /// Every lower-case statement word, sorted, each once...
+    vocabulary: Vec<String>,
+    /// ...and the candidates whose statement has it (an inverted index: a keystroke looks
+    /// up each term once instead of once per candidate).
+    postings: Vec<Vec<u32>>,
     matcher: SkimMatcherV2,
+}
+
+/// What one term of a query needs, worked out once per keystroke.
+struct Term<'a> {
+    text: &'a str,
+    threshold: f64,
+    /// Whether each distinct field matches the term.
+    fields: Vec<bool>,
+    /// Whether each candidate's statement has the term.
+    statements: Vec<bool>,
 }
 
 impl SearchIndex {
     /// Indexes every candidate's fields and statement words.
     pub fn new(roster: &Roster) -> Self {
-        let entries = crate::parallel::map(roster.candidates.iter().collect(), |c| {
+        let mut fields: Vec<String> = Vec::new();
+        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut intern = |text: String| {
+            *ids.entry(text.clone()).or_insert_with(|| {
+                fields.push(text);
+                fields.len() - 1
+            })
+        };
+        let field_ids: Vec<[usize; 2]> = roster
+            .candidates
+            .iter()
+            .map(|c| {
+                [
+                    intern(c.affiliation.clone().unwrap_or_default()),
+                    intern(roster.election_of(c).name.clone()),
+                ]
+            })
+            .collect();
+        let words = crate::parallel::map(roster.candidates.iter().collect(), |c| {
             // Lower-case the statement once and allocate only its distinct words.
             let lower = c.statement.display.to_lowercase();
             let mut distinct: Vec<&str> = words(&lower).collect();
             distinct.sort_unstable();
             distinct.dedup();
-            Entry {
-                name: c.name.clone(),
-                fields: [
-                    c.affiliation.clone().unwrap_or_default(),
-                    roster.election_of(c).name.clone(),
-                ],
-                words: distinct.into_iter().map(str::to_string).collect(),
-            }
+            distinct.into_iter().map(str::to_string).collect::<Vec<_>>()
         });
+        let mut postings_of: std::collections::HashMap<String, Vec<u32>> =
+            std::collections::HashMap::new();
+        for (candidate, distinct) in words.into_iter().enumerate() {
+            for word in distinct {
+                postings_of.entry(word).or_default().push(candidate as u32);
+            }
+        }
+        let mut vocabulary: Vec<(String, Vec<u32>)> = postings_of.into_iter().collect();
+        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (vocabulary, postings) = vocabulary.into_iter().unzip();
+        let entries = roster
+            .candidates
+            .iter()
+            .zip(field_ids)
+            .map(|(c, fields)| Entry {
+                name: c.name.clone(),
+                name_lower: c.name.to_lowercase(),
+                fields,
+            })
+            .collect();
         SearchIndex {
             entries,
+            fields,
+            vocabulary,
+            postings,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
     /// Candidates matching every term of `query`, in roster order; all of them for a blank query.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let terms = terms(query);
-        self.entries
+        let owned = terms(query);
+        let terms: Vec<Term> = owned
             .iter()
-            .enumerate()
-            .filter_map(|(i, entry)| self.match_entry(i, entry, &terms))
+            .map(|text| {
+                let threshold = self.threshold(text);
+                let fields = self
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        self.matcher
+                            .fuzzy_match(f, text)
+                            .is_some_and(|score| score as f64 >= threshold)
+                    })
+                    .collect();
+                Term {
+                    text,
+                    threshold,
+                    fields,
+                    statements: self.statements_with(text),
+                }
+            })
+            .collect();
+        let all: Vec<usize> = (0..self.entries.len()).collect();
+        crate::parallel::map(all, |i| self.match_entry(i, &terms))
+            .into_iter()
+            .flatten()
             .collect()
     }
 
-    fn match_entry(&self, candidate: usize, entry: &Entry, terms: &[String]) -> Option<Hit> {
+    fn match_entry(&self, candidate: usize, terms: &[Term]) -> Option<Hit> {
+        let entry = &self.entries[candidate];
         let mut hit = Hit {
             candidate,
             name_positions: Vec::new(),
             in_statement: false,
         };
         for term in terms {
-            let threshold = self.threshold(term);
-            let name = self
-                .matcher
-                .fuzzy_indices(&entry.name, term)
-                .filter(|(score, _)| *score as f64 >= threshold);
-            let field = entry.fields.iter().any(|f| {
-                self.matcher
-                    .fuzzy_match(f, term)
-                    .is_some_and(|score| score as f64 >= threshold)
-            });
+            // A fuzzy match needs the term's letters in order: checking that first skips
+            // the matcher (and its allocations) for almost every name.
+            let name = is_subsequence(term.text, &entry.name_lower)
+                .then(|| self.matcher.fuzzy_indices(&entry.name, term.text))
+                .flatten()
+                .filter(|(score, _)| *score as f64 >= term.threshold);
             if let Some((_, positions)) = name {
                 hit.name_positions.extend(positions);
-            } else if !field {
-                if statement_has(&entry.words, term) {
+            } else if !entry.fields.iter().any(|&f| term.fields[f]) {
+                if term.statements[candidate] {
                     hit.in_statement = true;
                 } else {
                     return None;
@@ -108,10 +179,46 @@ impl SearchIndex {
         Some(hit)
     }
 
+    /// For each candidate, whether their statement has every word of `term` (as a whole
+    /// word, or as a prefix when the word is long enough).
+    fn statements_with(&self, term: &str) -> Vec<bool> {
+        let n = self.entries.len();
+        let mut all = vec![true; n];
+        let mut any = false;
+        for part in words(term) {
+            any = true;
+            let mut has = vec![false; n];
+            let start = self.vocabulary.partition_point(|w| w.as_str() < part);
+            for (word, posting) in self.vocabulary[start..].iter().zip(&self.postings[start..]) {
+                let matches = word == part
+                    || (part.chars().count() >= MIN_PREFIX_LEN && word.starts_with(part));
+                if !matches {
+                    break;
+                }
+                for &c in posting {
+                    has[c as usize] = true;
+                }
+            }
+            for (a, h) in all.iter_mut().zip(has) {
+                *a &= h;
+            }
+        }
+        if !any {
+            all.fill(false);
+        }
+        all
+    }
+
     fn threshold(&self, term: &str) -> f64 {
         let perfect = self.matcher.fuzzy_match(term, term).unwrap_or(0);
         perfect as f64 * MIN_SCORE_RATIO
     }
+}
+
+/// Whether the characters of `needle` appear in `haystack` in order.
+fn is_subsequence(needle: &str, haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    needle.chars().all(|n| rest.any(|h| h == n))
 }
 
 /// The lower-case terms of a query.
@@ -123,22 +230,6 @@ pub fn terms(query: &str) -> Vec<String> {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-}
-
-/// True when every word of `term` is a statement word (or, if long enough, a word's prefix).
-fn statement_has(sorted_words: &[String], term: &str) -> bool {
-    let mut any = false;
-    for part in words(term) {
-        any = true;
-        let at = sorted_words.partition_point(|w| w.as_str() < part);
-        let found = sorted_words.get(at).is_some_and(|w| {
-            w == part || (part.chars().count() >= MIN_PREFIX_LEN && w.starts_with(part))
-        });
-        if !found {
-            return false;
-        }
-    }
-    any
 }
 
 /// Byte ranges in `line` where a word starts with one of `terms` (case-insensitive): what
@@ -257,10 +348,17 @@ mod tests {
 
     #[test]
     fn short_terms_match_whole_words_only() {
-        let words = vec!["ci".to_string(), "cloud".to_string()];
-        assert!(statement_has(&words, "ci"));
-        assert!(!statement_has(&words, "cl"));
-        assert!(statement_has(&words, "clo"));
+        let roster = Roster::from_memory(
+            &[("e/a.yaml", "name: Ann\nstatement: CI and cloud\n")],
+            crate::model::Source::Embedded,
+        )
+        .0;
+        let index = SearchIndex::new(&roster);
+        assert_eq!(index.statements_with("ci"), vec![true]);
+        assert_eq!(index.statements_with("cl"), vec![false]);
+        assert_eq!(index.statements_with("clo"), vec![true]);
+        assert_eq!(index.statements_with("clo ci"), vec![true]);
+        assert_eq!(index.statements_with("clo zz"), vec![false]);
     }
 
     #[test]
