@@ -376,7 +376,7 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
     problems.extend(roster.warnings.iter().map(ToString::to_string));
     for c in &roster.candidates {
-        if c.statement.raw.trim().is_empty() {
+        if c.statement.raw().trim().is_empty() {
             problems.push(format!(
                 "{}: {}: the statement is empty",
                 c.path.display(),

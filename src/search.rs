@@ -85,9 +85,7 @@ impl SearchIndex {
         let words = crate::parallel::map(roster.candidates.iter().collect(), |c| {
             // Lower-case the statement once and allocate only its distinct words.
             let lower = c.statement.display.to_lowercase();
-            let mut distinct: Vec<&str> = words(&lower).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
+            let distinct: std::collections::HashSet<&str> = words(&lower).collect();
             distinct.into_iter().map(str::to_string).collect::<Vec<_>>()
         });
         let mut postings_of: std::collections::HashMap<String, Vec<u32>> =

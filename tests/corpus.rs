@@ -136,7 +136,7 @@ fn check_part(part: &str) -> (Roster, usize) {
         let bytes = std::fs::read(&path).unwrap();
         let source = String::from_utf8_lossy(&bytes);
         assert_eq!(
-            words(&candidate.statement.raw),
+            words(candidate.statement.raw()),
             words(&body(&source)),
             "{}: the words of the body differ",
             path.display()
@@ -284,7 +284,7 @@ fn openstack_tc_2015_to_2027() {
         .iter()
         .find(|c| c.path.ends_with("wallaby/TC/jsbryant@electronicjungle.net"))
         .unwrap();
-    assert!(!crlf.statement.raw.contains('\r'));
+    assert!(!crlf.statement.raw().contains('\r'));
     assert!(!crlf.statement.display.contains("^M"));
     assert_eq!(crlf.hidden, 0);
     // Every cycle's TC folder is its own election, named with its cycle.
@@ -350,7 +350,7 @@ fn both_seeds() {
         .find(|c| c.name == "Tao Peng")
         .unwrap();
     assert_eq!(tao.emails, ["bergwolf@hyper.sh", "bergwolf@antgroup.com"]);
-    assert!(!tao.statement.raw.contains("More information about"));
+    assert!(!tao.statement.raw().contains("More information about"));
     assert!(
         tao.extra
             .iter()
@@ -398,12 +398,12 @@ fn import_then_check_round_trips_every_statement() {
         let mut a: Vec<(&str, String)> = source
             .candidates
             .iter()
-            .map(|c| (c.name.as_str(), trimmed(&c.statement.raw)))
+            .map(|c| (c.name.as_str(), trimmed(c.statement.raw())))
             .collect();
         let mut b: Vec<(&str, String)> = imported
             .candidates
             .iter()
-            .map(|c| (c.name.as_str(), trimmed(&c.statement.raw)))
+            .map(|c| (c.name.as_str(), trimmed(c.statement.raw())))
             .collect();
         a.sort();
         b.sort();

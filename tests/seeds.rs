@@ -47,7 +47,7 @@ fn anastassios_nanos_statement_is_word_for_word() {
     let seed = seed("000_0b108e73bb768280.txt");
     let candidate = shipped("Anastassios Nanos");
     assert_eq!(
-        words(&candidate.statement.raw),
+        words(candidate.statement.raw()),
         words(background(&seed, None))
     );
     assert!(seed.starts_with("Name: Anastassios Nanos"));
@@ -62,7 +62,7 @@ fn tao_peng_statement_is_word_for_word_without_the_archive_footer() {
         &seed,
         Some("More information about the kata-dev mailing list"),
     );
-    assert_eq!(words(&candidate.statement.raw), words(body));
+    assert_eq!(words(candidate.statement.raw()), words(body));
     assert!(seed.contains("Name: Tao Peng"));
     let archived: Vec<String> = candidate
         .emails

@@ -117,9 +117,9 @@ fn candidate_yaml(c: &Candidate) -> Value {
     put(&mut map, "source", text(&c.path.display().to_string()));
     // Spaces at line ends force YAML into one long quoted line; without them the statement
     // is written as a readable block. No word changes.
-    let statement: Vec<&str> = c.statement.raw.lines().map(str::trim_end).collect();
+    let statement: Vec<&str> = c.statement.raw().lines().map(str::trim_end).collect();
     let mut statement = statement.join("\n");
-    if c.statement.raw.ends_with('\n') {
+    if c.statement.raw().ends_with('\n') {
         statement.push('\n');
     }
     put(&mut map, "statement", text(&statement));

@@ -96,7 +96,9 @@ impl LoadError {
 }
 
 /// A file's bytes, or why they could not be read.
-type Input = (PathBuf, std::io::Result<Vec<u8>>);
+/// `None` means "read it from disk when it is parsed", so a large roster is never held in
+/// memory twice, as bytes and as candidates.
+type Input = (PathBuf, Option<std::io::Result<Vec<u8>>>);
 
 impl Roster {
     /// Loads the roster compiled into the binary.
@@ -108,7 +110,7 @@ impl Roster {
     pub fn from_memory(files: &[(&str, &str)], source: Source) -> (Roster, Vec<LoadError>) {
         let inputs = files
             .iter()
-            .map(|(path, text)| (PathBuf::from(path), Ok(text.as_bytes().to_vec())))
+            .map(|(path, text)| (PathBuf::from(path), Some(Ok(text.as_bytes().to_vec()))))
             .collect();
         Roster::from_inputs(inputs, source)
     }
@@ -128,13 +130,7 @@ impl Roster {
         // The same file named twice (or by two routes) is one candidate, not two.
         let mut unique = HashSet::new();
         files.retain(|f| unique.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
-        let inputs = files
-            .into_iter()
-            .map(|path| {
-                let bytes = std::fs::read(&path);
-                (path, bytes)
-            })
-            .collect();
+        let inputs = files.into_iter().map(|path| (path, None)).collect();
         let (roster, mut more) = Roster::from_inputs(inputs, Source::Paths(paths.to_vec()));
         errors.append(&mut more);
         (roster, errors)
@@ -151,13 +147,6 @@ impl Roster {
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
         for (path, bytes) in inputs {
             let kind = import::classify(&path);
-            let bytes = match bytes {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    errors.push(LoadError::new(&path, None, None, &e.to_string()));
-                    continue;
-                }
-            };
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if let Kind::NotCandidate(reason) = kind {
                 skipped.push((
@@ -166,7 +155,30 @@ impl Roster {
                 ));
                 continue;
             }
-            let text = if matches!(kind, Kind::CandidateYaml | Kind::ElectionYaml) {
+            // Candidates are read by the parsing jobs, on all cores, one file at a time.
+            match kind {
+                Kind::CandidateYaml => {
+                    folders.entry(folder).or_default().yaml.push((path, bytes));
+                    continue;
+                }
+                Kind::Statement => {
+                    folders
+                        .entry(folder)
+                        .or_default()
+                        .statements
+                        .push((path, bytes));
+                    continue;
+                }
+                _ => {}
+            }
+            let bytes = match bytes.unwrap_or_else(|| std::fs::read(&path)) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    errors.push(LoadError::new(&path, None, None, &e.to_string()));
+                    continue;
+                }
+            };
+            let text = if kind == Kind::ElectionYaml {
                 match decode(&path, bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -187,7 +199,6 @@ impl Roster {
                     Ok(election) => entry.meta = Some(election),
                     Err(e) => errors.push(e),
                 },
-                Kind::CandidateYaml => entry.yaml.push((path, text)),
                 Kind::OpenStackResults => {
                     let cycle = folder_name(&folder);
                     openstack.insert(cycle, import::openstack_names(&text));
@@ -195,8 +206,7 @@ impl Roster {
                 Kind::Readme => entry.readme = Some(text),
                 Kind::Results => entry.results = Some(text),
                 Kind::Description => entry.description = Some(text),
-                Kind::Statement => entry.statements.push((path, text)),
-                Kind::NotCandidate(_) => {}
+                Kind::CandidateYaml | Kind::Statement | Kind::NotCandidate(_) => {}
             }
         }
         let mut roster = Roster {
@@ -223,24 +233,25 @@ impl Roster {
             ));
             let names = openstack_cycle(&folder).and_then(|cycle| openstack.remove(&cycle));
             let names = names.map(std::sync::Arc::new);
-            jobs.extend(f.yaml.into_iter().map(|(path, text)| Job {
+            jobs.extend(f.yaml.into_iter().map(|(path, bytes)| Job {
                 election: index,
                 path,
-                text,
+                bytes,
                 statement: None,
             }));
-            jobs.extend(f.statements.into_iter().map(|(path, text)| Job {
+            jobs.extend(f.statements.into_iter().map(|(path, bytes)| Job {
                 election: index,
                 path,
-                text,
+                bytes,
                 statement: Some(names.clone()),
             }));
         }
-        for result in crate::parallel::map(jobs, Job::run) {
+        for (result, warning) in crate::parallel::map(jobs, Job::run) {
             match result {
                 Ok(candidates) => roster.candidates.extend(candidates),
                 Err(e) => errors.push(e),
             }
+            roster.warnings.extend(warning);
         }
         // Two folders can describe elections of the same name (a sample and the real one):
         // the voter's files must not be shared, so a repeated key takes its folder's name.
@@ -279,27 +290,39 @@ impl Roster {
 struct Job {
     election: usize,
     path: PathBuf,
-    text: String,
+    bytes: Option<std::io::Result<Vec<u8>>>,
     /// `None` for candidate YAML; for a published statement, the OpenStack names of its cycle.
     statement: Option<Option<std::sync::Arc<HashMap<String, OpenStackName>>>>,
 }
 
 impl Job {
-    fn run(self) -> Result<Vec<Candidate>, LoadError> {
+    /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
+    fn run(self) -> (Result<Vec<Candidate>, LoadError>, Option<LoadError>) {
         let Job {
             election,
             path,
-            text,
+            bytes,
             statement,
         } = self;
-        let raws = match statement {
-            None => parse_candidates(&path, &text)?,
-            Some(names) => vec![import_statement(&path, &text, names.as_deref())],
+        let bytes = match bytes.unwrap_or_else(|| std::fs::read(&path)) {
+            Ok(bytes) => bytes,
+            Err(e) => return (Err(LoadError::new(&path, None, None, &e.to_string())), None),
         };
-        Ok(raws
-            .into_iter()
-            .map(|raw| Candidate::from_raw(raw, election, path.clone()))
-            .collect())
+        let mut warning = None;
+        let raws = match statement {
+            None => decode(&path, bytes).and_then(|text| parse_candidates(&path, &text)),
+            Some(names) => {
+                let (text, fallback) = import::decode(bytes);
+                warning = fallback.map(|w| LoadError::new(&path, None, None, &w));
+                Ok(vec![import_statement(&path, &text, names.as_deref())])
+            }
+        };
+        let candidates = raws.map(|raws| {
+            raws.into_iter()
+                .map(|raw| Candidate::from_raw(raw, election, path.clone()))
+                .collect()
+        });
+        (candidates, warning)
     }
 }
 
@@ -307,10 +330,10 @@ impl Job {
 #[derive(Default)]
 struct Folder {
     meta: Option<RawElection>,
-    /// Candidate YAML files (path, text).
-    yaml: Vec<(PathBuf, String)>,
-    /// Statements in a published format (path, text).
-    statements: Vec<(PathBuf, String)>,
+    /// Candidate YAML files, with their bytes when already in memory.
+    yaml: Vec<(PathBuf, Option<std::io::Result<Vec<u8>>>)>,
+    /// Statements in a published format, likewise.
+    statements: Vec<(PathBuf, Option<std::io::Result<Vec<u8>>>)>,
     readme: Option<String>,
     results: Option<String>,
     description: Option<String>,
@@ -497,7 +520,7 @@ mod tests {
     use super::*;
 
     fn input(path: &str, text: &[u8]) -> Input {
-        (PathBuf::from(path), Ok(text.to_vec()))
+        (PathBuf::from(path), Some(Ok(text.to_vec())))
     }
 
     #[test]
@@ -596,7 +619,7 @@ mod tests {
         let eve = &roster.candidates[0];
         assert_eq!(eve.name, "Eve^[]0;pwned^G");
         assert_eq!(eve.statement.display, "a<U+202E>b");
-        assert_eq!(eve.statement.raw, "a\u{202E}b");
+        assert_eq!(eve.statement.raw(), "a\u{202E}b");
         assert_eq!(eve.hidden, 3);
     }
 

@@ -15,8 +15,10 @@ use crate::sanitize::{Sanitized, sanitize_line, sanitize_text};
 /// Candidate text: the original as written, and the display-safe form drawn on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
-    pub raw: String,
     pub display: String,
+    /// The original, kept only where it differs from `display` (most texts need no change,
+    /// and a large roster should not be held twice).
+    original: Option<String>,
     /// Characters that had to be made visible (controls, bidi, zero-width).
     pub hidden: usize,
 }
@@ -25,11 +27,17 @@ impl Text {
     /// Sanitizes multi-line text.
     pub fn new(raw: String) -> Self {
         let Sanitized { text, hidden } = sanitize_text(&raw);
+        let original = (text != raw).then_some(raw);
         Text {
-            raw,
             display: text,
+            original,
             hidden,
         }
+    }
+
+    /// The text as written.
+    pub fn raw(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.display)
     }
 }
 
