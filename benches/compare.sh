@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One run comparing `hustings list --filter QUERY DIR` with `grep -ril QUERY DIR` over the same
 # generated raw statements, and with `fzf --filter` over the names and over whole statements
-# flattened to one line each. Needs hyperfine and fzf; installs them with apt-get if missing.
+# flattened to one line each (fzf exits 1 when nothing matches, so failures are ignored).
+# Needs hyperfine and fzf; installs them with apt-get if missing.
 #
 #   benches/compare.sh [COUNT] [QUERY]      (defaults: 10000 hypervisor)
 set -euo pipefail
@@ -26,7 +27,7 @@ grep -rh '^Name:' "$work/raw" | sed 's/^Name: //' > "$work/names.txt"
 for f in "$work"/raw/*/*; do tr '\n' ' ' < "$f"; echo; done > "$work/records.txt"
 du -sh "$work/raw"
 
-hyperfine --warmup 2 --runs 10 --export-markdown "$work/result.md" \
+hyperfine --ignore-failure --warmup 2 --runs 10 --export-markdown "$work/result.md" \
     -n "grep -ril" "grep -ril $query $work/raw" \
     -n "hustings list --filter" "./target/release/hustings list --filter $query --data-dir $work/data $work/raw" \
     -n "fzf --filter (names)" "fzf --filter $query < $work/names.txt" \
