@@ -88,13 +88,22 @@ impl Session {
         let mut session = match opened {
             Some((store, opened)) => {
                 notices.extend(opened.notices);
+                let seed = match store.voter_seed() {
+                    Ok(seed) => seed,
+                    Err(e) => {
+                        notices.push(format!(
+                            "Your candidate order cannot be kept ({e}): it will differ next time"
+                        ));
+                        crate::order::fresh_seed()
+                    }
+                };
                 Session {
-                    app: app.with_voter(opened.ballots, opened.read_only, order),
+                    app: app.with_voter(opened.ballots, opened.read_only, order, seed),
                     store: Some(store),
                 }
             }
             None => Session {
-                app: app.with_voter(Vec::new(), Vec::new(), order),
+                app: app.with_voter(Vec::new(), Vec::new(), order, crate::order::fresh_seed()),
                 store: None,
             },
         };

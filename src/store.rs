@@ -153,6 +153,30 @@ impl Store {
         (Ballot::default(), Some(notice))
     }
 
+    /// The voter's seed for candidate orders, kept in `voter.yaml`; made (and saved) on the
+    /// first run. An unreadable file is set aside and a new seed made.
+    pub fn voter_seed(&self) -> io::Result<u64> {
+        let path = self.dir.join("voter.yaml");
+        #[derive(Serialize, Deserialize)]
+        struct VoterFile {
+            seed: u64,
+        }
+        match fs::read_to_string(&path) {
+            Ok(text) => match serde_yaml::from_str::<VoterFile>(&text) {
+                Ok(file) => return Ok(file.seed),
+                Err(_) => fs::rename(&path, aside_path(&path))?,
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let seed = crate::order::fresh_seed();
+        let text = serde_yaml::to_string(&VoterFile { seed }).map_err(io::Error::other)?;
+        let header =
+            "# The seed of your own candidate order in every election, kept by hustings.\n";
+        write_atomic(&path, format!("{header}{text}").as_bytes())?;
+        Ok(seed)
+    }
+
     /// Whether election `index` is held by another instance.
     pub fn is_read_only(&self, index: usize) -> bool {
         self.locks.get(index).is_none_or(Option::is_none)

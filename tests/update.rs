@@ -445,7 +445,8 @@ fn ranking_keys_move_tie_and_set_no_opinion() {
 
 #[test]
 fn the_ballot_follows_the_voters_order() {
-    let mut app = sized(generated_app(5, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(1));
+    let mut app =
+        sized(generated_app(5, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(1), 0);
     let listed: Vec<usize> = app.hits().iter().map(|h| h.candidate).collect();
     type_keys(&mut app, "b");
     let rows: Vec<usize> = app.ballot_rows(0).iter().map(|r| r.candidate).collect();
@@ -509,7 +510,7 @@ fn random_order_is_stable_for_a_seed_and_differs_between_voters() {
     let order = |seed: u64| -> Vec<usize> {
         let mut ballots = vec![hustings::ballot::Ballot::default()];
         ballots[0].seed = Some(seed);
-        let app = generated_app(12, 1).with_voter(ballots, vec![false], OrderMode::Random);
+        let app = generated_app(12, 1).with_voter(ballots, vec![false], OrderMode::Random, 0);
         app.hits().iter().map(|h| h.candidate).collect()
     };
     assert_eq!(order(1), order(1));
@@ -517,15 +518,25 @@ fn random_order_is_stable_for_a_seed_and_differs_between_voters() {
 }
 
 #[test]
-fn a_voter_without_a_seed_gets_one_and_it_is_saved() {
-    let mut app = generated_app(3, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Random);
-    assert!(app.ballot(0).seed.is_some());
-    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
+fn without_a_seed_of_its_own_an_election_follows_the_voters_seed_and_nothing_is_written() {
+    let order = |voter_seed: u64| -> Vec<usize> {
+        let mut app =
+            generated_app(12, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Random, voter_seed);
+        assert!(
+            app.take_saves().is_empty(),
+            "nothing to write before the list appears"
+        );
+        assert!(app.ballot(0).seed.is_none());
+        app.hits().iter().map(|h| h.candidate).collect()
+    };
+    assert_eq!(order(5), order(5));
+    assert_ne!(order(5), order(6));
 }
 
 #[test]
 fn capital_r_rerolls_the_order_in_random_mode_only() {
-    let mut app = sized(generated_app(12, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Random);
+    let mut app =
+        sized(generated_app(12, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Random, 0);
     app.take_saves();
     let before: Vec<usize> = app.hits().iter().map(|h| h.candidate).collect();
     let seed = app.ballot(0).seed;
@@ -535,7 +546,8 @@ fn capital_r_rerolls_the_order_in_random_mode_only() {
     assert_ne!(before, after);
     assert_eq!(app.take_saves().len(), 1);
 
-    let mut fixed = sized(generated_app(3, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Name);
+    let mut fixed =
+        sized(generated_app(3, 1)).with_voter(Vec::new(), Vec::new(), OrderMode::Name, 0);
     type_keys(&mut fixed, "R");
     assert!(fixed.message().unwrap().contains("--order"));
 }
@@ -551,6 +563,7 @@ fn name_order_is_alphabetical_within_each_election() {
         Vec::new(),
         Vec::new(),
         OrderMode::Name,
+        0,
     );
     let names: Vec<&str> = app
         .hits()
@@ -562,7 +575,7 @@ fn name_order_is_alphabetical_within_each_election() {
 
 #[test]
 fn a_read_only_election_refuses_changes_and_says_why() {
-    let mut app = sized(generated_app(3, 1)).with_voter(Vec::new(), vec![true], OrderMode::Name);
+    let mut app = sized(generated_app(3, 1)).with_voter(Vec::new(), vec![true], OrderMode::Name, 0);
     type_keys(&mut app, "b");
     type_keys(&mut app, "K");
     assert!(app.ballot(0).ranking.is_empty());
@@ -600,7 +613,7 @@ fn enter_in_the_ballot_opens_the_statement() {
 
 #[test]
 fn a_session_starts_on_the_first_candidate_of_the_voters_order() {
-    let app = generated_app(8, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(3));
+    let app = generated_app(8, 1).with_voter(Vec::new(), Vec::new(), OrderMode::Seed(3), 0);
     assert_eq!(app.cursor(), 0);
     assert_eq!(app.selected(), Some(app.hits()[0].candidate));
 }

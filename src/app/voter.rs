@@ -32,6 +32,8 @@ pub(super) struct Voter {
     /// Per election: another instance holds it, so nothing may change here.
     pub read_only: Vec<bool>,
     pub order_mode: OrderMode,
+    /// The voter's own seed, from which each election's order is derived.
+    pub voter_seed: u64,
     /// Display position of each candidate: the list, panes and ballot all follow it.
     pub rank: Vec<usize>,
     pub unsaved: BTreeMap<usize, SaveWhen>,
@@ -43,12 +45,14 @@ pub(super) struct Voter {
 
 impl App {
     /// Gives the session the voter's saved ballots and the order to show candidates in.
-    /// In random order, an election without a seed gets a fresh one (saved at once).
+    /// In random order, an election without a seed of its own (drawn with `R`) takes one
+    /// derived from `voter_seed`, so nothing has to be written before the list appears.
     pub fn with_voter(
         mut self,
         ballots: Vec<Ballot>,
         read_only: Vec<bool>,
         mode: OrderMode,
+        voter_seed: u64,
     ) -> Self {
         let elections = self.roster.elections.len();
         self.voter.ballots = ballots;
@@ -56,14 +60,7 @@ impl App {
         self.voter.read_only = read_only;
         self.voter.read_only.resize(elections, false);
         self.voter.order_mode = mode;
-        if mode == OrderMode::Random {
-            for (index, ballot) in self.voter.ballots.iter_mut().enumerate() {
-                if ballot.seed.is_none() {
-                    ballot.seed = Some(order::fresh_seed());
-                    self.voter.unsaved.insert(index, SaveWhen::Now);
-                }
-            }
-        }
+        self.voter.voter_seed = voter_seed;
         self.reorder();
         // A new session starts at the top of the voter's own order.
         self.cursor = 0;
@@ -89,7 +86,11 @@ impl App {
     pub fn order_seed(&self, index: usize) -> Option<u64> {
         match self.voter.order_mode {
             OrderMode::Name => None,
-            OrderMode::Random => self.voter.ballots.get(index).and_then(|b| b.seed),
+            OrderMode::Random => {
+                let own = self.voter.ballots.get(index).and_then(|b| b.seed);
+                let key = &self.roster.elections.get(index)?.key;
+                Some(own.unwrap_or_else(|| order::seed_for(self.voter.voter_seed, key)))
+            }
             OrderMode::Seed(seed) => self
                 .roster
                 .elections
