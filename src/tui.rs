@@ -99,7 +99,18 @@ struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
-        event::read()
+        let event = event::read()?;
+        // Debug builds only: a key that panics, so tests can check the terminal is restored
+        // after a panic in the real binary.
+        #[cfg(debug_assertions)]
+        if let Event::Key(key) = &event
+            && let Ok(trigger) = std::env::var("HUSTINGS_TEST_PANIC_KEY")
+            && key.code
+                == ratatui::crossterm::event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
+        {
+            panic!("test panic on key {trigger:?}");
+        }
+        Ok(event)
     }
 
     fn poll(&mut self, timeout: Duration) -> io::Result<bool> {

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hustings");
-const KILLS: usize = 120;
+const KILLS: usize = 200;
 
 /// The version a saved ballot file holds; panics if the file is not whole and consistent.
 fn whole_version(path: &Path) -> Option<u64> {

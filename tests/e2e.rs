@@ -292,6 +292,44 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sighup_restores_the_terminal() {
+    let t = Tmux::start(&[], &repo(), 100, 30, &[]);
+    t.wait_until("the first frame", |s| {
+        s.contains("Tao Peng") && s.contains("? help")
+    });
+    let shell = t.format("#{pane_pid}");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+        .expect("the app's pid");
+    let pid = children
+        .split_whitespace()
+        .next()
+        .expect("the app is running");
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("EXIT=129");
+    t.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_what_happened() {
+    let t = Tmux::start(&[], &repo(), 100, 30, &[("HUSTINGS_TEST_PANIC_KEY", "%")]);
+    t.wait_until("the first frame", |s| {
+        s.contains("Tao Peng") && s.contains("? help")
+    });
+    t.keys(&["Space", "Space", "c"]);
+    t.wait_for("Comparing 2");
+    t.keys(&["%"]);
+    let screen = t.wait_for("EXIT=101");
+    assert!(screen.contains("test panic on key"), "{screen}");
+    t.assert_restored();
+}
+
+#[test]
 fn no_color_draws_without_colour_and_shows_the_selection() {
     let t = Tmux::start(&[], &repo(), 100, 30, &[("NO_COLOR", "1")]);
     t.wait_until("the first frame", |s| {
