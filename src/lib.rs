@@ -12,6 +12,7 @@ pub mod commands;
 pub mod dates;
 pub mod export;
 pub mod history;
+pub mod hostile;
 pub mod import;
 pub mod keymap;
 pub mod layout;

@@ -1,14 +1,19 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
 use hustings::app::{Action, App, Effect};
 use hustings::keymap;
 use hustings::model::{Roster, Source};
 use hustings::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// The hostile fixture's text.
 pub const HOSTILE: &str = include_str!("../fixtures/hostile.yaml");
@@ -119,4 +124,76 @@ pub fn text(buffer: &Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A writer the test can read back after the terminal has written to it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Draws `app` at `width` × `height` through crossterm and returns the bytes written.
+pub fn bytes_of(app: &mut App, width: u16, height: u16, theme: &ui::Theme) -> Vec<u8> {
+    app.update(Action::Resize { width, height });
+    let out = Shared::default();
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(out.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
+    .expect("terminal over a byte buffer");
+    terminal
+        .draw(|frame| ui::draw(frame, app, theme))
+        .expect("draw");
+    drop(terminal);
+    out.0.take()
+}
+
+/// Checks every escape is a well-formed CSI sequence and nothing else controls the terminal.
+pub fn assert_only_renderer_escapes(bytes: &[u8]) -> String {
+    let text = std::str::from_utf8(bytes).expect("output is UTF-8");
+    let mut visible = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            assert_eq!(chars.next(), Some('['), "only CSI sequences may leave");
+            let mut params = String::new();
+            loop {
+                let p = chars.next().expect("unterminated CSI");
+                if p.is_ascii_alphabetic() {
+                    assert!(
+                        matches!(p, 'H' | 'm' | 'J' | 'K' | 'h' | 'l'),
+                        "unexpected CSI final byte {p:?} after {params:?}"
+                    );
+                    break;
+                }
+                assert!(
+                    p.is_ascii_digit() || matches!(p, ';' | ':' | '?'),
+                    "bad CSI parameter {p:?}"
+                );
+                params.push(p);
+            }
+            continue;
+        }
+        assert!(
+            !c.is_control(),
+            "control character {c:?} left for the terminal"
+        );
+        assert!(
+            !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{E0000}'..='\u{E007F}'),
+            "invisible or bidi character {c:?} left for the terminal"
+        );
+        visible.push(c);
+    }
+    visible
 }
