@@ -22,7 +22,7 @@ impl Tmux {
     fn start(args: &[&str], cwd: &Path, width: u16, height: u16, env: &[(&str, &str)]) -> Tmux {
         let data = tempfile::tempdir().expect("a data folder");
         let path = data.path().to_path_buf();
-        Tmux::start_with_data(args, cwd, width, height, env, &path, Some(data))
+        Tmux::start_with_data(args, cwd, (width, height), env, &path, Some(data), None)
     }
 
     /// Starts `args` under hustings with the data folder `data_dir`; after it exits the pane
@@ -30,11 +30,11 @@ impl Tmux {
     fn start_with_data(
         args: &[&str],
         cwd: &Path,
-        width: u16,
-        height: u16,
+        (width, height): (u16, u16),
         env: &[(&str, &str)],
         data_dir: &Path,
         owned: Option<tempfile::TempDir>,
+        record: Option<&Path>,
     ) -> Tmux {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let socket = format!(
@@ -48,9 +48,14 @@ impl Tmux {
             .map(|a| format!("'{a}'"))
             .collect();
         let exports: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+        let command = format!("{exports}'{BIN}' {}", quoted.join(" "));
+        // `script` records every byte the app sends the terminal, to check what it undid.
+        let command = match record {
+            Some(log) => format!("script -q -e -f -c \"{command}\" '{}'", log.display()),
+            None => command,
+        };
         let script = format!(
-            "{exports}'{BIN}' {} ; echo EXIT=$? ; stty -a | tr ' ;' '\\n\\n' | grep -E -x -- '-?(icanon|echo)' | tr '\\n' ' ' ; echo MODES ; sleep 600",
-            quoted.join(" ")
+            "{command} ; echo EXIT=$? ; stty -a | tr ' ;' '\\n\\n' | grep -E -x -- '-?(icanon|echo)' | tr '\\n' ' ' ; echo MODES ; sleep 600"
         );
         let tmux = Tmux {
             socket,
@@ -141,6 +146,28 @@ impl Tmux {
             "-y",
             &height.to_string(),
         ]);
+    }
+
+    /// Sends `signal` (`-TERM`, `-HUP`) to the app: the pane's descendant running the binary.
+    fn signal(&self, signal: &str) {
+        let mut pending = vec![self.format("#{pane_pid}")];
+        while let Some(pid) = pending.pop() {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if cmdline.starts_with(BIN.as_bytes()) {
+                assert!(
+                    Command::new("kill")
+                        .args([signal, &pid])
+                        .status()
+                        .unwrap()
+                        .success()
+                );
+                return;
+            }
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .unwrap_or_default();
+            pending.extend(children.split_whitespace().map(str::to_string));
+        }
+        panic!("the app is not running");
     }
 
     /// The terminal modes the app must leave as it found them.
@@ -278,15 +305,7 @@ fn sigterm_restores_the_terminal() {
     });
     t.keys(&["Space", "Space", "c"]);
     t.wait_for("Comparing 2");
-    let shell = t.format("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-        .expect("the app's pid");
-    let pid = children
-        .split_whitespace()
-        .next()
-        .expect("the app is running");
-    let status = Command::new("kill").args(["-TERM", pid]).status().unwrap();
-    assert!(status.success());
+    t.signal("-TERM");
     t.wait_for("EXIT=143");
     t.assert_restored();
 }
@@ -297,20 +316,7 @@ fn sighup_restores_the_terminal() {
     t.wait_until("the first frame", |s| {
         s.contains("Tao Peng") && s.contains("? help")
     });
-    let shell = t.format("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-        .expect("the app's pid");
-    let pid = children
-        .split_whitespace()
-        .next()
-        .expect("the app is running");
-    assert!(
-        Command::new("kill")
-            .args(["-HUP", pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    t.signal("-HUP");
     t.wait_for("EXIT=129");
     t.assert_restored();
 }
@@ -327,6 +333,53 @@ fn a_panic_restores_the_terminal_and_says_what_happened() {
     let screen = t.wait_for("EXIT=101");
     assert!(screen.contains("test panic on key"), "{screen}");
     t.assert_restored();
+}
+
+/// Every mode the app turns on is turned off again after the last time it was turned on.
+fn assert_modes_undone(log: &Path) {
+    let bytes = std::fs::read(log).expect("the recorded output");
+    let text = String::from_utf8_lossy(&bytes);
+    for (on, off) in [
+        ("\x1b[?1049h", "\x1b[?1049l"),
+        ("\x1b[?2004h", "\x1b[?2004l"),
+        ("\x1b[?1000h", "\x1b[?1000l"),
+        ("\x1b[?1002h", "\x1b[?1002l"),
+        ("\x1b[?1003h", "\x1b[?1003l"),
+        ("\x1b[?1006h", "\x1b[?1006l"),
+        ("\x1b[?1015h", "\x1b[?1015l"),
+        ("\x1b[?25l", "\x1b[?25h"),
+    ] {
+        let enabled = text
+            .rfind(on)
+            .unwrap_or_else(|| panic!("{on:?} never sent"));
+        let disabled = text
+            .rfind(off)
+            .unwrap_or_else(|| panic!("{off:?} never sent"));
+        assert!(disabled > enabled, "{on:?} left on");
+    }
+}
+
+#[test]
+fn the_bytes_sent_undo_every_mode_after_quit_sigterm_and_a_panic() {
+    for ending in ["quit", "sigterm", "panic"] {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("output.log");
+        let env = [("HUSTINGS_TEST_PANIC_KEY", "%")];
+        let t = Tmux::start_with_data(&[], &repo(), (100, 30), &env, dir.path(), None, Some(&log));
+        t.wait_until("the first frame", |s| {
+            s.contains("Tao Peng") && s.contains("? help")
+        });
+        match ending {
+            "quit" => t.keys(&["q"]),
+            "panic" => t.keys(&["%"]),
+            _ => {
+                t.signal("-TERM");
+            }
+        }
+        t.wait_for("MODES");
+        t.assert_restored();
+        assert_modes_undone(&log);
+    }
 }
 
 #[test]
@@ -390,7 +443,7 @@ fn ranking_and_notes_survive_a_restart() {
     let election = five_candidates(dir.path());
     let data = dir.path().join("data");
     let args = ["--order=name", election.to_str().unwrap()];
-    let t = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
     t.wait_until("the list", |s| {
         s.contains("Alice Example") && s.contains("? help")
     });
@@ -421,7 +474,7 @@ fn ranking_and_notes_survive_a_restart() {
     t.wait_for("EXIT=0");
     drop(t);
 
-    let t = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
     t.wait_until("the list", |s| {
         s.contains("Alice Example") && s.contains("? help")
     });
@@ -466,14 +519,14 @@ fn two_instances_on_one_election_do_not_clobber_each_other() {
     let election = five_candidates(dir.path());
     let data = dir.path().join("data");
     let args = ["--order=name", election.to_str().unwrap()];
-    let first = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    let first = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
     first.wait_until("the list", |s| {
         s.contains("Alice Example") && s.contains("? help")
     });
     first.keys(&["b", "K"]);
     first.wait_for("1 of 5 ranked");
 
-    let second = Tmux::start_with_data(&args, dir.path(), 120, 40, &[], &data, None);
+    let second = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
     second.wait_for("are read-only");
     second.keys(&["Escape"]);
     second.wait_until("the notice closed", |s| !s.contains("are read-only"));
@@ -512,7 +565,7 @@ fn a_note_continues_in_the_voters_editor() {
     }
     let args = ["--order=name", election.to_str().unwrap()];
     let env = [("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")];
-    let t = Tmux::start_with_data(&args, dir.path(), 100, 30, &env, &data, None);
+    let t = Tmux::start_with_data(&args, dir.path(), (100, 30), &env, &data, None, None);
     t.wait_until("the list", |s| {
         s.contains("Alice Example") && s.contains("? help")
     });
