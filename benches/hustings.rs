@@ -98,10 +98,9 @@ fn compare_app() -> App {
     let files: Vec<(String, String)> = (0..4)
         .map(|i| {
             let body = hustings::synthetic::statement(i, 15_000, i % 2 == 0);
-            let indented: String = body.lines().map(|l| format!("  {l}\n")).collect();
             (
                 format!("e/c{i}.yaml"),
-                format!("name: Candidate {i}\nstatement: |\n{indented}"),
+                hustings::synthetic::candidate_yaml(&format!("name: Candidate {i}"), &body),
             )
         })
         .collect();

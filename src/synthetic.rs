@@ -125,6 +125,12 @@ pub fn statement(seed: u64, bytes: usize, markdown: bool) -> String {
     out
 }
 
+/// A candidate YAML file: `fields` (`key: value` lines) then `statement` as a block.
+pub fn candidate_yaml(fields: &str, statement: &str) -> String {
+    let indented: String = statement.lines().map(|l| format!("  {l}\n")).collect();
+    format!("{fields}\nstatement: |\n{indented}")
+}
+
 /// Writes `count` candidates in elections of 40 under `dir`, statements 1 to 15 KB; as our
 /// YAML, or (`raw`) as Kata-style text files. Returns the bytes written.
 pub fn write_roster(dir: &Path, count: usize, raw: bool, seed: u64) -> std::io::Result<u64> {
@@ -149,11 +155,8 @@ pub fn write_roster(dir: &Path, count: usize, raw: bool, seed: u64) -> std::io::
         let text = if raw {
             format!("Name: {name}\n\nEmail: {email}\n\nBackground:\n\n{body}")
         } else {
-            let indented: String = body.lines().map(|l| format!("  {l}\n")).collect();
-            format!(
-                "name: {name}\nemail: {email}\naffiliation: Org {}\nstatement: |\n{indented}",
-                i % 17
-            )
+            let fields = format!("name: {name}\nemail: {email}\naffiliation: Org {}", i % 17);
+            candidate_yaml(&fields, &body)
         };
         let file = election.join(if raw {
             format!("Candidate{i:05}.txt")

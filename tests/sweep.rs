@@ -15,11 +15,11 @@ fn views() -> Vec<(&'static str, App)> {
         let mut files: Vec<(String, String)> = (0..5)
             .map(|i| {
                 let body = hustings::synthetic::statement(i, 3_000, i % 2 == 0);
-                let indented: String = body.lines().map(|l| format!("  {l}\n")).collect();
                 (
                     format!("e/c{i}.yaml"),
-                    format!(
-                        "name: Candidate {i} 日本語\nemail: c{i}@x.org\nstatement: |\n{indented}"
+                    hustings::synthetic::candidate_yaml(
+                        &format!("name: Candidate {i} 日本語\nemail: c{i}@x.org"),
+                        &body,
                     ),
                 )
             })
