@@ -66,7 +66,7 @@ impl Session {
         }
         let mut notices = Vec::new();
         let opened = match store::data_dir(data_dir) {
-            Some(dir) => match Store::open(&dir, &roster, true) {
+            Some(dir) => match Store::open(&dir, &roster) {
                 Ok(opened) => Some(opened),
                 Err(e) => {
                     notices.push(format!(

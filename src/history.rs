@@ -3,7 +3,7 @@
 //! Candidates are the same person when they share an e-mail address, a GitHub handle or a
 //! normalised name (lower case, words sorted, so "Peng, Tao" is "Tao Peng").
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -161,17 +161,6 @@ pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary)
         removed: old.len() - kept,
     };
     (side(old, old_changed), side(new, new_changed), summary)
-}
-
-/// The distinct elections a group of candidacies spans, for a one-line list.
-pub fn elections_of(roster: &Roster, candidacies: &[usize]) -> Vec<String> {
-    let set: BTreeSet<usize> = candidacies
-        .iter()
-        .map(|&c| roster.candidates[c].election)
-        .collect();
-    set.into_iter()
-        .map(|e| roster.elections[e].name.clone())
-        .collect()
 }
 
 #[cfg(test)]

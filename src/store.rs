@@ -7,7 +7,6 @@
 //! A file that does not parse, or belongs to another election or format, is moved aside and
 //! reported, and the voter starts afresh beside it.
 
-use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -62,8 +61,8 @@ pub struct Opened {
 
 impl Store {
     /// Opens (creating, 0700) the data folder and reads every election's ballot, taking its
-    /// lock; `lock: false` reads without locking (for `ballot export`).
-    pub fn open(dir: &Path, roster: &Roster, lock: bool) -> io::Result<(Store, Opened)> {
+    /// lock (an election another instance holds is read, read-only).
+    pub fn open(dir: &Path, roster: &Roster) -> io::Result<(Store, Opened)> {
         create_private_dir(dir)?;
         let mut store = Store {
             dir: dir.to_path_buf(),
@@ -71,12 +70,8 @@ impl Store {
         };
         let mut opened = Opened::default();
         for election in &roster.elections {
-            let held = if lock {
-                store.try_lock(&election.key)?
-            } else {
-                None
-            };
-            let read_only = lock && held.is_none();
+            let held = store.try_lock(&election.key)?;
+            let read_only = held.is_none();
             if read_only {
                 opened.notices.push(format!(
                     "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
@@ -85,7 +80,7 @@ impl Store {
             }
             store.locks.push(held);
             opened.read_only.push(read_only);
-            let (ballot, notice) = store.read(&election.key, !read_only && lock);
+            let (ballot, notice) = store.read(&election.key, !read_only);
             opened.notices.extend(notice);
             opened.ballots.push(ballot);
         }
@@ -268,21 +263,6 @@ fn set_private(file: &File) -> io::Result<()> {
     }
 }
 
-/// Every ballot of a roster, by election key, read without locking (for exports).
-pub fn read_all(
-    dir: &Path,
-    roster: &Roster,
-) -> io::Result<(BTreeMap<String, Ballot>, Vec<String>)> {
-    let (_, opened) = Store::open(dir, roster, false)?;
-    let ballots = roster
-        .elections
-        .iter()
-        .map(|e| e.key.clone())
-        .zip(opened.ballots)
-        .collect();
-    Ok((ballots, opened.notices))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,7 +275,7 @@ mod tests {
     fn a_saved_ballot_reads_back() {
         let dir = tempfile::tempdir().unwrap();
         let roster = roster();
-        let (store, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (store, opened) = Store::open(dir.path(), &roster).unwrap();
         assert_eq!(opened.ballots.len(), 2);
         let mut ballot = Ballot::default();
         ballot.move_up("Tao Peng");
@@ -306,7 +286,7 @@ mod tests {
         let key = &roster.elections[0].key;
         store.save(0, key, "x", &ballot).unwrap();
         drop(store);
-        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
         assert_eq!(opened.ballots[0], ballot);
         assert!(opened.notices.is_empty());
     }
@@ -315,15 +295,15 @@ mod tests {
     fn a_second_instance_is_read_only() {
         let dir = tempfile::tempdir().unwrap();
         let roster = roster();
-        let (first, _) = Store::open(dir.path(), &roster, true).unwrap();
-        let (second, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (first, _) = Store::open(dir.path(), &roster).unwrap();
+        let (second, opened) = Store::open(dir.path(), &roster).unwrap();
         assert!(opened.read_only.iter().all(|&r| r));
         assert!(opened.notices[0].contains("read-only"));
         let key = &roster.elections[0].key;
         assert!(second.save(0, key, "x", &Ballot::default()).is_err());
         assert!(first.save(0, key, "x", &Ballot::default()).is_ok());
         drop(first);
-        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
         assert!(
             opened.read_only.iter().all(|&r| !r),
             "the lock goes with the first"
@@ -337,7 +317,7 @@ mod tests {
         let key = roster.elections[0].key.clone();
         let path = dir.path().join(format!("{key}.yaml"));
         fs::write(&path, "format: [broken\n").unwrap();
-        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
         assert_eq!(opened.ballots[0], Ballot::default());
         assert!(
             opened.notices[0].contains("moved to"),
@@ -367,7 +347,7 @@ mod tests {
             format!("format: {FORMAT}\nelection: someone-else\n"),
         )
         .unwrap();
-        let (_, opened) = Store::open(dir.path(), &roster, true).unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
         assert!(
             opened.notices[0].contains("belongs to election"),
             "{:?}",
@@ -382,7 +362,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let roster = roster();
-        let (store, _) = Store::open(&data, &roster, true).unwrap();
+        let (store, _) = Store::open(&data, &roster).unwrap();
         let key = &roster.elections[0].key;
         store.save(0, key, "x", &Ballot::default()).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
