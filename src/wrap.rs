@@ -113,7 +113,8 @@ pub fn tail(s: &str, max: usize) -> &str {
 }
 
 fn wrap_line(line: &str, max: usize, out: &mut Vec<String>) {
-    let hang = hanging_indent(line).min(max / 2);
+    // A continuation line must keep room for a wide (two-column) glyph after its indent.
+    let hang = hanging_indent(line).min(max / 2).min(max.saturating_sub(2));
     for (i, range) in wrap_ranges(line, max, hang).into_iter().enumerate() {
         let body = &line[range];
         if i == 0 {
@@ -250,6 +251,10 @@ mod tests {
         assert_eq!(wrap("日本語です", 4), vec!["日本", "語で", "す"]);
         // A glyph wider than the line still comes out, once, rather than looping.
         assert_eq!(wrap("日本", 1), vec!["日", "本"]);
+        // An indented line too narrow for indent and glyph gives up the indent, not the width.
+        for line in wrap("    日本語", 2) {
+            assert!(width(&line) <= 2, "{line:?}");
+        }
     }
 
     #[test]
