@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use hustings::analysis::search::{SearchIndex, find_in_line, terms};
 use hustings::app::{Action, App};
-use hustings::model::Roster;
-use hustings::search::{SearchIndex, find_in_line, terms};
+use hustings::roster::Roster;
 use hustings::ui::{self, theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -108,7 +108,7 @@ fn compare_app() -> App {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let (roster, _) = Roster::from_memory(&refs, hustings::model::Source::Embedded);
+    let (roster, _) = Roster::from_memory(&refs, hustings::roster::Source::Embedded);
     let mut app = App::new(roster, Vec::new());
     for key in [' ', ' ', ' ', ' ', 'c'] {
         let action = if key == 'c' {
@@ -156,10 +156,12 @@ fn long_statement(c: &mut Criterion) {
     let plain = hustings::synthetic::statement(1, 1_000_000, false);
     let markdown = hustings::synthetic::statement(2, 1_000_000, true);
     group.bench_function("wrap_plain", |b| {
-        b.iter(|| hustings::wrap::wrap(&hustings::wrap::reflow(black_box(&plain)), 80).len())
+        b.iter(|| {
+            hustings::text::wrap::wrap(&hustings::text::wrap::reflow(black_box(&plain)), 80).len()
+        })
     });
     group.bench_function("markdown", |b| {
-        b.iter(|| hustings::markdown::parse(black_box(&markdown)).len())
+        b.iter(|| hustings::text::markdown::parse(black_box(&markdown)).len())
     });
     group.finish();
 }
@@ -170,7 +172,7 @@ fn themes(c: &mut Criterion) {
         .collect();
     let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
     c.bench_function("themes_40_candidates", |b| {
-        b.iter(|| hustings::themes::themes(black_box(&refs), 15).len())
+        b.iter(|| hustings::analysis::topics::themes(black_box(&refs), 15).len())
     });
 }
 

@@ -3,5 +3,5 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    hustings::commands::run(hustings::cli::Cli::parse())
+    hustings::cli::run(hustings::cli::Cli::parse())
 }

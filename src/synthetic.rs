@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::model::Roster;
+use crate::roster::Roster;
 
 const FIRST: &[&str] = &[
     "Ana", "Bruno", "Chen", "Dana", "Eitan", "Fatima", "Gustavo", "Hiroshi", "Ines", "Jonas",
@@ -117,7 +117,7 @@ pub fn statement(seed: u64, bytes: usize, markdown: bool) -> String {
         let paragraph = if markdown {
             paragraph.trim_end().to_string()
         } else {
-            crate::wrap::wrap(paragraph.trim_end(), 72).join("\n")
+            crate::text::wrap::wrap(paragraph.trim_end(), 72).join("\n")
         };
         out.push_str(&paragraph);
         out.push_str("\n\n");
@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(a, statement(7, 5_000, true));
         assert!(a.starts_with("## "));
         let plain = statement(7, 3_000, false);
-        assert!(plain.lines().all(|l| crate::wrap::width(l) <= 72));
+        assert!(plain.lines().all(|l| crate::text::wrap::width(l) <= 72));
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use hustings::import::{Kind, classify};
-use hustings::model::{Candidate, Roster};
+use hustings::load::classify::{Kind, classify};
+use hustings::roster::{Candidate, Roster};
 
 fn corpus(part: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::*;
 use hustings::app::{Action, App};
-use hustings::model::Roster;
+use hustings::roster::Roster;
 use hustings::ui::theme;
 
 /// Writes every case, plus one ordinary candidate, into one election folder.
@@ -32,7 +32,7 @@ fn corpus() -> (tempfile::TempDir, PathBuf, usize) {
 
 /// Loads on another thread: a case that made the parser hang fails the test (after a
 /// generous two minutes) instead of hanging the suite.
-fn load_guarded(path: PathBuf) -> (Roster, Vec<hustings::model::LoadError>) {
+fn load_guarded(path: PathBuf) -> (Roster, Vec<hustings::roster::LoadError>) {
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = send.send(Roster::load_paths(&[path]));
@@ -80,7 +80,7 @@ fn every_case_loads_or_is_named_and_none_stops_the_others() {
     assert_eq!(refused("empty.yaml"), "empty file");
     for error in &errors {
         assert!(
-            hustings::sanitize::is_display_safe(&error.to_string()),
+            hustings::text::sanitize::is_display_safe(&error.to_string()),
             "{error}"
         );
     }
@@ -130,7 +130,7 @@ fn the_command_line_prints_nothing_a_terminal_would_obey() {
             let text = String::from_utf8_lossy(bytes);
             // Tabs separate `list`'s columns; nothing else may be a control or invisible.
             let bad = text.chars().find(|&c| {
-                c != '\n' && c != '\t' && !hustings::sanitize::is_display_safe(&c.to_string())
+                c != '\n' && c != '\t' && !hustings::text::sanitize::is_display_safe(&c.to_string())
             });
             assert_eq!(bad, None, "{args:?} {stream}");
         }

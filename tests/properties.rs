@@ -1,7 +1,7 @@
 //! Properties that hold for any input (proptest): what the fuzz targets check, run in CI.
 
-use hustings::model::{Roster, Source};
-use hustings::sanitize::{is_display_safe, sanitize_line, sanitize_text};
+use hustings::roster::{Roster, Source};
+use hustings::text::sanitize::{is_display_safe, sanitize_line, sanitize_text};
 use proptest::prelude::*;
 
 /// Text heavy in the characters that cause trouble.
@@ -41,9 +41,9 @@ proptest! {
     #[test]
     fn wrapped_lines_fit(text in nasty(), width in 1usize..120) {
         let safe = sanitize_text(&text).text;
-        for line in hustings::wrap::wrap(&safe, width) {
+        for line in hustings::text::wrap::wrap(&safe, width) {
             // A single glyph wider than the line is the only overflow allowed.
-            let w = hustings::wrap::width(&line);
+            let w = hustings::text::wrap::width(&line);
             prop_assert!(w <= width || line.chars().count() == 1, "{w} > {width}: {line:?}");
         }
     }
@@ -57,7 +57,7 @@ proptest! {
             let (lines, _) = hustings::app::build_lines(c, roster.election_of(c), None, width);
             for line in lines {
                 prop_assert!(is_display_safe(&line.text), "{:?}", line.text);
-                prop_assert!(hustings::wrap::width(&line.text) <= width.max(2), "{:?}", line.text);
+                prop_assert!(hustings::text::wrap::width(&line.text) <= width.max(2), "{:?}", line.text);
                 for (range, _) in &line.marks {
                     prop_assert!(range.end <= line.text.len());
                 }
@@ -83,13 +83,13 @@ proptest! {
 
     #[test]
     fn importers_never_invent_words_and_markdown_stays_safe(text in nasty(), name in "[a-zA-Z_@.-]{1,20}") {
-        let format = hustings::import::formats::detect(&text, &name);
-        let raw = hustings::import::formats::parse(&text, format, &name);
+        let format = hustings::load::formats::detect(&text, &name);
+        let raw = hustings::load::formats::parse(&text, format, &name);
         // The importer only takes header lines out: it never invents a word.
         for word in raw.statement.split_whitespace() {
             prop_assert!(text.contains(word), "{word:?} is not in the source");
         }
-        let blocks = hustings::markdown::parse(&sanitize_text(&text).text);
+        let blocks = hustings::text::markdown::parse(&sanitize_text(&text).text);
         for block in blocks {
             prop_assert!(is_display_safe(&block.text));
         }

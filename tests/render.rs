@@ -62,12 +62,12 @@ fn compare_two_40x12() {
 
 #[test]
 fn load_errors_40x12() {
-    let (roster, errors) = hustings::model::Roster::from_memory(
+    let (roster, errors) = hustings::roster::Roster::from_memory(
         &[
             ("e/good.yaml", "name: A\nstatement: a\n"),
             ("e/broken.yaml", "name: B\nstatement: [oops\n"),
         ],
-        hustings::model::Source::Paths(Vec::new()),
+        hustings::roster::Source::Paths(Vec::new()),
     );
     let mut app = App::new(roster, errors);
     assert_snapshot!(screen(&mut app, 40, 12));

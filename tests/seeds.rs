@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use hustings::model::Roster;
+use hustings::roster::Roster;
 
 fn seed(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,7 +31,7 @@ fn background<'a>(seed: &'a str, end: Option<&str>) -> &'a str {
     }
 }
 
-fn shipped(name: &str) -> hustings::model::Candidate {
+fn shipped(name: &str) -> hustings::roster::Candidate {
     let (roster, errors) =
         Roster::load_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("candidates")]);
     assert!(errors.is_empty(), "{errors:?}");

@@ -45,12 +45,12 @@ fn views() -> Vec<(&'static str, App)> {
         app
     };
     let errors = {
-        let (roster, errors) = hustings::model::Roster::from_memory(
+        let (roster, errors) = hustings::roster::Roster::from_memory(
             &[
                 ("e/a.yaml", "name: A\nstatement: a\n"),
                 ("e/b.yaml", "name: [\n"),
             ],
-            hustings::model::Source::Embedded,
+            hustings::roster::Source::Embedded,
         );
         App::new(roster, errors)
     };

@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use hustings::app::{Action, Effect, Focus, Mode, Overlay};
 use hustings::keymap::{self, NORMAL, OVERLAY, SEARCH};
-use hustings::model::{Roster, Source};
-use hustings::order::OrderMode;
+use hustings::roster::{Roster, Source};
+use hustings::voter::order::OrderMode;
 use ratatui::crossterm::event::{Event, KeyCode};
 
 fn selected_name(app: &hustings::app::App) -> String {
@@ -245,7 +245,10 @@ fn resizing_rewraps_and_keeps_the_place() {
     assert!(pane.scroll <= pane.max_scroll(18));
     assert!(pane.scroll > narrow_lines / 2, "still near the end");
     for line in pane.lines() {
-        assert!(hustings::wrap::width(&line.text) <= 50 - 4, "{line:?}");
+        assert!(
+            hustings::text::wrap::width(&line.text) <= 50 - 4,
+            "{line:?}"
+        );
     }
 }
 
@@ -397,7 +400,7 @@ fn b_opens_the_ballot_with_everyone_unranked() {
     assert_eq!(rows.len(), 3);
     assert!(
         rows.iter()
-            .all(|r| r.placement == hustings::ballot::Placement::Unranked)
+            .all(|r| r.placement == hustings::voter::ballot::Placement::Unranked)
     );
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.mode(), Mode::Normal);
@@ -508,7 +511,7 @@ fn opening_a_statement_counts_as_read() {
 #[test]
 fn random_order_is_stable_for_a_seed_and_differs_between_voters() {
     let order = |seed: u64| -> Vec<usize> {
-        let mut ballots = vec![hustings::ballot::Ballot::default()];
+        let mut ballots = vec![hustings::voter::ballot::Ballot::default()];
         ballots[0].seed = Some(seed);
         let app = generated_app(12, 1).with_voter(ballots, vec![false], OrderMode::Random, 0);
         app.hits().iter().map(|h| h.candidate).collect()

@@ -1,11 +1,11 @@
 //! Any text in every published format: the importers never panic and never invent a word.
 #![no_main]
 
-use hustings::import::formats::{Format, parse};
+use hustings::load::formats::{Format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (text, _) = hustings::import::decode(data.to_vec());
+    let (text, _) = hustings::load::classify::decode(data.to_vec());
     for format in [
         Format::KeyLines,
         Format::Elekto,
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.contains(word));
         }
     }
-    let _ = hustings::import::formats::detect(&text, "candidate-x.md");
-    let _ = hustings::import::kata_readme(&text);
-    let _ = hustings::import::openstack_names(&text);
+    let _ = hustings::load::formats::detect(&text, "candidate-x.md");
+    let _ = hustings::load::classify::kata_readme(&text);
+    let _ = hustings::load::classify::openstack_names(&text);
 });

@@ -1,7 +1,7 @@
 //! Any text through the sanitizer comes out display-safe, lines stay lines.
 #![no_main]
 
-use hustings::sanitize::{is_display_safe, sanitize_line, sanitize_text};
+use hustings::text::sanitize::{is_display_safe, sanitize_line, sanitize_text};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -1,8 +1,8 @@
 //! Any bytes as a candidate YAML file: load or refuse, never panic, never unsafe text.
 #![no_main]
 
-use hustings::model::{Roster, Source};
-use hustings::sanitize::is_display_safe;
+use hustings::roster::{Roster, Source};
+use hustings::text::sanitize::is_display_safe;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

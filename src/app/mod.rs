@@ -12,16 +12,16 @@ pub use voter::{BallotRow, SaveWhen};
 
 use ratatui::layout::{Position, Rect};
 
+use crate::analysis::search::{self, Hit, SearchIndex};
 use crate::layout::{self, Areas, MAX_PANES, Shape};
-use crate::model::{Candidate, LoadError, Roster};
-use crate::search::{self, Hit, SearchIndex};
+use crate::roster::{Candidate, LoadError, Roster};
 
 /// The themes overlay's state: derived from the roster when opened.
 #[derive(Debug, Default)]
 struct ThemesView {
     election: usize,
     candidates: Vec<usize>,
-    themes: Vec<crate::themes::Theme>,
+    themes: Vec<crate::analysis::topics::Theme>,
     cursor: usize,
 }
 
@@ -47,7 +47,7 @@ impl App {
         let Some(candidate) = self.target_candidate() else {
             return;
         };
-        let candidacies = crate::history::candidacies(&self.roster, candidate);
+        let candidacies = crate::analysis::candidacies::candidacies(&self.roster, candidate);
         let position = candidacies
             .iter()
             .position(|&c| c == candidate)
@@ -96,7 +96,7 @@ const THEMES_SHOWN: usize = 15;
 
 impl App {
     /// The themes overlay: (election, candidates in display order, themes, selected row).
-    pub fn themes_view(&self) -> (usize, &[usize], &[crate::themes::Theme], usize) {
+    pub fn themes_view(&self) -> (usize, &[usize], &[crate::analysis::topics::Theme], usize) {
         let t = &self.themes;
         (t.election, &t.candidates, &t.themes, t.cursor)
     }
@@ -110,7 +110,7 @@ impl App {
             .iter()
             .map(|&c| self.roster.candidates[c].statement.display.as_str())
             .collect();
-        let themes = crate::themes::themes(&statements, THEMES_SHOWN);
+        let themes = crate::analysis::topics::themes(&statements, THEMES_SHOWN);
         if themes.is_empty() {
             self.message = Some("No theme stands out in this election's statements".to_string());
             return;
@@ -423,7 +423,7 @@ impl App {
         }
         app.voter.ballots = vec![Default::default(); elections];
         app.voter.read_only = vec![false; elections];
-        app.voter.order_mode = crate::order::OrderMode::Name;
+        app.voter.order_mode = crate::voter::order::OrderMode::Name;
         app.reorder();
         app
     }

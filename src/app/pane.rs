@@ -1,9 +1,9 @@
 //! A statement pane: one candidate's fields and statement, wrapped once per width.
 
 use super::statement::{self, Section};
-use crate::model::{Candidate, Election};
-use crate::search;
-use crate::wrap::wrap;
+use crate::analysis::search;
+use crate::roster::{Candidate, Election};
+use crate::text::wrap::wrap;
 
 /// What a line of a pane shows, so the renderer can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct PaneLine {
     pub text: String,
     pub kind: LineKind,
     /// Inline styles (bold, emphasis, code, links) as byte ranges of `text`.
-    pub marks: Vec<(std::ops::Range<usize>, crate::markdown::Mark)>,
+    pub marks: Vec<(std::ops::Range<usize>, crate::text::markdown::Mark)>,
 }
 
 /// A pane showing one candidate.
@@ -158,7 +158,10 @@ pub fn build_lines(
     };
     if let Some(note) = note {
         push("✎ Your note", LineKind::Notice);
-        push(&crate::sanitize::sanitize_text(note).text, LineKind::Note);
+        push(
+            &crate::text::sanitize::sanitize_text(note).text,
+            LineKind::Note,
+        );
         push(&"┄".repeat(width), LineKind::Rule);
     }
     if candidate.hidden > 0 {

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::pane::{LineKind, PaneLine};
-use crate::markdown::{self, BlockKind, Mark};
-use crate::wrap::{reflow, width, wrap, wrap_ranges};
+use crate::text::markdown::{self, BlockKind, Mark};
+use crate::text::wrap::{reflow, width, wrap, wrap_ranges};
 
 /// A heading of the statement and the line it starts at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +24,13 @@ pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
 }
 
 /// One side of a word diff as lines of `width` columns, changed words marked with `mark`.
-pub fn diff_lines(words: &[crate::history::DiffWord], mark: Mark, width: usize) -> Vec<PaneLine> {
+pub fn diff_lines(
+    words: &[crate::analysis::candidacies::DiffWord],
+    mark: Mark,
+    width: usize,
+) -> Vec<PaneLine> {
     let mut lines = Vec::new();
-    let mut paragraphs: Vec<Vec<&crate::history::DiffWord>> = Vec::new();
+    let mut paragraphs: Vec<Vec<&crate::analysis::candidacies::DiffWord>> = Vec::new();
     for w in words {
         if paragraphs.len() <= w.paragraph {
             paragraphs.resize_with(w.paragraph + 1, Vec::new);
@@ -172,7 +176,7 @@ pub(crate) fn wrap_block(
                 .collect::<Vec<(Range<usize>, Mark)>>();
             // A line wider than the pane (a prefix deeper than it) is cut, not wrapped again.
             let text = if width(&text) > max {
-                crate::wrap::truncate(&text, max)
+                crate::text::wrap::truncate(&text, max)
             } else {
                 text
             };

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{Action, App, Overlay};
-use crate::ballot::{Ballot, Placement};
-use crate::order::{self, OrderMode};
+use crate::voter::ballot::{Ballot, Placement};
+use crate::voter::order::{self, OrderMode};
 
 /// When a change to an election's ballot should reach the disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

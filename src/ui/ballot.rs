@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, overlay_box};
 use crate::app::App;
-use crate::ballot::Placement;
-use crate::wrap::{truncate, wrap};
+use crate::text::wrap::{truncate, wrap};
+use crate::voter::ballot::Placement;
 
 const HINTS: &str =
     "K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read · Esc close";
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
             width,
         );
-        let pad = width.saturating_sub(crate::wrap::width(&text));
+        let pad = width.saturating_sub(crate::text::wrap::width(&text));
         lines.push(Line::from(vec![
             Span::styled(text, style),
             Span::styled(" ".repeat(if selected { pad } else { 0 }), style),

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::{Theme, overlay_box};
 use crate::app::App;
-use crate::sanitize::sanitize_text;
+use crate::text::sanitize::sanitize_text;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(editor) = app.note_editor() else {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::Theme;
 use super::help::draw_scrolled;
 use crate::app::App;
-use crate::dates;
+use crate::roster::dates;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(index) = app.current_election() else {

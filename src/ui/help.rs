@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, overlay_box};
 use crate::app::App;
 use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OVERLAY, SEARCH, THEMES};
-use crate::wrap::wrap;
+use crate::text::wrap::wrap;
 
 /// The help text, one entry per line.
 pub fn help_lines() -> Vec<String> {
@@ -67,7 +67,7 @@ pub fn draw_errors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     text.extend(
         app.notices
             .iter()
-            .map(|n| crate::sanitize::sanitize_line(n).text),
+            .map(|n| crate::text::sanitize::sanitize_line(n).text),
     );
     draw_scrolled(frame, area, app, theme, &title, &text.join("\n"));
 }

@@ -8,10 +8,10 @@ use ratatui::widgets::Paragraph;
 
 use super::pane::styled_line;
 use super::{Theme, overlay_box};
+use crate::analysis::candidacies;
 use crate::app::{App, diff_lines};
-use crate::history;
-use crate::markdown::Mark;
-use crate::wrap::truncate;
+use crate::text::markdown::Mark;
+use crate::text::wrap::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (candidacies, newer, scroll) = app.history_view();
@@ -34,11 +34,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let (old_words, new_words, summary) =
-        history::diff(&older_c.statement.display, &newer_c.statement.display);
+        candidacies::diff(&older_c.statement.display, &newer_c.statement.display);
     let column = usize::from(inner.width.saturating_sub(3)) / 2;
     let left = diff_lines(&old_words, Mark::Removed, column);
     let right = diff_lines(&new_words, Mark::Added, column);
-    let head = |c: &crate::model::Candidate| truncate(&roster.election_of(c).name, column);
+    let head = |c: &crate::roster::Candidate| truncate(&roster.election_of(c).name, column);
     let mut lines = vec![
         Line::styled(
             truncate(&summary.to_string(), usize::from(inner.width)),
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if let Some(line) = l {
             spans.extend(styled_line(line, &[], theme).spans);
         }
-        let used = l.map_or(0, |line| crate::wrap::width(&line.text));
+        let used = l.map_or(0, |line| crate::text::wrap::width(&line.text));
         spans.push(" ".repeat(column.saturating_sub(used)).into());
         spans.push(" │ ".into());
         if let Some(line) = right.get(row) {

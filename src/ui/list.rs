@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, panel};
 use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
-use crate::wrap::{truncate, width};
+use crate::text::wrap::{truncate, width};
 
 /// Shown before the selected candidate, so the selection shows without colour too.
 pub const SELECTED_SYMBOL: &str = "▶ ";

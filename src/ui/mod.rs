@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::{App, Overlay};
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::wrap::truncate;
+use crate::text::wrap::truncate;
 pub use theme::Theme;
 
 /// Draws the whole screen for `app`.

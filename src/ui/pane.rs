@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph};
 
 use super::{Theme, panel};
+use crate::analysis::search::find_in_line;
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};
-use crate::markdown::Mark;
-use crate::model::{Election, Source};
-use crate::search::find_in_line;
-use crate::wrap::{truncate, wrap};
+use crate::roster::{Election, Source};
+use crate::text::markdown::Mark;
+use crate::text::wrap::{truncate, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let pane = &app.panes()[index];

@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
-use crate::sanitize::sanitize_line;
-use crate::wrap::{tail, width};
+use crate::text::sanitize::sanitize_line;
+use crate::text::wrap::{tail, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let query = sanitize_line(app.query()).text;

@@ -7,9 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
-use crate::model::Source;
-use crate::sanitize::sanitize_line;
-use crate::wrap::{truncate, width};
+use crate::roster::Source;
+use crate::text::sanitize::sanitize_line;
+use crate::text::wrap::{truncate, width};
 
 const HINTS: &str = "? help  q quit";
 
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if let Some(election) = current {
         parts.push(match app.order_seed(election) {
-            Some(seed) => format!("order {}", crate::order::short(seed)),
+            Some(seed) => format!("order {}", crate::voter::order::short(seed)),
             None => "order: name".to_string(),
         });
     }

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, overlay_box};
 use crate::app::App;
-use crate::wrap::{truncate, width};
+use crate::text::wrap::{truncate, width};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (election, candidates, themes, cursor) = app.themes_view();

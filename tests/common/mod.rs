@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use hustings::app::{Action, App, Effect};
 use hustings::keymap;
-use hustings::model::{Roster, Source};
+use hustings::roster::{Roster, Source};
 use hustings::ui::{self, Theme};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
@@ -117,7 +117,7 @@ pub fn text(buffer: &Buffer) -> String {
                 continue;
             }
             let symbol = buffer[(x, y)].symbol();
-            skip = hustings::wrap::width(symbol).saturating_sub(1);
+            skip = hustings::text::wrap::width(symbol).saturating_sub(1);
             line.push_str(symbol);
         }
         out.push_str(line.trim_end());

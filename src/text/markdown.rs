@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::sanitize::sanitize_text;
+use crate::text::sanitize::sanitize_text;
 
 /// An inline style inside a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Builder {
         let indent = self.indent();
         let (prefix, continuation) = match self.item_marker.take() {
             Some(marker) => {
-                let pad = " ".repeat(crate::wrap::width(&marker));
+                let pad = " ".repeat(crate::text::wrap::width(&marker));
                 (format!("{indent}{marker}"), format!("{indent}{pad}"))
             }
             None if !self.lists.is_empty() => {

@@ -3,25 +3,20 @@
 //! A broken file becomes a [`LoadError`] naming the file, line and column; every other file
 //! still loads.
 
+pub mod classify;
+pub mod formats;
+pub mod guard;
+mod yaml;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::yaml::{CandidateDoc, RawElection};
-use super::{Candidate, Election, Roster, guard};
-use crate::import::{self, Kind, OpenStackName};
-use crate::sanitize::sanitize_line;
-
-/// Where a roster came from, for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The roster compiled into the binary.
-    Embedded,
-    /// Files and folders named by the voter (or `./candidates`).
-    Paths(Vec<PathBuf>),
-}
+use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
+use crate::text::sanitize::sanitize_line;
+use classify::{Kind, OpenStackName};
+use yaml::CandidateDoc;
 
 /// The shipped `candidates/`, compiled in so the app opens something real anywhere.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -42,58 +37,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../candidates/kata-ac-2024-04/anastassios-nanos.yaml"),
     ),
 ];
-
-/// A file that could not be loaded, with the position of the problem where known.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct LoadError {
-    /// The file's path, display-safe.
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    /// What is wrong, display-safe.
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    /// `file:line:column: message`, as compilers print it.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl LoadError {
-    fn new(path: &Path, line: Option<usize>, column: Option<usize>, message: &str) -> Self {
-        LoadError {
-            path: sanitize_line(&path.display().to_string()).text,
-            line,
-            column,
-            message: sanitize_line(message).text,
-        }
-    }
-
-    fn from_yaml(path: &Path, err: &serde_yaml::Error) -> Self {
-        let location = err.location();
-        // serde_yaml appends " at line L column C" to its message; the position is ours to print.
-        let message = err.to_string();
-        let message = match message.find(" at line ") {
-            Some(i) if location.is_some() => &message[..i],
-            _ => &message,
-        };
-        LoadError::new(
-            path,
-            location.as_ref().map(|l| l.line()),
-            location.as_ref().map(|l| l.column()),
-            message,
-        )
-    }
-}
 
 /// A file's bytes, or why they could not be read.
 /// `None` means "read it from disk when it is parsed", so a large roster is never held in
@@ -146,7 +89,7 @@ impl Roster {
         // Ordered by path for a stable roster.
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
         for (path, bytes) in inputs {
-            let kind = import::classify(&path);
+            let kind = classify::classify(&path);
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if let Kind::NotCandidate(reason) = kind {
                 skipped.push((
@@ -187,7 +130,7 @@ impl Roster {
                     }
                 }
             } else {
-                let (text, warning) = import::decode(bytes);
+                let (text, warning) = classify::decode(bytes);
                 if let Some(w) = warning {
                     warnings.push(LoadError::new(&path, None, None, &w));
                 }
@@ -201,7 +144,7 @@ impl Roster {
                 },
                 Kind::OpenStackResults => {
                     let cycle = folder_name(&folder);
-                    openstack.insert(cycle, import::openstack_names(&text));
+                    openstack.insert(cycle, classify::openstack_names(&text));
                 }
                 Kind::Readme => entry.readme = Some(text),
                 Kind::Results => entry.results = Some(text),
@@ -260,7 +203,7 @@ impl Roster {
             if !keys.insert(election.key.clone()) {
                 let folder = Path::new(&election.folder);
                 let parent = folder.parent().map(folder_name).unwrap_or_default();
-                election.key = crate::model::slug(&format!(
+                election.key = crate::roster::slug(&format!(
                     "{} {parent} {}",
                     election.key,
                     folder_name(folder)
@@ -312,7 +255,7 @@ impl Job {
         let raws = match statement {
             None => decode(&path, bytes).and_then(|text| parse_candidates(&path, &text)),
             Some(names) => {
-                let (text, fallback) = import::decode(bytes);
+                let (text, fallback) = classify::decode(bytes);
                 warning = fallback.map(|w| LoadError::new(&path, None, None, &w));
                 Ok(vec![import_statement(&path, &text, names.as_deref())])
             }
@@ -348,7 +291,7 @@ impl Folder {
                 .readme
                 .as_deref()
                 .filter(|_| !self.statements.is_empty())
-                .map(import::kata_readme);
+                .map(classify::kata_readme);
             from_readme.filter(|m| m.name.is_some())
         });
         for (key, text) in [
@@ -394,14 +337,13 @@ fn import_statement(
     path: &Path,
     text: &str,
     openstack: Option<&HashMap<String, OpenStackName>>,
-) -> super::RawCandidate {
+) -> RawCandidate {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let format = import::formats::detect(text, &file_name);
-    let mut raw =
-        import::formats::parse(text, format, &import::formats::name_from_file(&file_name));
+    let format = formats::detect(text, &file_name);
+    let mut raw = formats::parse(text, format, &formats::name_from_file(&file_name));
     if file_name.contains('@') && raw.emails.is_empty() {
         raw.emails.push(file_name.clone());
     }
@@ -488,7 +430,7 @@ fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
     guarded(path, text)?;
     // Elekto's election.yaml has its own keys (start_datetime, no_winners, …).
     if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
-        && let Some(election) = import::elekto_election(value)
+        && let Some(election) = classify::elekto_election(value)
     {
         return Ok(election);
     }
@@ -496,7 +438,7 @@ fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
 }
 
 /// Reads every document of a file; each is one candidate or a list of them.
-fn parse_candidates(path: &Path, text: &str) -> Result<Vec<super::RawCandidate>, LoadError> {
+fn parse_candidates(path: &Path, text: &str) -> Result<Vec<RawCandidate>, LoadError> {
     guarded(path, text)?;
     let mut all = Vec::new();
     for document in serde_yaml::Deserializer::from_str(text) {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-use crate::model::Election;
+use crate::roster::Election;
 
 /// Reads a date as written; a date without a year takes `default_year`. Times are UTC
 /// unless they say otherwise; a date alone means its start.

@@ -413,13 +413,13 @@ pub fn themes(statements: &[&str], max: usize) -> Vec<Theme> {
 pub fn table(names: &[&str], themes: &[Theme]) -> String {
     let term_width = themes
         .iter()
-        .map(|t| crate::wrap::width(&t.term))
+        .map(|t| crate::text::wrap::width(&t.term))
         .max()
         .unwrap_or(5)
         .max(5);
     let short: Vec<String> = names
         .iter()
-        .map(|n| crate::wrap::truncate(n.split_whitespace().next().unwrap_or(n), 10))
+        .map(|n| crate::text::wrap::truncate(n.split_whitespace().next().unwrap_or(n), 10))
         .collect();
     let mut out = format!("{:<term_width$}", "theme");
     for s in &short {
@@ -427,7 +427,7 @@ pub fn table(names: &[&str], themes: &[Theme]) -> String {
     }
     out.push('\n');
     for theme in themes {
-        let pad = term_width.saturating_sub(crate::wrap::width(&theme.term));
+        let pad = term_width.saturating_sub(crate::text::wrap::width(&theme.term));
         out.push_str(&theme.term);
         out.push_str(&" ".repeat(pad));
         for count in &theme.mentions {

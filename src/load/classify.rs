@@ -5,16 +5,13 @@
 //! results, templates, voter lists) are left out and named; election READMEs, results and
 //! Elekto's `election.yaml` become the election's metadata.
 
-pub mod formats;
-pub mod write;
-
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::model::RawElection;
-pub use formats::Format;
+pub use super::formats::Format;
+use crate::roster::RawElection;
 
 /// What a file in an election folder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use crate::app::App;
-use crate::ballot::Placement;
-use crate::cli::ExportFormat;
+use crate::cli::args::ExportFormat;
+use crate::voter::ballot::Placement;
 
 /// One election's ballot in `format`.
 pub fn election(app: &App, index: usize, format: ExportFormat) -> String {

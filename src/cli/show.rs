@@ -2,8 +2,8 @@
 //! Nothing but printable text and newlines is written.
 
 use crate::app::{LineKind, build_lines};
-use crate::model::Roster;
-use crate::wrap::{truncate, width as text_width};
+use crate::roster::Roster;
+use crate::text::wrap::{truncate, width as text_width};
 
 /// Columns narrower than this are printed one after another instead.
 const MIN_COLUMN: usize = 28;

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::dates;
-use crate::model::{Candidate, Roster};
+use crate::roster::dates;
+use crate::roster::{Candidate, Roster};
 
 /// The keys that identify a person.
 fn keys(c: &Candidate) -> Vec<String> {
@@ -166,7 +166,7 @@ pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Source;
+    use crate::roster::Source;
 
     #[test]
     fn the_same_person_is_found_by_email_handle_or_name() {

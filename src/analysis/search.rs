@@ -9,7 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::Roster;
+use crate::roster::Roster;
 
 /// A fuzzy match must score at least this share of the term's match against itself; below
 /// it, the letters are scattered across a name by chance (`tao` in `AnasTAssiOs`).
@@ -348,7 +348,7 @@ mod tests {
     fn short_terms_match_whole_words_only() {
         let roster = Roster::from_memory(
             &[("e/a.yaml", "name: Ann\nstatement: CI and cloud\n")],
-            crate::model::Source::Embedded,
+            crate::roster::Source::Embedded,
         )
         .0;
         let index = SearchIndex::new(&roster);

@@ -5,12 +5,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::app::App;
-use crate::cli::{BallotCommand, Cli, Command, ExportFormat};
-use crate::model::{LoadError, Roster};
-use crate::order::OrderMode;
-use crate::store::{self, Store};
+pub mod args;
+pub mod show;
+pub mod write;
+
+use crate::roster::{LoadError, Roster};
+use crate::tui;
 use crate::ui::Theme;
-use crate::{export, tui};
+use crate::voter::export;
+use crate::voter::order::OrderMode;
+use crate::voter::store::{self, Store};
+pub use args::Cli;
+use args::{BallotCommand, Command, ExportFormat};
 
 /// Exit status when no candidate could be loaded.
 const NOTHING_LOADED: u8 = 2;
@@ -94,7 +100,7 @@ impl Session {
                         notices.push(format!(
                             "Your candidate order cannot be kept ({e}): it will differ next time"
                         ));
-                        crate::order::fresh_seed()
+                        crate::voter::order::fresh_seed()
                     }
                 };
                 Session {
@@ -103,7 +109,12 @@ impl Session {
                 }
             }
             None => Session {
-                app: app.with_voter(Vec::new(), Vec::new(), order, crate::order::fresh_seed()),
+                app: app.with_voter(
+                    Vec::new(),
+                    Vec::new(),
+                    order,
+                    crate::voter::order::fresh_seed(),
+                ),
                 store: None,
             },
         };
@@ -241,7 +252,7 @@ fn import(sources: &[PathBuf], out: &Path) -> ExitCode {
         eprintln!("hustings: no candidate found to import");
         return ExitCode::from(NOTHING_LOADED);
     }
-    match crate::import::write::write_roster(&roster, out) {
+    match crate::cli::write::write_roster(&roster, out) {
         Ok(written) => {
             eprintln!(
                 "hustings: {} candidates in {} elections written to {}; {} files left out (no candidate){}",
@@ -300,7 +311,7 @@ fn history(args: &[String]) -> ExitCode {
     };
     let mut out = io::stdout().lock();
     for &candidate in &chosen {
-        let all = crate::history::candidacies(&roster, candidate);
+        let all = crate::analysis::candidacies::candidacies(&roster, candidate);
         let name = &roster.candidates[candidate].name;
         let _ = writeln!(
             out,
@@ -310,7 +321,7 @@ fn history(args: &[String]) -> ExitCode {
         );
         for &c in &all {
             let election = roster.election_of(&roster.candidates[c]);
-            let date = crate::dates::voting_close(election).map_or_else(
+            let date = crate::roster::dates::voting_close(election).map_or_else(
                 || "          ".to_string(),
                 |d| d.format("%Y-%m-%d").to_string(),
             );
@@ -323,7 +334,8 @@ fn history(args: &[String]) -> ExitCode {
         }
         for pair in all.windows(2) {
             let (a, b) = (&roster.candidates[pair[0]], &roster.candidates[pair[1]]);
-            let (_, _, summary) = crate::history::diff(&a.statement.display, &b.statement.display);
+            let (_, _, summary) =
+                crate::analysis::candidacies::diff(&a.statement.display, &b.statement.display);
             let _ = writeln!(
                 out,
                 "  {} → {}: {summary}",
@@ -349,7 +361,7 @@ fn show(args: &[String], width: Option<u16>, plain: bool) -> ExitCode {
                 .map(|(w, _)| usize::from(w))
         })
         .unwrap_or(80);
-    let text = crate::show::side_by_side(&roster, &chosen, width, plain);
+    let text = crate::cli::show::side_by_side(&roster, &chosen, width, plain);
     let _ = io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
@@ -370,8 +382,8 @@ fn themes(paths: &[PathBuf], count: usize, order: OrderMode, data_dir: Option<&P
             .iter()
             .map(|&c| app.candidate(c).statement.display.as_str())
             .collect();
-        let found = crate::themes::themes(&statements, count);
-        let table = crate::themes::table(&names, &found);
+        let found = crate::analysis::topics::themes(&statements, count);
+        let table = crate::analysis::topics::table(&names, &found);
         if index > 0 && writeln!(out).is_err() {
             break;
         }

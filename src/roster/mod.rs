@@ -1,16 +1,16 @@
-//! Candidates, elections and the roster that holds them: loaded, validated and sanitized.
-//! No terminal types here.
+//! Candidates, elections and the roster that holds them: plain types, sanitized when built.
+//! Nothing here reads a file or knows the terminal.
 
-pub mod guard;
-mod load;
-mod yaml;
+pub mod dates;
+mod error;
+mod raw;
 
 use std::path::PathBuf;
 
-pub use load::{EMBEDDED, LoadError, Source};
-pub use yaml::{RawCandidate, RawElection};
+pub use error::LoadError;
+pub use raw::{RawCandidate, RawElection};
 
-use crate::sanitize::{Sanitized, sanitize_line, sanitize_text};
+use crate::text::sanitize::{Sanitized, sanitize_line, sanitize_text};
 
 /// Candidate text: the original as written, and the display-safe form drawn on screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,6 +208,15 @@ pub fn slug(text: &str) -> String {
     } else {
         out.chars().take(100).collect()
     }
+}
+
+/// Where a roster came from, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The roster compiled into the binary.
+    Embedded,
+    /// Files and folders named by the voter (or `./candidates`).
+    Paths(Vec<PathBuf>),
 }
 
 /// Every election and candidate that loaded, in a stable order.

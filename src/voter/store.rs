@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ballot::Ballot;
-use crate::model::Roster;
+use crate::roster::Roster;
+use crate::voter::ballot::Ballot;
 
 /// The format line every ballot file starts with.
 pub const FORMAT: &str = "hustings ballot 1";
@@ -164,7 +164,7 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
-        let seed = crate::order::fresh_seed();
+        let seed = crate::voter::order::fresh_seed();
         let text = serde_yaml::to_string(&VoterFile { seed }).map_err(io::Error::other)?;
         let header =
             "# The seed of your own candidate order in every election, kept by hustings.\n";

@@ -3,7 +3,7 @@
 
 use serde_yaml::Value;
 
-use crate::model::RawCandidate;
+use crate::roster::RawCandidate;
 
 /// The formats statements come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::order::OrderMode;
+use crate::voter::order::OrderMode;
 
 /// Read, compare and weigh the candidates of an open-source governance election.
 ///

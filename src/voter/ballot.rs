@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Ballot {
-    /// The seed of this voter's candidate order for the election (see [`crate::order`]).
+    /// The seed of this voter's candidate order for the election (see [`crate::voter::order`]).
     pub seed: Option<u64>,
     /// Ranked groups, best first; the candidates in one group are tied.
     pub ranking: Vec<Vec<String>>,

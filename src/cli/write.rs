@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
-use crate::model::{Candidate, Election, Roster, slug};
-use crate::store::write_atomic;
+use crate::roster::{Candidate, Election, Roster, slug};
+use crate::voter::store::write_atomic;
 
 /// How much was written.
 pub struct Written {

@@ -1,0 +1,7 @@
+//! The voter's own work: the ballot, the fair order, saving them, and exporting a ballot.
+//! Knows neither the session state nor the command line.
+
+pub mod ballot;
+pub mod export;
+pub mod order;
+pub mod store;
