@@ -11,6 +11,10 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// Most panes shown side by side.
 pub const MAX_PANES: usize = 4;
+/// Rows each candidate takes in the list (name, then affiliation and election).
+pub const LIST_ITEM_HEIGHT: usize = 2;
+/// Lines one mouse-wheel notch scrolls.
+pub const WHEEL_LINES: isize = 3;
 
 /// The areas of one frame.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

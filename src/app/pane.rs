@@ -1,36 +1,10 @@
 //! A statement pane: one candidate's fields and statement, wrapped once per width.
 
-use super::statement::{self, Section};
+use super::lines::{LineKind, PaneLine, Section};
+use super::statement;
 use crate::analysis::search;
 use crate::roster::{Candidate, Election};
 use crate::text::wrap::wrap;
-
-/// What a line of a pane shows, so the renderer can style it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// `Key: value` lines above the statement.
-    Field,
-    /// A warning about the text (hidden characters made visible).
-    Notice,
-    /// The voter's own note.
-    Note,
-    /// The rule between fields and statement.
-    Rule,
-    Body,
-    /// A Markdown heading of level 1 to 6.
-    Heading(u8),
-    /// A line of a code block.
-    Code,
-}
-
-/// One wrapped, display-safe line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaneLine {
-    pub text: String,
-    pub kind: LineKind,
-    /// Inline styles (bold, emphasis, code, links) as byte ranges of `text`.
-    pub marks: Vec<(std::ops::Range<usize>, crate::text::markdown::Mark)>,
-}
 
 /// A pane showing one candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]

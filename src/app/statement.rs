@@ -3,16 +3,9 @@
 
 use std::ops::Range;
 
-use super::pane::{LineKind, PaneLine};
+use super::lines::{LineKind, PaneLine, Section};
 use crate::text::markdown::{self, BlockKind, Mark};
 use crate::text::wrap::{reflow, width, wrap, wrap_ranges};
-
-/// A heading of the statement and the line it starts at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub line: usize,
-    pub title: String,
-}
 
 /// The statement's lines for `width` columns, and its sections (line numbers from 0).
 pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {

@@ -7,7 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthChar;
 
-use super::{Theme, overlay_box};
+use super::theme::Theme;
+use super::widgets::overlay_box;
 use crate::app::App;
 use crate::text::sanitize::sanitize_text;
 

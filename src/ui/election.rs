@@ -4,8 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::Theme;
 use super::help::draw_scrolled;
+use super::theme::Theme;
 use crate::app::App;
 use crate::roster::dates;
 

@@ -7,7 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::pane::styled_line;
-use super::{Theme, overlay_box};
+use super::theme::Theme;
+use super::widgets::overlay_box;
 use crate::analysis::candidacies;
 use crate::app::{App, diff_lines};
 use crate::text::markdown::Mark;

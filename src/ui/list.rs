@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, panel};
+use super::theme::Theme;
+use super::widgets::panel;
 use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
 use crate::text::wrap::{truncate, width};
 

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph};
 
-use super::{Theme, panel};
+use super::theme::Theme;
+use super::widgets::panel;
 use crate::analysis::search::find_in_line;
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::text::sanitize::sanitize_line;
 use crate::text::wrap::{tail, width};

@@ -1,0 +1,282 @@
+//! The voter's own work inside a session: candidate order, reading progress and the ballot
+//! view. Changes are queued for saving.
+
+use super::voter::{BallotRow, SaveWhen};
+use super::{Action, App, Overlay};
+use crate::voter::ballot::{Ballot, Placement};
+use crate::voter::order::{self, OrderMode};
+
+impl App {
+    /// Gives the session the voter's saved ballots and the order to show candidates in.
+    /// In random order, an election without a seed of its own (drawn with `R`) takes one
+    /// derived from `voter_seed`, so nothing has to be written before the list appears.
+    pub fn with_voter(
+        mut self,
+        ballots: Vec<Ballot>,
+        read_only: Vec<bool>,
+        mode: OrderMode,
+        voter_seed: u64,
+    ) -> Self {
+        let elections = self.roster.elections.len();
+        self.voter.ballots = ballots;
+        self.voter.ballots.resize_with(elections, Ballot::default);
+        self.voter.read_only = read_only;
+        self.voter.read_only.resize(elections, false);
+        self.voter.order_mode = mode;
+        self.voter.voter_seed = voter_seed;
+        self.reorder();
+        // A new session starts at the top of the voter's own order.
+        self.cursor = 0;
+        self.list_offset = 0;
+        self
+    }
+
+    /// The voter's ballot for election `index`.
+    pub fn ballot(&self, index: usize) -> &Ballot {
+        &self.voter.ballots[index]
+    }
+
+    pub fn order_mode(&self) -> OrderMode {
+        self.voter.order_mode
+    }
+
+    /// Display position of `candidate`.
+    pub fn rank_of(&self, candidate: usize) -> usize {
+        self.voter.rank.get(candidate).copied().unwrap_or(candidate)
+    }
+
+    /// The seed behind election `index`'s order, if it is random.
+    pub fn order_seed(&self, index: usize) -> Option<u64> {
+        match self.voter.order_mode {
+            OrderMode::Name => None,
+            OrderMode::Random => {
+                let own = self.voter.ballots.get(index).and_then(|b| b.seed);
+                let key = &self.roster.elections.get(index)?.key;
+                Some(own.unwrap_or_else(|| order::seed_for(self.voter.voter_seed, key)))
+            }
+            OrderMode::Seed(seed) => self
+                .roster
+                .elections
+                .get(index)
+                .map(|e| order::seed_for(seed, &e.key)),
+        }
+    }
+
+    /// Elections with changes not yet on disk, and how urgently; the caller saves them.
+    pub fn take_saves(&mut self) -> Vec<(usize, SaveWhen)> {
+        std::mem::take(&mut self.voter.unsaved)
+            .into_iter()
+            .collect()
+    }
+
+    /// Tells the voter a save failed; the change stays queued.
+    pub fn save_failed(&mut self, election: usize, error: &str) {
+        self.voter.unsaved.insert(election, SaveWhen::Soon);
+        self.message = Some(format!("Could not save your notes and ranking: {error}"));
+    }
+
+    /// The election the voter is looking at: the selected candidate's, else the first.
+    pub fn current_election(&self) -> Option<usize> {
+        self.selected()
+            .map(|c| self.roster.candidates[c].election)
+            .or_else(|| (!self.roster.elections.is_empty()).then_some(0))
+    }
+
+    /// Candidates of election `index`, in display order.
+    pub fn candidates_of(&self, index: usize) -> Vec<usize> {
+        let mut members: Vec<usize> = (0..self.roster.candidates.len())
+            .filter(|&c| self.roster.candidates[c].election == index)
+            .collect();
+        members.sort_by_key(|&c| self.rank_of(c));
+        members
+    }
+
+    /// (read, total) statements of election `index`.
+    pub fn reading_progress(&self, index: usize) -> (usize, usize) {
+        let members = self.candidates_of(index);
+        let ballot = &self.voter.ballots[index];
+        let read = members
+            .iter()
+            .filter(|&&c| ballot.read.contains(&self.roster.candidates[c].name))
+            .count();
+        (read, members.len())
+    }
+
+    /// The ballot view's rows: ranked (best first), then unranked, then "no opinion", each in
+    /// display order.
+    pub fn ballot_rows(&self, index: usize) -> Vec<BallotRow> {
+        let ballot = &self.voter.ballots[index];
+        let mut rows: Vec<BallotRow> = self
+            .candidates_of(index)
+            .into_iter()
+            .map(|candidate| BallotRow {
+                candidate,
+                placement: ballot.placement(&self.roster.candidates[candidate].name),
+            })
+            .collect();
+        rows.sort_by_key(|row| match row.placement {
+            Placement::Ranked { group, .. } => (0, group),
+            Placement::Unranked => (1, 0),
+            Placement::NoOpinion => (2, 0),
+        });
+        rows
+    }
+
+    pub fn ballot_election(&self) -> usize {
+        self.voter.ballot_election
+    }
+
+    pub fn ballot_cursor(&self) -> usize {
+        self.voter.ballot_cursor
+    }
+
+    /// The candidate selected in the ballot view.
+    pub fn ballot_selected(&self) -> Option<usize> {
+        self.ballot_rows(self.voter.ballot_election)
+            .get(self.voter.ballot_cursor)
+            .map(|r| r.candidate)
+    }
+
+    /// Recomputes every candidate's display position from the order mode and seeds.
+    pub(super) fn reorder(&mut self) {
+        let count = self.roster.candidates.len();
+        let mut rank = vec![0; count];
+        let mut position = 0;
+        for index in 0..self.roster.elections.len() {
+            let mut members: Vec<usize> = (0..count)
+                .filter(|&c| self.roster.candidates[c].election == index)
+                .collect();
+            match self.order_seed(index) {
+                Some(seed) => order::shuffle(&mut members, seed),
+                None => members
+                    .sort_by_cached_key(|&c| (self.roster.candidates[c].name.to_lowercase(), c)),
+            }
+            for c in members {
+                rank[c] = position;
+                position += 1;
+            }
+        }
+        self.voter.rank = rank;
+        self.marks.sort_by_key(|&c| self.voter.rank[c]);
+        self.refilter();
+    }
+
+    /// Draws a new random order for the current election.
+    pub(super) fn reroll(&mut self) {
+        let Some(index) = self.current_election() else {
+            return;
+        };
+        if self.voter.order_mode != OrderMode::Random {
+            self.message = Some("The order is fixed by --order".to_string());
+            return;
+        }
+        if self.refuse_read_only(index) {
+            return;
+        }
+        let seed = order::fresh_seed();
+        self.voter.ballots[index].seed = Some(seed);
+        self.voter.unsaved.insert(index, SaveWhen::Now);
+        self.reorder();
+        self.message = Some(format!(
+            "New order for this election (seed {})",
+            order::short(seed)
+        ));
+    }
+
+    pub(super) fn refuse_read_only(&mut self, index: usize) -> bool {
+        let read_only = self.voter.read_only.get(index).copied().unwrap_or(false);
+        if read_only {
+            self.message = Some(
+                "Read-only: another hustings has this election open, so nothing here is saved"
+                    .to_string(),
+            );
+        }
+        read_only
+    }
+
+    /// Records that the voter opened `candidate`'s statement.
+    pub(super) fn mark_read(&mut self, candidate: usize) {
+        let c = &self.roster.candidates[candidate];
+        let index = c.election;
+        if self.voter.read_only.get(index).copied().unwrap_or(false) {
+            return;
+        }
+        if self.voter.ballots[index].read.insert(c.name.clone()) {
+            self.queue_save(index, SaveWhen::Now);
+        }
+    }
+
+    pub(super) fn queue_save(&mut self, index: usize, when: SaveWhen) {
+        let entry = self.voter.unsaved.entry(index).or_insert(when);
+        *entry = (*entry).max(when);
+    }
+
+    pub(super) fn open_ballot(&mut self) {
+        let Some(index) = self.current_election() else {
+            return;
+        };
+        self.voter.ballot_election = index;
+        let rows = self.ballot_rows(index);
+        self.voter.ballot_cursor = self
+            .selected()
+            .and_then(|c| rows.iter().position(|r| r.candidate == c))
+            .unwrap_or(0);
+        self.overlay = Some(Overlay::Ballot);
+    }
+
+    /// Keys of the ballot view.
+    pub(super) fn update_ballot(&mut self, action: Action) {
+        let index = self.voter.ballot_election;
+        let rows = self.ballot_rows(index).len();
+        let cursor = &mut self.voter.ballot_cursor;
+        match action {
+            Action::Down => *cursor = (*cursor + 1).min(rows.saturating_sub(1)),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Top => *cursor = 0,
+            Action::Bottom => *cursor = rows.saturating_sub(1),
+            Action::Back | Action::OpenBallot => self.overlay = None,
+            Action::Open => {
+                if let Some(candidate) = self.ballot_selected() {
+                    self.overlay = None;
+                    self.open_candidate(candidate);
+                }
+            }
+            Action::EditNote => {
+                if let Some(candidate) = self.ballot_selected() {
+                    self.start_note(candidate);
+                }
+            }
+            Action::MoveUp => self.change_ranking(Ballot::move_up),
+            Action::MoveDown => self.change_ranking(Ballot::move_down),
+            Action::Tie => self.change_ranking(Ballot::tie_with_above),
+            Action::ToTop => self.change_ranking(Ballot::to_top),
+            Action::ToBottom => self.change_ranking(Ballot::to_bottom),
+            Action::Unrank => self.change_ranking(Ballot::unrank),
+            Action::NoOpinion => self.change_ranking(|b, n| {
+                b.toggle_no_opinion(n);
+                true
+            }),
+            _ => {}
+        }
+    }
+
+    /// Applies a ranking change to the selected candidate; the selection follows it.
+    pub(super) fn change_ranking(&mut self, change: impl FnOnce(&mut Ballot, &str) -> bool) {
+        let index = self.voter.ballot_election;
+        let Some(candidate) = self.ballot_selected() else {
+            return;
+        };
+        if self.refuse_read_only(index) {
+            return;
+        }
+        let name = self.roster.candidates[candidate].name.clone();
+        if change(&mut self.voter.ballots[index], &name) {
+            self.queue_save(index, SaveWhen::Now);
+        }
+        let rows = self.ballot_rows(index);
+        self.voter.ballot_cursor = rows
+            .iter()
+            .position(|r| r.candidate == candidate)
+            .unwrap_or(0);
+    }
+}
