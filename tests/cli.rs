@@ -285,3 +285,67 @@ fn a_corrupt_ballot_file_is_set_aside_and_reported() {
         "ranking: [oops\n"
     );
 }
+
+#[test]
+fn an_export_to_a_full_disk_fails_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let data = dir.path().join("data");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    let output = Command::new(BIN)
+        .args([
+            "ballot",
+            "export",
+            "--data-dir",
+            path(&data),
+            path(&election),
+        ])
+        .stdout(full)
+        .output()
+        .expect("run hustings");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].starts_with("hustings: error: cannot write the output: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let data = dir.path().join("data");
+    let mut child = Command::new(BIN)
+        .args(["list", "--data-dir", path(&data), path(&election)])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, as `| head -0` does
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn history_of_nobody_fails_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let (out, err, code) = hustings(&["history", "Nobody Here", path(&election)]);
+    assert_eq!(code, Some(1));
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(
+        err.trim_end(),
+        "hustings: error: no candidate named like \"Nobody Here\""
+    );
+}

@@ -1,11 +1,31 @@
-//! Crash safety of the voter's data: the real binary is killed with SIGKILL while it saves,
-//! again and again, and the file on disk must always be one whole version, never half.
+//! Crash safety of the voter's data: a process saving through the voter's store (the
+//! `save_stress` example, built from the same library as the binary) is killed with SIGKILL
+//! while it saves, again and again, and the file on disk must always be one whole version.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_hustings");
+/// The `save_stress` example beside this test's own build, built first if it is missing.
+fn save_stress() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's own path");
+    // target/<profile>/deps/crash-<hash> -> target/<profile>/examples/save_stress
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("a target folder");
+    let example = profile_dir.join("examples").join("save_stress");
+    if !example.exists() {
+        let mut build = Command::new(env!("CARGO"));
+        build.args(["build", "--quiet", "--example", "save_stress"]);
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("cargo runs");
+        assert!(status.success(), "building the save_stress example failed");
+    }
+    example
+}
 const KILLS: usize = 200;
 
 /// The version a saved ballot file holds; panics if the file is not whole and consistent.
@@ -57,10 +77,10 @@ fn kill_9_during_saves_never_leaves_a_half_written_file() {
         Duration::from_micros(state % 40_000)
     };
     let mut seen = Vec::new();
+    let stress = save_stress();
     let start = Instant::now();
     for _ in 0..KILLS {
-        let mut child = Command::new(BIN)
-            .args(["save-stress", "--data-dir"])
+        let mut child = Command::new(&stress)
             .arg(&data)
             .arg(&election)
             .stdout(Stdio::null())

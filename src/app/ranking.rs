@@ -3,7 +3,7 @@
 
 use super::voter::{BallotRow, SaveWhen};
 use super::{Action, App, Overlay};
-use crate::voter::ballot::{Ballot, Placement};
+use crate::voter::ballot::Ballot;
 use crate::voter::order::{self, OrderMode};
 
 impl App {
@@ -105,21 +105,18 @@ impl App {
     /// The ballot view's rows: ranked (best first), then unranked, then "no opinion", each in
     /// display order.
     pub fn ballot_rows(&self, index: usize) -> Vec<BallotRow> {
-        let ballot = &self.voter.ballots[index];
-        let mut rows: Vec<BallotRow> = self
-            .candidates_of(index)
+        let members = self.candidates_of(index);
+        let names = members
+            .iter()
+            .map(|&c| (c, self.roster.candidates[c].name.as_str()));
+        self.voter.ballots[index]
+            .rows(names)
             .into_iter()
-            .map(|candidate| BallotRow {
+            .map(|(candidate, placement)| BallotRow {
                 candidate,
-                placement: ballot.placement(&self.roster.candidates[candidate].name),
+                placement,
             })
-            .collect();
-        rows.sort_by_key(|row| match row.placement {
-            Placement::Ranked { group, .. } => (0, group),
-            Placement::Unranked => (1, 0),
-            Placement::NoOpinion => (2, 0),
-        });
-        rows
+            .collect()
     }
 
     pub fn ballot_election(&self) -> usize {

@@ -100,14 +100,6 @@ pub enum Command {
         #[arg(required = true, value_name = "NAME|PATH")]
         args: Vec<String>,
     },
-    /// Save a ballot over and over (used by the crash-safety tests).
-    #[command(hide = true)]
-    SaveStress {
-        /// How many saves to make (0: until killed).
-        #[arg(long, default_value_t = 0)]
-        count: u64,
-        paths: Vec<PathBuf>,
-    },
 }
 
 #[derive(Debug, Subcommand)]

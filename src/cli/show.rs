@@ -1,12 +1,34 @@
 //! Statements side by side as plain text, for pipes, `less`, screen readers and printing.
 //! Nothing but printable text and newlines is written.
 
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use super::session::named_candidates;
+use super::{Outcome, print};
 use crate::app::{LineKind, build_lines};
 use crate::roster::Roster;
 use crate::text::wrap::{truncate, width as text_width};
 
 /// Columns narrower than this are printed one after another instead.
 const MIN_COLUMN: usize = 28;
+
+/// Prints the named candidates side by side, as wide as the terminal (else 80 columns).
+pub fn run(args: &[String], width: Option<u16>, plain: bool) -> Outcome {
+    let (roster, chosen) = named_candidates(args)?;
+    let width = width
+        .map(usize::from)
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| ratatui::crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w))
+        })
+        .unwrap_or(80);
+    print(&side_by_side(&roster, &chosen, width, plain))?;
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The candidates `chosen` (roster indices) side by side in `width` columns; one column when
 /// they would be too narrow. `plain` uses ASCII for rules and separators.

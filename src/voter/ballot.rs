@@ -91,6 +91,23 @@ impl Ballot {
         }
     }
 
+    /// Each of `candidates` (an id and a name, in the voter's order) with its placement:
+    /// ranked best first, then unranked, then "no opinion", each part in the given order.
+    pub fn rows<'a, T>(
+        &self,
+        candidates: impl Iterator<Item = (T, &'a str)>,
+    ) -> Vec<(T, Placement)> {
+        let mut rows: Vec<(T, Placement)> = candidates
+            .map(|(id, name)| (id, self.placement(name)))
+            .collect();
+        rows.sort_by_key(|(_, placement)| match placement {
+            Placement::Ranked { group, .. } => (0, *group),
+            Placement::Unranked => (1, 0),
+            Placement::NoOpinion => (2, 0),
+        });
+        rows
+    }
+
     /// Takes `name` off the ranking and out of "no opinion"; returns where it was.
     fn take(&mut self, name: &str) -> Placement {
         let was = self.placement(name);

@@ -1,21 +1,77 @@
-//! A ballot in the forms a voter pastes into the real ballot, or keeps.
+//! A ballot in the forms a voter pastes into the real ballot, or keeps. Works on the
+//! domain types alone: the roster, the voter's ballot and the order the voter sees.
 
 use serde_json::json;
 
-use crate::app::App;
-use crate::cli::args::ExportFormat;
-use crate::voter::ballot::Placement;
+use crate::roster::{Candidate, Roster};
+use crate::voter::ballot::{Ballot, Placement};
+
+/// The forms a ballot can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The ranking and the voter's notes, for reading or keeping.
+    Markdown,
+    /// The ranking as data.
+    Json,
+    /// One line per candidate with the rank to pick in a CIVS ballot.
+    Civs,
+    /// One line per candidate ID with the rank to pick in an Elekto ballot.
+    Elekto,
+}
+
+/// One election's ballot as the voter sees it.
+pub struct Sheet<'a> {
+    pub roster: &'a Roster,
+    /// Index into the roster's elections.
+    pub election: usize,
+    pub ballot: &'a Ballot,
+    /// The election's candidates (indices into the roster), in the voter's order.
+    pub order: Vec<usize>,
+}
+
+impl Sheet<'_> {
+    fn candidate(&self, index: usize) -> &Candidate {
+        &self.roster.candidates[index]
+    }
+
+    /// (candidate, placement): ranked best first, then unranked, then "no opinion".
+    fn rows(&self) -> Vec<(usize, Placement)> {
+        self.ballot.rows(
+            self.order
+                .iter()
+                .map(|&c| (c, self.candidate(c).name.as_str())),
+        )
+    }
+}
+
+/// Every election's ballot in `format`, one after another (JSON: one array).
+pub fn all(sheets: &[Sheet], format: Format) -> String {
+    if format == Format::Json {
+        let all: Vec<serde_json::Value> = sheets.iter().map(to_json).collect();
+        return pretty(&serde_json::Value::Array(all));
+    }
+    sheets
+        .iter()
+        .map(|sheet| election(sheet, format))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// One election's ballot in `format`.
-pub fn election(app: &App, index: usize, format: ExportFormat) -> String {
+pub fn election(sheet: &Sheet, format: Format) -> String {
     match format {
-        ExportFormat::Markdown => markdown(app, index),
-        ExportFormat::Json => {
-            serde_json::to_string_pretty(&to_json(app, index)).unwrap_or_default() + "\n"
-        }
-        ExportFormat::Civs => ranks(app, index, "CIVS", |app, c| app.candidate(c).name.clone()),
-        ExportFormat::Elekto => ranks(app, index, "Elekto", elekto_id),
+        Format::Markdown => markdown(sheet),
+        Format::Json => pretty(&to_json(sheet)),
+        Format::Civs => ranks(sheet, "CIVS", |c| c.name.clone()),
+        Format::Elekto => ranks(sheet, "Elekto", elekto_id),
     }
+}
+
+/// JSON as indented text. A `Value` always serializes: its keys are strings.
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("a JSON value serializes");
+    text.push('\n');
+    text
 }
 
 /// Names in each part of the ballot, in the order the voter sees them.
@@ -25,15 +81,15 @@ struct Parts {
     no_opinion: Vec<String>,
 }
 
-fn parts(app: &App, index: usize) -> Parts {
+fn parts(sheet: &Sheet) -> Parts {
     let mut parts = Parts {
         ranked: Vec::new(),
         unranked: Vec::new(),
         no_opinion: Vec::new(),
     };
-    for row in app.ballot_rows(index) {
-        let name = app.candidate(row.candidate).name.clone();
-        match row.placement {
+    for (candidate, placement) in sheet.rows() {
+        let name = sheet.candidate(candidate).name.clone();
+        match placement {
             Placement::Ranked { group, .. } => {
                 if parts.ranked.len() <= group {
                     parts.ranked.resize_with(group + 1, Vec::new);
@@ -48,10 +104,10 @@ fn parts(app: &App, index: usize) -> Parts {
     parts
 }
 
-fn markdown(app: &App, index: usize) -> String {
-    let election = &app.roster.elections[index];
-    let ballot = app.ballot(index);
-    let parts = parts(app, index);
+fn markdown(sheet: &Sheet) -> String {
+    let election = &sheet.roster.elections[sheet.election];
+    let ballot = sheet.ballot;
+    let parts = parts(sheet);
     let mut out = format!("# Ballot: {}\n\n", election.name);
     let mut facts = Vec::new();
     if let Some(project) = &election.project {
@@ -81,17 +137,17 @@ fn markdown(app: &App, index: usize) -> String {
             parts.unranked.join(", ")
         ));
     }
-    let notes: Vec<(usize, &str)> = app
-        .candidates_of(index)
-        .into_iter()
-        .filter_map(|c| ballot.note(&app.candidate(c).name).map(|n| (c, n)))
+    let notes: Vec<(usize, &str)> = sheet
+        .order
+        .iter()
+        .filter_map(|&c| ballot.note(&sheet.candidate(c).name).map(|n| (c, n)))
         .collect();
     if !notes.is_empty() {
         out.push_str("\n## Notes\n");
         for (c, note) in notes {
             out.push_str(&format!(
                 "\n### {}\n\n{}\n",
-                app.candidate(c).name,
+                sheet.candidate(c).name,
                 note.trim_end()
             ));
         }
@@ -99,10 +155,10 @@ fn markdown(app: &App, index: usize) -> String {
     out
 }
 
-fn to_json(app: &App, index: usize) -> serde_json::Value {
-    let election = &app.roster.elections[index];
-    let ballot = app.ballot(index);
-    let parts = parts(app, index);
+fn to_json(sheet: &Sheet) -> serde_json::Value {
+    let election = &sheet.roster.elections[sheet.election];
+    let ballot = sheet.ballot;
+    let parts = parts(sheet);
     json!({
         "election": election.name,
         "key": election.key,
@@ -115,22 +171,21 @@ fn to_json(app: &App, index: usize) -> serde_json::Value {
 }
 
 /// `candidate: rank` lines; unranked and "no opinion" candidates are left at "No opinion".
-fn ranks(app: &App, index: usize, system: &str, id: fn(&App, usize) -> String) -> String {
-    let election = &app.roster.elections[index];
+fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> String) -> String {
+    let election = &sheet.roster.elections[sheet.election];
     let mut out = format!("# {system} ballot: {}\n", election.name);
-    for row in app.ballot_rows(index) {
-        let rank = match row.placement {
+    for (candidate, placement) in sheet.rows() {
+        let rank = match placement {
             Placement::Ranked { group, .. } => (group + 1).to_string(),
             Placement::Unranked | Placement::NoOpinion => "No opinion".to_string(),
         };
-        out.push_str(&format!("{}: {rank}\n", id(app, row.candidate)));
+        out.push_str(&format!("{}: {rank}\n", id(sheet.candidate(candidate))));
     }
     out
 }
 
 /// The ID an Elekto ballot shows: the `ID` field, else the GitHub handle, else the name.
-fn elekto_id(app: &App, candidate: usize) -> String {
-    let c = app.candidate(candidate);
+fn elekto_id(c: &Candidate) -> String {
     c.extra
         .iter()
         .chain(&c.links)

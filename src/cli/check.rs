@@ -1,0 +1,44 @@
+//! `hustings check`: validate candidate files without opening the app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Outcome, print};
+use crate::roster::Roster;
+
+/// Prints each problem as `file:line:column: message`; status 1 if there is any.
+pub fn run(paths: &[PathBuf]) -> Outcome {
+    let (roster, errors) = Roster::load_paths(paths);
+    let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    problems.extend(roster.warnings.iter().map(ToString::to_string));
+    for c in &roster.candidates {
+        if c.statement.raw().trim().is_empty() {
+            problems.push(format!(
+                "{}: {}: the statement is empty",
+                c.path.display(),
+                c.name
+            ));
+        }
+        if c.name.trim().is_empty() {
+            problems.push(format!("{}: the candidate has no name", c.path.display()));
+        }
+    }
+    if roster.candidates.is_empty() && problems.is_empty() {
+        problems.push("no candidate found".to_string());
+    }
+    let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    print(&text)?;
+    eprintln!(
+        "hustings: {} candidates in {} elections checked, {} files left out (no candidate), {} problem{}",
+        roster.candidates.len(),
+        roster.elections.len(),
+        roster.skipped.len(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

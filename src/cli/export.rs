@@ -1,0 +1,53 @@
+//! `hustings ballot export`: the voter's ballots in a form to paste into the real one.
+
+use std::path::{Path, PathBuf};
+
+use super::args::ExportFormat;
+use super::{Outcome, Session, finish, print};
+use crate::voter::export::{self, Format, Sheet};
+use crate::voter::order::OrderMode;
+
+impl From<ExportFormat> for Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Civs => Format::Civs,
+            ExportFormat::Elekto => Format::Elekto,
+        }
+    }
+}
+
+/// Prints every election's ballot; its warnings go to stderr.
+pub fn run(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    order: OrderMode,
+    data_dir: Option<&Path>,
+) -> Outcome {
+    let session = Session::open(paths, order, data_dir)?;
+    let app = &session.app;
+    let sheets: Vec<Sheet> = (0..app.roster.elections.len())
+        .map(|election| Sheet {
+            roster: &app.roster,
+            election,
+            ballot: app.ballot(election),
+            order: app.candidates_of(election),
+        })
+        .collect();
+    print(&export::all(&sheets, format.into()))?;
+    for sheet in &sheets {
+        let names: Vec<&str> = sheet
+            .order
+            .iter()
+            .map(|&c| app.candidate(c).name.as_str())
+            .collect();
+        for warning in sheet.ballot.warnings(&names) {
+            eprintln!(
+                "warning: {}: {warning}",
+                app.roster.elections[sheet.election].name
+            );
+        }
+    }
+    Ok(finish(app))
+}

@@ -1,0 +1,46 @@
+//! `hustings history`: a person's candidacies and what changed between them.
+
+use std::process::ExitCode;
+
+use super::session::named_candidates;
+use super::{Outcome, print};
+use crate::analysis::candidacies;
+use crate::roster::dates::voting_close;
+
+/// Prints each named person's candidacies, oldest first, and a word-diff summary per pair.
+pub fn run(args: &[String]) -> Outcome {
+    let (roster, chosen) = named_candidates(args)?;
+    let mut out = String::new();
+    for &candidate in &chosen {
+        let all = candidacies::candidacies(&roster, candidate);
+        let name = &roster.candidates[candidate].name;
+        out.push_str(&format!(
+            "{name}: {} candidac{}\n",
+            all.len(),
+            if all.len() == 1 { "y" } else { "ies" }
+        ));
+        for &c in &all {
+            let election = roster.election_of(&roster.candidates[c]);
+            let date = voting_close(election).map_or_else(
+                || "          ".to_string(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            );
+            out.push_str(&format!(
+                "  {date}  {}  {}\n",
+                election.name,
+                roster.candidates[c].path.display()
+            ));
+        }
+        for pair in all.windows(2) {
+            let (a, b) = (&roster.candidates[pair[0]], &roster.candidates[pair[1]]);
+            let (_, _, summary) = candidacies::diff(&a.statement.display, &b.statement.display);
+            out.push_str(&format!(
+                "  {} → {}: {summary}\n",
+                roster.election_of(a).name,
+                roster.election_of(b).name
+            ));
+        }
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

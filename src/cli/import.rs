@@ -1,0 +1,39 @@
+//! `hustings import`: published statements written out as candidate YAML.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::write::write_roster;
+use super::{Failure, Outcome, report};
+use crate::roster::Roster;
+
+/// Reads `sources` and writes one folder per election under `out`.
+pub fn run(sources: &[PathBuf], out: &Path) -> Outcome {
+    let (roster, errors) = Roster::load_paths(sources);
+    report(&errors);
+    for warning in &roster.warnings {
+        eprintln!("{warning}");
+    }
+    if roster.candidates.is_empty() {
+        return Err(Failure::NothingLoaded);
+    }
+    let written = write_roster(&roster, out)
+        .map_err(|e| Failure::Other(format!("cannot write to {}: {e}", out.display())))?;
+    eprintln!(
+        "hustings: {} candidates in {} elections written to {}; {} files left out (no candidate){}",
+        written.candidates,
+        written.elections,
+        out.display(),
+        roster.skipped.len(),
+        if errors.is_empty() {
+            ""
+        } else {
+            "; some files failed, above"
+        }
+    );
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,30 @@
+//! `hustings [PATH...]`: the app in the terminal.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Failure, Outcome, Session, report};
+use crate::app::App;
+use crate::tui;
+use crate::ui::Theme;
+use crate::voter::order::OrderMode;
+
+/// Opens the roster in the terminal until the voter quits.
+pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outcome {
+    let Session { mut app, store } = Session::open(paths, order, data_dir)?;
+    if !io::stdout().is_terminal() {
+        report(&app.errors);
+        return Err(Failure::Other(
+            "standard output is not a terminal; run it in one, or use `hustings list`".to_string(),
+        ));
+    }
+    let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
+    let result = tui::run(&mut app, Theme::from_env(), &mut save);
+    report(&app.errors);
+    for notice in &app.notices {
+        eprintln!("hustings: {notice}");
+    }
+    result.map_err(|e| Failure::Other(e.to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}

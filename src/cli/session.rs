@@ -1,0 +1,138 @@
+//! What every command that reads a roster shares: loading it, and the voter's saved data.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{Failure, report};
+use crate::app::App;
+use crate::roster::{LoadError, Roster};
+use crate::voter::order::OrderMode;
+use crate::voter::store::{self, Store};
+
+/// The roster for `paths`: those files and folders, else `./candidates`, else the built-in one.
+pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
+    if !paths.is_empty() {
+        Roster::load_paths(paths)
+    } else if Path::new("candidates").is_dir() {
+        Roster::load_paths(&[PathBuf::from("candidates")])
+    } else {
+        Roster::embedded()
+    }
+}
+
+/// A loaded roster with the voter's data, ready for the app or a command.
+pub struct Session {
+    pub app: App,
+    pub store: Option<Store>,
+}
+
+impl Session {
+    /// Loads the roster and the voter's data; fails (after listing the load errors) when
+    /// nothing loads.
+    pub fn open(
+        paths: &[PathBuf],
+        order: OrderMode,
+        data_dir: Option<&Path>,
+    ) -> Result<Session, Failure> {
+        let (roster, errors) = load_roster(paths);
+        if roster.candidates.is_empty() {
+            report(&errors);
+            return Err(Failure::NothingLoaded);
+        }
+        let mut notices = Vec::new();
+        let opened = match store::data_dir(data_dir) {
+            Some(dir) => match Store::open(&dir, &roster) {
+                Ok(opened) => Some(opened),
+                Err(e) => {
+                    notices.push(format!(
+                        "Your notes and ranking cannot be kept in {}: {e}. Use --data-dir to choose another folder.",
+                        dir.display()
+                    ));
+                    None
+                }
+            },
+            None => {
+                notices.push(
+                    "No data directory could be found: your notes and ranking will not be saved. Use --data-dir."
+                        .to_string(),
+                );
+                None
+            }
+        };
+        let app = App::new(roster, errors);
+        let mut session = match opened {
+            Some((store, opened)) => {
+                notices.extend(opened.notices);
+                let seed = match store.voter_seed() {
+                    Ok(seed) => seed,
+                    Err(e) => {
+                        notices.push(format!(
+                            "Your candidate order cannot be kept ({e}): it will differ next time"
+                        ));
+                        crate::voter::order::fresh_seed()
+                    }
+                };
+                Session {
+                    app: app.with_voter(opened.ballots, opened.read_only, order, seed),
+                    store: Some(store),
+                }
+            }
+            None => Session {
+                app: app.with_voter(
+                    Vec::new(),
+                    Vec::new(),
+                    order,
+                    crate::voter::order::fresh_seed(),
+                ),
+                store: None,
+            },
+        };
+        session.app = session.app.with_notices(notices);
+        session.save_queued();
+        Ok(session)
+    }
+
+    /// Writes one election's ballot.
+    pub fn save(store: Option<&Store>, app: &App, election: usize) -> io::Result<()> {
+        let Some(store) = store else {
+            return Ok(());
+        };
+        if store.is_read_only(election) {
+            return Ok(());
+        }
+        let e = &app.roster.elections[election];
+        store.save(election, &e.key, &e.name, app.ballot(election))
+    }
+
+    /// Saves whatever the app has queued (new order seeds, for one).
+    fn save_queued(&mut self) {
+        for (election, _) in self.app.take_saves() {
+            if let Err(e) = Session::save(self.store.as_ref(), &self.app, election) {
+                self.app.notices.push(format!("Could not save: {e}"));
+            }
+        }
+    }
+}
+
+/// Splits arguments into paths (that exist) and names, loads the paths, and finds each
+/// name's candidate (the latest matching one).
+pub fn named_candidates(args: &[String]) -> Result<(Roster, Vec<usize>), Failure> {
+    let (paths, names): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| Path::new(a.as_str()).exists());
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let (roster, errors) = load_roster(&paths);
+    report(&errors);
+    let mut chosen = Vec::new();
+    for name in names {
+        let wanted = name.to_lowercase();
+        match roster
+            .candidates
+            .iter()
+            .rposition(|c| c.name.to_lowercase().contains(&wanted))
+        {
+            Some(index) => chosen.push(index),
+            None => return Err(Failure::NoMatch(name.clone())),
+        }
+    }
+    Ok((roster, chosen))
+}
