@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, Mode};
+use crate::action::{Action, Mode};
 
 /// One line of the key table: the keys, how help shows them, what they do.
 pub struct Binding {

@@ -38,6 +38,45 @@ pub struct Shape {
     pub show_list: bool,
 }
 
+/// Widest a text overlay (help, errors, the election, the outline) is drawn.
+pub const TEXT_OVERLAY_WIDTH: u16 = 84;
+
+/// A box centred in `area`, at most `width` × `height` and at least 10 × 3 where the window
+/// allows, leaving a margin of one cell.
+pub fn overlay_rect(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width
+        .min(area.width.saturating_sub(2))
+        .max(area.width.min(10));
+    let height = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(3));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// The inside of a bordered box.
+pub fn inner(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x.saturating_add(1),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(2),
+        rect.height.saturating_sub(2),
+    )
+}
+
+/// A text overlay's box in `area`, given how many lines its text wraps to at a width: as
+/// wide as [`TEXT_OVERLAY_WIDTH`], as tall as its text where the window allows.
+pub fn text_overlay(area: Rect, lines_at: impl Fn(usize) -> usize) -> Rect {
+    let width = area.width.saturating_sub(2).min(TEXT_OVERLAY_WIDTH);
+    let lines = lines_at(usize::from(width.saturating_sub(2)));
+    let height = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    overlay_rect(area, width, height)
+}
+
 /// Splits `area` into list, equal-width panes, input line and status bar.
 pub fn compute(area: Rect, shape: Shape) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

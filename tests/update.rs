@@ -755,3 +755,88 @@ fn t_lists_themes_and_enter_searches_for_one() {
         .collect();
     assert_eq!(names, vec!["Ann"]);
 }
+
+/// Scrolls an overlay far past its end with `j`, then checks that one `k` moves at once.
+fn stops_at_its_end(app: &mut hustings::app::App, position: impl Fn(&hustings::app::App) -> usize) {
+    for _ in 0..200 {
+        type_keys(app, "j");
+    }
+    let end = position(app);
+    assert!(
+        end > 0,
+        "the content is longer than the window, so it scrolls"
+    );
+    type_keys(app, "k");
+    assert_eq!(position(app), end - 1, "one step back moves at once");
+}
+
+#[test]
+fn the_help_and_the_errors_stop_at_their_end() {
+    let mut app = embedded_app();
+    app.update(Action::Resize {
+        width: 60,
+        height: 12,
+    });
+    type_keys(&mut app, "?");
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    stops_at_its_end(&mut app, |a| a.overlay_scroll());
+    // A taller window shows more: the end moves up, and the position with it.
+    let before = app.overlay_scroll();
+    app.update(Action::Resize {
+        width: 60,
+        height: 30,
+    });
+    assert!(app.overlay_scroll() < before);
+
+    let errors: Vec<hustings::roster::LoadError> = (0..40)
+        .map(|i| hustings::roster::LoadError {
+            path: format!("e/{i}.yaml"),
+            line: Some(1),
+            column: Some(1),
+            message: "broken".to_string(),
+        })
+        .collect();
+    let (roster, _) = Roster::embedded();
+    let mut app = hustings::app::App::new(roster, errors);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(app.overlay(), Some(Overlay::Errors));
+    stops_at_its_end(&mut app, |a| a.overlay_scroll());
+}
+
+#[test]
+fn the_history_view_stops_at_its_end() {
+    let long = "word ".repeat(2_000);
+    let (roster, _) = Roster::from_memory(
+        &[
+            (
+                "a/election.yaml",
+                "name: Old\ndates: {voting_close: '2020-01-01'}\n",
+            ),
+            ("a/x.yaml", &format!("name: A. Lee\nstatement: {long}\n")),
+            (
+                "b/election.yaml",
+                "name: New\ndates: {voting_close: '2023-01-01'}\n",
+            ),
+            (
+                "b/x.yaml",
+                &format!("name: A. Lee\nstatement: {long} more\n"),
+            ),
+        ],
+        Source::Embedded,
+    );
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    type_keys(&mut app, "GH");
+    assert_eq!(app.overlay(), Some(Overlay::History));
+    assert!(
+        app.history_diff().is_some(),
+        "the diff is computed when opened"
+    );
+    stops_at_its_end(&mut app, |a| a.history_view().2);
+}

@@ -1,21 +1,24 @@
 //! All state of a reading session, changed only through [`App::update`]: no I/O, no terminal.
 
-mod action;
 mod editor;
 mod find;
 mod lines;
 mod navigate;
 mod notes;
+mod overlays;
 mod pane;
 mod ranking;
+mod route;
+mod scroll;
 mod statement;
-mod views;
 mod voter;
 
-pub use action::{Action, Effect, Focus, Mode, Overlay};
+pub use crate::action::{Action, Effect, Focus, Mode, Overlay};
 pub use editor::NoteEditor;
 pub use lines::{LineKind, PaneLine, Section};
+pub use overlays::history::Diff;
 pub use pane::{Pane, build_lines};
+pub use scroll::Scroll;
 pub use statement::diff_lines;
 pub use voter::{BallotRow, SaveWhen};
 
@@ -39,9 +42,9 @@ pub struct App {
     show_notes: bool,
     /// The themes overlay: the election, its themes, the candidates they are counted for,
     /// and the selected row.
-    themes: views::ThemesView,
+    themes: overlays::themes::ThemesView,
     /// The history view: a person's candidacies and the pair being compared.
-    history: views::HistoryView,
+    history: overlays::history::HistoryView,
     index: SearchIndex,
     query: String,
     searching: bool,
@@ -60,7 +63,7 @@ pub struct App {
     sync: bool,
     show_list: bool,
     overlay: Option<Overlay>,
-    overlay_scroll: usize,
+    overlay_scroll: scroll::Scroll,
     message: Option<String>,
     size: Rect,
     /// The time the view shows dates against (time left to vote).
@@ -81,8 +84,8 @@ impl App {
             voter: voter::Voter::default(),
             editor: None,
             show_notes: false,
-            themes: views::ThemesView::default(),
-            history: views::HistoryView::default(),
+            themes: Default::default(),
+            history: Default::default(),
             index,
             query: String::new(),
             searching: false,
@@ -96,7 +99,7 @@ impl App {
             sync: false,
             show_list: true,
             overlay,
-            overlay_scroll: 0,
+            overlay_scroll: Default::default(),
             message: None,
             size: Rect::default(),
             now: chrono::Utc::now(),
@@ -239,7 +242,7 @@ impl App {
     }
 
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll
+        self.overlay_scroll.offset()
     }
 
     pub fn message(&self) -> Option<&str> {
@@ -407,36 +410,6 @@ impl App {
         Effect::Continue
     }
 
-    fn update_overlay(&mut self, action: Action) -> Effect {
-        match action {
-            Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
-            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
-            Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
-            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
-            Action::Top => self.overlay_scroll = 0,
-            Action::Wheel { lines, .. } => {
-                self.overlay_scroll = self
-                    .overlay_scroll
-                    .saturating_add_signed(isize::from(lines) * layout::WHEEL_LINES);
-            }
-            Action::Back
-            | Action::Help
-            | Action::ShowErrors
-            | Action::ElectionInfo
-            | Action::Outline
-            | Action::Click { .. } => {
-                self.overlay = None;
-            }
-            _ => {}
-        }
-        Effect::Continue
-    }
-
-    fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay = Some(overlay);
-        self.overlay_scroll = 0;
-    }
-
     /// Re-wraps panes for the current window and keeps scroll positions and the list valid.
     fn relayout(&mut self) {
         let areas = self.areas(self.size);
@@ -451,5 +424,6 @@ impl App {
             pane.clamp(layout::text_height(*rect));
         }
         self.keep_cursor_visible();
+        self.measure_overlay();
     }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Outcome, print};
+use super::output::{Outcome, print};
 use crate::roster::Roster;
 
 /// Prints each problem as `file:line:column: message`; status 1 if there is any.

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::args::ExportFormat;
-use super::{Outcome, Session, finish, print};
+use super::output::{Outcome, finish, print};
+use super::session::Session;
 use crate::voter::export::{self, Format, Sheet};
 use crate::voter::order::OrderMode;
 

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
+use super::output::{Outcome, print};
 use super::session::named_candidates;
-use super::{Outcome, print};
 use crate::analysis::candidacies;
 use crate::roster::dates::voting_close;
 

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::output::{Failure, Outcome, report};
 use super::write::write_roster;
-use super::{Failure, Outcome, report};
 use crate::roster::Roster;
 
 /// Reads `sources` and writes one folder per election under `out`.

@@ -4,7 +4,8 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Failure, Outcome, Session, report};
+use super::output::{Failure, Outcome, report};
+use super::session::Session;
 use crate::app::App;
 use crate::tui;
 use crate::ui::Theme;

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{Failure, report};
+use super::output::{Failure, report};
 use crate::app::App;
 use crate::roster::{LoadError, Roster};
 use crate::voter::order::OrderMode;

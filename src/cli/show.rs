@@ -4,8 +4,8 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
+use super::output::{Outcome, print};
 use super::session::named_candidates;
-use super::{Outcome, print};
 use crate::app::{LineKind, build_lines};
 use crate::roster::Roster;
 use crate::text::wrap::{truncate, width as text_width};

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, Session, finish, print};
+use super::output::{Outcome, finish, print};
+use super::session::Session;
 use crate::analysis::topics;
 use crate::voter::order::OrderMode;
 

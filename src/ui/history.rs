@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use super::pane::styled_line;
 use super::theme::Theme;
 use super::widgets::overlay_box;
-use crate::analysis::candidacies;
 use crate::app::{App, diff_lines};
 use crate::text::markdown::Mark;
 use crate::text::wrap::truncate;
@@ -34,11 +33,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if inner.width < 7 || inner.height < 3 {
         return;
     }
-    let (old_words, new_words, summary) =
-        candidacies::diff(&older_c.statement.display, &newer_c.statement.display);
-    let column = usize::from(inner.width.saturating_sub(3)) / 2;
-    let left = diff_lines(&old_words, Mark::Removed, column);
-    let right = diff_lines(&new_words, Mark::Added, column);
+    // The state computes the pair's diff once, when the pair is chosen.
+    let Some((old_words, new_words, summary)) = app.history_diff() else {
+        return;
+    };
+    let (_, column) = App::history_geometry(area);
+    let left = diff_lines(old_words, Mark::Removed, column);
+    let right = diff_lines(new_words, Mark::Added, column);
     let head = |c: &crate::roster::Candidate| truncate(&roster.election_of(c).name, column);
     let mut lines = vec![
         Line::styled(

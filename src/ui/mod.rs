@@ -2,11 +2,9 @@
 
 mod ballot;
 mod editor;
-mod election;
 mod help;
 mod history;
 mod list;
-mod outline;
 mod pane;
 mod search_bar;
 mod status;
@@ -49,11 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     status::draw(frame, areas.status, app, theme);
     match app.overlay() {
-        Some(Overlay::Help) => help::draw_help(frame, area, app, theme),
-        Some(Overlay::Errors) => help::draw_errors(frame, area, app, theme),
+        Some(Overlay::Help | Overlay::Errors | Overlay::Election | Overlay::Outline) => {
+            help::draw(frame, area, app, theme)
+        }
         Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
-        Some(Overlay::Election) => election::draw(frame, area, app, theme),
-        Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
         Some(Overlay::Themes) => themes::draw(frame, area, app, theme),
         Some(Overlay::History) => history::draw(frame, area, app, theme),
         None => {}

@@ -29,18 +29,7 @@ pub(super) fn overlay_box(
     title: &str,
     theme: &Theme,
 ) -> Rect {
-    let width = width
-        .min(area.width.saturating_sub(2))
-        .max(area.width.min(10));
-    let height = height
-        .min(area.height.saturating_sub(2))
-        .max(area.height.min(3));
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let rect = crate::layout::overlay_rect(area, width, height);
     let title = truncate(title, usize::from(width.saturating_sub(4)));
     let block = panel(format!(" {title} "), true, theme).style(theme.overlay);
     let inner = block.inner(rect);

@@ -1,4 +1,5 @@
-//! What a voter can ask of the app, and what the event loop must do after.
+//! What a voter can ask of the app, and what the event loop must do after. Below both the
+//! session state and the keymap, so that each can use the other's words without a circle.
 
 /// Everything a voter can ask of the app; keys and mouse events are mapped to these.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,141 @@
+//! What the text overlays say (the keys, the load errors and notices, the current
+//! election, the outline), as plain lines: the state measures them to bound scrolling, and
+//! the renderer draws them.
+
+use super::super::pane::Pane;
+use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OVERLAY, SEARCH, THEMES};
+use crate::roster::{Election, LoadError, Roster, dates};
+use crate::text::sanitize::sanitize_line;
+
+/// The help text, one entry per line.
+pub fn help_lines() -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut section = |title: &str, table: &[Binding]| {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(title.to_string());
+        for b in table {
+            lines.push(format!("  {:<10} {}", b.label, b.help));
+        }
+    };
+    section("Keys", NORMAL);
+    section("While searching (type to filter; Ctrl-U clears)", SEARCH);
+    section("In the ballot (b)", BALLOT);
+    section(
+        "In the note editor (e; typing inserts text; Ctrl-E continues in $EDITOR)",
+        EDITOR,
+    );
+    section("In the themes (t)", THEMES);
+    section("In the history (H)", HISTORY);
+    section("In this window", OVERLAY);
+    lines.push(String::new());
+    lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());
+    lines.push("Ctrl-C quits from anywhere.".into());
+    lines
+}
+
+/// The load errors, then the notices.
+pub fn errors_text(errors: &[LoadError], notices: &[String]) -> String {
+    let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    if !errors.is_empty() && !notices.is_empty() {
+        text.push(String::new());
+    }
+    text.extend(notices.iter().map(|n| sanitize_line(n).text));
+    text.join("\n")
+}
+
+/// The election's facts: seats, progress, every date in UTC and local time, time left.
+pub fn election_text(
+    election: &Election,
+    (read, total): (usize, usize),
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut text = Vec::new();
+    let mut facts = Vec::new();
+    if let Some(project) = &election.project {
+        facts.push(project.clone());
+    }
+    if let Some(seats) = election.seats {
+        facts.push(format!("{seats} seat{}", if seats == 1 { "" } else { "s" }));
+    }
+    facts.push(format!("{total} candidates, {read} read"));
+    text.push(facts.join(" · "));
+    match dates::voting_close(election) {
+        Some(close) if close > now => text.push(format!(
+            "Voting closes {}: {}",
+            dates::relative(close, now),
+            dates::both_zones(close)
+        )),
+        Some(close) => text.push(format!(
+            "Voting closed {}: {}",
+            dates::relative(close, now),
+            dates::both_zones(close)
+        )),
+        None => text.push("No closing date given.".to_string()),
+    }
+    let when = dates::of(election);
+    if !when.is_empty() {
+        text.push(String::new());
+        text.push("Dates".to_string());
+        for w in when {
+            let shown = w.at.map_or_else(|| w.text.clone(), dates::both_zones);
+            text.push(format!("  {}: {shown}", w.key.replace('_', " ")));
+        }
+    }
+    if !election.incumbents.is_empty() {
+        text.push(String::new());
+        text.push(format!("Incumbents: {}", election.incumbents.join(", ")));
+    }
+    for (key, value) in &election.extra {
+        text.push(String::new());
+        if value.contains('\n') {
+            text.push(format!("{}:", capitalise(key)));
+            text.extend(value.lines().map(|l| format!("  {l}")));
+        } else {
+            text.push(format!("{}: {value}", capitalise(key)));
+        }
+    }
+    text.push(String::new());
+    text.push(format!("Folder: {}", election.folder));
+    text.join("\n")
+}
+
+/// The sections of every open statement, the one each pane is in marked.
+pub fn outline_text(panes: &[Pane], roster: &Roster) -> String {
+    let mut text = Vec::new();
+    for pane in panes {
+        if !text.is_empty() {
+            text.push(String::new());
+        }
+        text.push(roster.candidates[pane.candidate].name.clone());
+        if pane.sections().is_empty() {
+            text.push("  (no sections)".to_string());
+        }
+        for (i, section) in pane.sections().iter().enumerate() {
+            let here = if section.line <= pane.scroll
+                && pane
+                    .sections()
+                    .get(i + 1)
+                    .is_none_or(|next| next.line > pane.scroll)
+            {
+                "▶"
+            } else {
+                " "
+            };
+            text.push(format!("{here} {}. {}", i + 1, section.title));
+        }
+    }
+    text.push(String::new());
+    text.push("} and { move every pane to the next or previous section of the same name.".into());
+    text.join("\n")
+}
+
+fn capitalise(key: &str) -> String {
+    let key = key.replace('_', " ");
+    let mut chars = key.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,95 @@
+//! One scroll position for every scrolling view, bounded by its content: past the end there
+//! is nothing to scroll to, so one step back always moves at once.
+
+/// A first visible line within `content` lines shown `viewport` at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scroll {
+    offset: usize,
+    content: usize,
+    viewport: usize,
+}
+
+impl Scroll {
+    /// The first visible line.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The largest offset: the last line at the bottom of the view.
+    pub fn max_offset(&self) -> usize {
+        self.content.saturating_sub(self.viewport)
+    }
+
+    /// New content or viewport sizes; the offset stays within them.
+    pub fn resize(&mut self, content: usize, viewport: usize) {
+        self.content = content;
+        self.viewport = viewport;
+        self.offset = self.offset.min(self.max_offset());
+    }
+
+    /// Moves by `delta` lines (positive is down), stopping at either end.
+    pub fn by(&mut self, delta: isize) {
+        self.to(self.offset.saturating_add_signed(delta));
+    }
+
+    /// Moves by `pages` views, keeping one line of the old view in sight.
+    pub fn pages(&mut self, pages: isize) {
+        let page = self.viewport.saturating_sub(1).max(1);
+        self.by(pages.saturating_mul(page as isize));
+    }
+
+    /// Goes to line `offset`, or as near as the content allows.
+    pub fn to(&mut self, offset: usize) {
+        self.offset = offset.min(self.max_offset());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scroll(content: usize, viewport: usize) -> Scroll {
+        let mut s = Scroll::default();
+        s.resize(content, viewport);
+        s
+    }
+
+    #[test]
+    fn stops_at_the_end_and_one_step_back_moves_at_once() {
+        let mut s = scroll(30, 10);
+        for _ in 0..200 {
+            s.by(1);
+        }
+        assert_eq!(s.offset(), 20);
+        s.by(-1);
+        assert_eq!(s.offset(), 19);
+        s.by(-100);
+        assert_eq!(s.offset(), 0);
+    }
+
+    #[test]
+    fn content_that_fits_does_not_scroll() {
+        let mut s = scroll(10, 10);
+        s.by(1);
+        assert_eq!(s.offset(), 0);
+        let mut s = scroll(11, 10);
+        s.by(5);
+        assert_eq!(s.offset(), 1, "one line over: one line of scroll");
+    }
+
+    #[test]
+    fn pages_keep_a_line_and_resizing_clamps() {
+        let mut s = scroll(100, 10);
+        s.pages(1);
+        assert_eq!(s.offset(), 9);
+        s.pages(-1);
+        assert_eq!(s.offset(), 0);
+        s.to(90);
+        assert_eq!(s.offset(), 90);
+        s.resize(50, 10);
+        assert_eq!(s.offset(), 40, "shrunk content pulls the view back");
+        s.resize(50, 0);
+        s.pages(1);
+        assert_eq!(s.offset(), 41, "an empty view still pages by one line");
+    }
+}

@@ -1,0 +1,75 @@
+//! How commands speak: their output, their failures (one style) and load errors.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use crate::app::App;
+use crate::roster::LoadError;
+
+/// Why a command failed; printed once as `hustings: error: …`.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// No candidate could be loaded from what was named.
+    #[error("no candidate could be loaded")]
+    NothingLoaded,
+    /// A name given on the command line matches no candidate.
+    #[error("no candidate named like \"{0}\"")]
+    NoMatch(String),
+    /// Standard output could not be written (a full disk, a closed file).
+    #[error("cannot write the output: {0}")]
+    Output(io::Error),
+    /// Anything else, said in one line.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Failure {
+    /// The exit status: 2 when nothing could be loaded, else 1.
+    pub(super) fn code(&self) -> u8 {
+        match self {
+            Failure::NothingLoaded => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// What a command returns: its exit status, or why it failed.
+pub(super) type Outcome = Result<ExitCode, Failure>;
+
+/// Writes `text` to standard output. A closed pipe (`| head`) is no error of ours; any other
+/// failure to write (a full disk) is.
+pub(super) fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Reports load errors and notices on stderr; the exit status says whether there were errors.
+pub(super) fn finish(app: &App) -> ExitCode {
+    report(&app.errors);
+    for notice in &app.notices {
+        eprintln!("hustings: {notice}");
+    }
+    if app.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Prints load errors on stderr, one `file:line:column: message` per line.
+pub fn report(errors: &[LoadError]) {
+    if errors.is_empty() {
+        return;
+    }
+    let n = errors.len();
+    eprintln!(
+        "hustings: {n} file{} could not be loaded:",
+        if n == 1 { "" } else { "s" }
+    );
+    for error in errors {
+        eprintln!("{error}");
+    }
+}
