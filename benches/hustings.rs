@@ -1,9 +1,12 @@
 //! Speed of what a voter waits for: loading, a search keystroke, one frame, wrapping and
 //! Markdown of a long statement, and an election's themes. Rosters are generated on the fly
-//! (see `hustings::synthetic`) into a temporary folder.
+//! (see `synthetic`) into a temporary folder.
 //!
 //! `cargo bench` runs everything; `cargo bench -- load` one group. Sizes: 100, 1,000 and
 //! 10,000 candidates, statements 1 to 15 KB.
+
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -22,7 +25,7 @@ const SIZES: [usize; 3] = [100, 1_000, 10_000];
 /// A generated roster of `count` candidates, kept for the whole run.
 fn roster_dir(count: usize) -> (tempfile::TempDir, PathBuf, u64) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let bytes = hustings::synthetic::write_roster(dir.path(), count, false, 42).expect("write");
+    let bytes = synthetic::write_roster(dir.path(), count, false, 42).expect("write");
     let path = dir.path().to_path_buf();
     (dir, path, bytes)
 }
@@ -97,10 +100,10 @@ fn search(c: &mut Criterion) {
 fn compare_app() -> App {
     let files: Vec<(String, String)> = (0..4)
         .map(|i| {
-            let body = hustings::synthetic::statement(i, 15_000, i % 2 == 0);
+            let body = synthetic::statement(i, 15_000, i % 2 == 0);
             (
                 format!("e/c{i}.yaml"),
-                hustings::synthetic::candidate_yaml(&format!("name: Candidate {i}"), &body),
+                synthetic::candidate_yaml(&format!("name: Candidate {i}"), &body),
             )
         })
         .collect();
@@ -153,8 +156,8 @@ fn frame(c: &mut Criterion) {
 fn long_statement(c: &mut Criterion) {
     let mut group = c.benchmark_group("one_megabyte");
     group.sample_size(10);
-    let plain = hustings::synthetic::statement(1, 1_000_000, false);
-    let markdown = hustings::synthetic::statement(2, 1_000_000, true);
+    let plain = synthetic::statement(1, 1_000_000, false);
+    let markdown = synthetic::statement(2, 1_000_000, true);
     group.bench_function("wrap_plain", |b| {
         b.iter(|| {
             hustings::text::wrap::wrap(&hustings::text::wrap::reflow(black_box(&plain)), 80).len()
@@ -168,7 +171,7 @@ fn long_statement(c: &mut Criterion) {
 
 fn themes(c: &mut Criterion) {
     let statements: Vec<String> = (0..40)
-        .map(|i| hustings::synthetic::statement(i, 1_000 + (i as usize * 350), i % 2 == 0))
+        .map(|i| synthetic::statement(i, 1_000 + (i as usize * 350), i % 2 == 0))
         .collect();
     let refs: Vec<&str> = statements.iter().map(String::as_str).collect();
     c.bench_function("themes_40_candidates", |b| {

@@ -1,6 +1,9 @@
 //! Writes a synthetic roster for benchmarks: `cargo run --release --example generate --
 //! COUNT DIR [--raw]` (COUNT candidates in elections of 40, statements 1 to 15 KB).
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::path::PathBuf;
 
 fn main() {
@@ -11,7 +14,7 @@ fn main() {
     };
     let raw = args.iter().any(|a| a == "--raw");
     let dir = PathBuf::from(dir);
-    match hustings::synthetic::write_roster(&dir, count, raw, 42) {
+    match synthetic::write_roster(&dir, count, raw, 42) {
         Ok(bytes) => eprintln!("{count} candidates, {bytes} bytes, in {}", dir.display()),
         Err(e) => {
             eprintln!("generate: {e}");

@@ -1,5 +1,8 @@
-//! Writes the hostile corpus (`hustings::hostile`) to a folder, to try by hand:
+//! Writes the hostile corpus (`hostile`) to a folder, to try by hand:
 //! `cargo run --example hostile -- DIR && cargo run -- DIR`.
+
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
@@ -11,7 +14,7 @@ fn main() {
         eprintln!("hostile: {e}");
         std::process::exit(1);
     }
-    let cases = hustings::hostile::cases();
+    let cases = hostile::cases();
     for case in &cases {
         if let Err(e) = std::fs::write(dir.join(&case.name), &case.bytes) {
             eprintln!("hostile: {}: {e}", case.name);

@@ -1,6 +1,9 @@
-//! The hostile corpus (`hustings::hostile`, 200+ cases): every case loads or is refused with
+//! The hostile corpus (`hostile`, 200+ cases): every case loads or is refused with
 //! an error naming its file, none stops the others, and none sends the terminal anything but
 //! the renderer's own styling and cursor moves.
+
+#[path = "support/hostile.rs"]
+mod hostile;
 
 mod common;
 
@@ -18,7 +21,7 @@ fn corpus() -> (tempfile::TempDir, PathBuf, usize) {
     let dir = tempfile::tempdir().unwrap();
     let election = dir.path().join("hostile");
     std::fs::create_dir(&election).unwrap();
-    let cases = hustings::hostile::cases();
+    let cases = hostile::cases();
     for case in &cases {
         std::fs::write(election.join(&case.name), &case.bytes).unwrap();
     }

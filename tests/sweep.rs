@@ -1,5 +1,8 @@
 //! No panic at any terminal size: every width 0..=250 and height 0..=80, in every view.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 mod common;
 
 use common::*;
@@ -14,10 +17,10 @@ fn views() -> Vec<(&'static str, App)> {
     let hostile = || {
         let mut files: Vec<(String, String)> = (0..5)
             .map(|i| {
-                let body = hustings::synthetic::statement(i, 3_000, i % 2 == 0);
+                let body = synthetic::statement(i, 3_000, i % 2 == 0);
                 (
                     format!("e/c{i}.yaml"),
-                    hustings::synthetic::candidate_yaml(
+                    synthetic::candidate_yaml(
                         &format!("name: Candidate {i} 日本語\nemail: c{i}@x.org"),
                         &body,
                     ),

@@ -1,9 +1,11 @@
 //! Synthetic rosters for benchmarks and load tests: realistic-looking statements (words of the
 //! shipped statements, sentences, paragraphs, some Markdown) of a chosen size, from a seed.
+//! Shared by tests, benchmarks and examples, each of which uses a part.
+#![allow(dead_code)]
 
 use std::path::Path;
 
-use crate::roster::Roster;
+use hustings::roster::Roster;
 
 const FIRST: &[&str] = &[
     "Ana", "Bruno", "Chen", "Dana", "Eitan", "Fatima", "Gustavo", "Hiroshi", "Ines", "Jonas",
@@ -117,7 +119,7 @@ pub fn statement(seed: u64, bytes: usize, markdown: bool) -> String {
         let paragraph = if markdown {
             paragraph.trim_end().to_string()
         } else {
-            crate::text::wrap::wrap(paragraph.trim_end(), 72).join("\n")
+            hustings::text::wrap::wrap(paragraph.trim_end(), 72).join("\n")
         };
         out.push_str(&paragraph);
         out.push_str("\n\n");
@@ -167,35 +169,4 @@ pub fn write_roster(dir: &Path, count: usize, raw: bool, seed: u64) -> std::io::
         std::fs::write(file, text)?;
     }
     Ok(total)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statements_have_the_size_asked_and_are_stable() {
-        let a = statement(7, 5_000, true);
-        assert!((5_000..6_500).contains(&a.len()), "{}", a.len());
-        assert_eq!(a, statement(7, 5_000, true));
-        assert!(a.starts_with("## "));
-        let plain = statement(7, 3_000, false);
-        assert!(plain.lines().all(|l| crate::text::wrap::width(l) <= 72));
-    }
-
-    #[test]
-    fn a_written_roster_loads_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        write_roster(dir.path(), 45, false, 1).unwrap();
-        let (roster, errors) = Roster::load_paths(&[dir.path().to_path_buf()]);
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(roster.candidates.len(), 45);
-        assert_eq!(roster.elections.len(), 2);
-        let raw = tempfile::tempdir().unwrap();
-        write_roster(raw.path(), 5, true, 1).unwrap();
-        let (roster, errors) = Roster::load_paths(&[raw.path().to_path_buf()]);
-        assert!(errors.is_empty());
-        assert_eq!(roster.candidates.len(), 5);
-        assert!(roster.candidates[0].name.contains(' '));
-    }
 }

@@ -1,6 +1,7 @@
 //! A corpus of hostile candidate files: every control character, terminal escape sequences of
 //! every kind, bidi and invisible characters, pathological Unicode, huge and malformed input,
 //! YAML bombs. Tests load and draw every case; `examples/hostile.rs` writes them to a folder.
+#![allow(dead_code)]
 
 /// One case: a file name and its bytes.
 pub struct Case {
