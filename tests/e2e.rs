@@ -585,3 +585,36 @@ fn a_note_continues_in_the_voters_editor() {
     let saved = std::fs::read_to_string(data.join("test-ac.yaml")).unwrap();
     assert!(saved.contains("typed here\n    from the editor"), "{saved}");
 }
+
+#[test]
+fn sigterm_while_typing_a_note_saves_the_last_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let args = ["--order=name", election.to_str().unwrap()];
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    t.keys(&["e"]);
+    t.wait_for("Your note on");
+    t.type_text("typed just before the end");
+    t.wait_for("typed just before the end");
+    // Well inside the pause after which a note is saved while typing.
+    t.signal("-TERM");
+    t.wait_for("EXIT=143");
+    t.assert_restored();
+    drop(t);
+    let export = Command::new(BIN)
+        .args(["--order=name", "--data-dir"])
+        .arg(&data)
+        .args(["ballot", "export"])
+        .arg(&election)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        text.contains("### Alice Example\n\ntyped just before the end\n"),
+        "{text}"
+    );
+}

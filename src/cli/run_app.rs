@@ -26,6 +26,11 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
     for notice in &app.notices {
         eprintln!("hustings: {notice}");
     }
-    result.map_err(|e| Failure::Other(e.to_string()))?;
-    Ok(ExitCode::SUCCESS)
+    match result.map_err(|e| Failure::Other(e.to_string()))? {
+        // Ended by a signal, after saving: the shell's convention, 128 + the signal.
+        Some(signal) => Ok(ExitCode::from(
+            u8::try_from(128 + signal).unwrap_or(u8::MAX),
+        )),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }

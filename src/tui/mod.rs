@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -28,7 +29,6 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Puts the terminal into the app's mode and makes sure every way out restores it.
 fn enter() -> io::Result<()> {
     install_panic_hook();
-    install_signal_handler();
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(
@@ -63,19 +63,13 @@ fn install_panic_hook() {
     }));
 }
 
-/// On SIGTERM, SIGHUP or SIGINT the terminal is restored before the process exits.
-fn install_signal_handler() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
-}
+/// The signals that end the app: each becomes an event of the loop, so what the voter typed
+/// is saved before the terminal is restored and the process exits.
+const ENDING_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
 
 /// Restores the terminal when dropped, whatever path leaves [`run`].
 struct Guard;
@@ -94,27 +88,113 @@ pub trait EventSource {
     fn poll(&mut self, timeout: Duration) -> io::Result<bool>;
 }
 
-/// Events from the real terminal.
-struct TerminalEvents;
+/// What reaches the loop from outside: a terminal event, or a signal that ends the app.
+enum Input {
+    Terminal(io::Result<Event>),
+    Signal(i32),
+}
+
+/// Events from the real terminal and the ending signals, through one channel. A reader
+/// thread reads the terminal only when the loop asks, so nothing is read while the voter's
+/// `$EDITOR` has the terminal.
+struct TerminalEvents {
+    inputs: Receiver<Input>,
+    ask: Sender<()>,
+    /// A read has been asked for and not yet taken.
+    asked: bool,
+    /// An input received by `poll`, not yet taken by `next`.
+    ready: Option<Input>,
+    /// The signal that ended the app, if one did.
+    signal: Option<i32>,
+}
+
+impl TerminalEvents {
+    fn start() -> io::Result<TerminalEvents> {
+        let (send, inputs) = std::sync::mpsc::channel();
+        let (ask, asked) = std::sync::mpsc::channel::<()>();
+        let reader = send.clone();
+        std::thread::spawn(move || {
+            while asked.recv().is_ok() {
+                if reader.send(Input::Terminal(event::read())).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+        std::thread::spawn(move || {
+            for signal in signals.forever() {
+                if send.send(Input::Signal(signal)).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(TerminalEvents {
+            inputs,
+            ask,
+            asked: false,
+            ready: None,
+            signal: None,
+        })
+    }
+
+    fn receive(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        if let Some(input) = self.ready.take() {
+            return Ok(Some(input));
+        }
+        if !self.asked {
+            self.ask.send(()).map_err(io::Error::other)?;
+            self.asked = true;
+        }
+        let input = match timeout {
+            None => Some(self.inputs.recv().map_err(io::Error::other)?),
+            Some(timeout) => match self.inputs.recv_timeout(timeout) {
+                Ok(input) => Some(input),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(e) => return Err(io::Error::other(e)),
+            },
+        };
+        if matches!(input, Some(Input::Terminal(_))) {
+            self.asked = false;
+        }
+        Ok(input)
+    }
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self) -> io::Result<Event> {
-        let event = event::read()?;
-        // Debug builds only: a key that panics, so tests can check the terminal is restored
-        // after a panic in the real binary.
-        #[cfg(debug_assertions)]
-        if let Event::Key(key) = &event
-            && let Ok(trigger) = std::env::var("HUSTINGS_TEST_PANIC_KEY")
-            && key.code
-                == ratatui::crossterm::event::KeyCode::Char(trigger.chars().next().unwrap_or('\0'))
-        {
-            panic!("test panic on key {trigger:?}");
+        match self.receive(None)? {
+            Some(Input::Terminal(event)) => {
+                let event = event?;
+                // Debug builds only: a key that panics, so tests can check the terminal is
+                // restored after a panic in the real binary.
+                #[cfg(debug_assertions)]
+                if let Event::Key(key) = &event
+                    && let Ok(trigger) = std::env::var("HUSTINGS_TEST_PANIC_KEY")
+                    && key.code
+                        == ratatui::crossterm::event::KeyCode::Char(
+                            trigger.chars().next().unwrap_or('\0'),
+                        )
+                {
+                    panic!("test panic on key {trigger:?}");
+                }
+                Ok(event)
+            }
+            Some(Input::Signal(signal)) => {
+                self.signal = Some(signal);
+                Err(io::Error::new(
+                    io::ErrorKind::Interrupted,
+                    "ended by a signal",
+                ))
+            }
+            None => Err(io::Error::other("no input")),
         }
-        Ok(event)
     }
 
     fn poll(&mut self, timeout: Duration) -> io::Result<bool> {
-        event::poll(timeout)
+        let input = self.receive(Some(timeout))?;
+        let ready = input.is_some();
+        self.ready = input;
+        Ok(ready)
     }
 }
 
@@ -201,17 +281,20 @@ fn edit_in_editor(text: &str) -> Result<String, String> {
     std::fs::read_to_string(file.path()).map_err(|e| e.to_string())
 }
 
-/// Runs the app in the real terminal until the voter quits.
+/// Runs the app in the real terminal until the voter quits or a signal ends it; returns the
+/// signal, if one did. Either way every change is saved and the terminal restored.
 pub fn run(
     app: &mut App,
     theme: &Theme,
     save: &mut dyn FnMut(&App, usize) -> io::Result<()>,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
+    let mut events = TerminalEvents::start()?;
     enter()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut host = TerminalHost { theme, save };
-    run_loop(&mut terminal, app, &mut TerminalEvents, &mut host)
+    run_loop(&mut terminal, app, &mut events, &mut host)?;
+    Ok(events.signal)
 }
 
 /// Saves what the app queued: changes marked `Now` at once, the rest after a pause in typing.
@@ -323,7 +406,11 @@ fn drain<B: Backend>(
     host: &mut impl Host<B>,
 ) -> io::Result<Step> {
     loop {
-        let event = events.next()?;
+        let event = match events.next() {
+            // A signal: leave the loop as `q` would, so what is pending is saved.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Step::Quit),
+            other => other?,
+        };
         if let Some(action) = keymap::action_for(&event, app.mode()) {
             match app.update(action) {
                 Effect::Continue => {}
