@@ -117,6 +117,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_safety_oracle_rejects_every_kind_of_control() {
+        assert!(is_display_safe(
+            "plain text, ünïcode, 漢字\nand a second line"
+        ));
+        for unsafe_text in [
+            "an \u{1b}[31m escape",
+            "a bell \u{7}",
+            "a tab\there",
+            "a carriage\rreturn",
+            "DEL \u{7f}",
+            "an 8-bit CSI \u{9b}",
+            "a bidi override \u{202e}",
+            "a zero-width space \u{200b}",
+            "an isolate \u{2066}",
+            "a byte order mark \u{feff}",
+        ] {
+            assert!(!is_display_safe(unsafe_text), "{unsafe_text:?}");
+            assert!(
+                is_display_safe(&sanitize_text(unsafe_text).text),
+                "{unsafe_text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn plain_text_is_unchanged() {
         let s = sanitize_text("Hello, wörld — 日本語\nsecond line");
         assert_eq!(s.text, "Hello, wörld — 日本語\nsecond line");

@@ -82,6 +82,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn election_seeds_and_their_short_form_never_change_between_versions() {
+        // Pinned: a voter's order of an election must be the same in every version.
+        assert_eq!(seed_for(0, ""), 0xcbf2_9ce4_8422_2325);
+        let seed = seed_for(1234, "kata-ac-2024-04");
+        assert_eq!(seed, 0x2505_9527_a0f8_0a3d);
+        assert_ne!(seed_for(1234, "kata-ac-2024-05"), seed);
+        assert_ne!(seed_for(1235, "kata-ac-2024-04"), seed);
+        assert_eq!(short(0xabcd_0000_0000_0001), "abcd");
+        assert_eq!(short(0x0001_ffff_ffff_ffff), "0001");
+        assert_eq!(short(0), "0000");
+    }
+
+    #[test]
     fn a_seed_gives_the_same_order_every_time() {
         let mut a: Vec<u32> = (0..20).collect();
         let mut b = a.clone();

@@ -80,8 +80,13 @@ impl Store {
             }
             store.locks.push(held);
             opened.read_only.push(read_only);
-            let (ballot, notice) = store.read(&election.key, !read_only);
+            let (ballot, notice, unreadable) = store.read(&election.key, !read_only);
             opened.notices.extend(notice);
+            if unreadable && !read_only {
+                // What cannot be read must not be overwritten by the next save.
+                *opened.read_only.last_mut().expect("pushed above") = true;
+                *store.locks.last_mut().expect("pushed above") = None;
+            }
             opened.ballots.push(ballot);
         }
         Ok((store, opened))
@@ -106,30 +111,38 @@ impl Store {
     }
 
     /// Reads one election's ballot; a bad file is moved aside (when `may_move`) and reported.
-    fn read(&self, key: &str, may_move: bool) -> (Ballot, Option<String>) {
+    /// The flag says the file is there but cannot be read at all (permissions, a folder in
+    /// its place): the election must then stay read-only, so no save overwrites it.
+    fn read(&self, key: &str, may_move: bool) -> (Ballot, Option<String>, bool) {
         let path = self.path(key);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Ballot::default(), None),
+        let text = match fs::read(&path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|e| e.to_string()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return (Ballot::default(), None, false);
+            }
             Err(e) => {
-                return (
-                    Ballot::default(),
-                    Some(format!("{}: {e}; starting without it", path.display())),
+                let notice = format!(
+                    "{} cannot be read ({e}): it is left as it is, and your notes and ranking for this election are read-only",
+                    path.display()
                 );
+                return (Ballot::default(), Some(notice), true);
             }
         };
-        let problem = match serde_yaml::from_str::<BallotFile>(&text) {
+        let parsed = text
+            .and_then(|text| serde_yaml::from_str::<BallotFile>(&text).map_err(|e| e.to_string()));
+        let problem = match parsed {
             Ok(file) if file.format == FORMAT && file.election == key => {
-                return (file.ballot, None);
+                return (file.ballot, None, false);
             }
             Ok(file) if file.format != FORMAT => format!("unknown format \"{}\"", file.format),
             Ok(file) => format!("it belongs to election \"{}\"", file.election),
-            Err(e) => e.to_string(),
+            Err(e) => e,
         };
         if !may_move {
             return (
                 Ballot::default(),
                 Some(format!("{} cannot be read ({problem})", path.display())),
+                false,
             );
         }
         let aside = aside_path(&path);
@@ -145,7 +158,7 @@ impl Store {
                 path.display()
             ),
         };
-        (Ballot::default(), Some(notice))
+        (Ballot::default(), Some(notice), false)
     }
 
     /// The voter's seed for candidate orders, kept in `voter.yaml`; made (and saved) on the
@@ -368,5 +381,77 @@ mod tests {
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&data), 0o700);
         assert_eq!(mode(&data.join(format!("{key}.yaml"))), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_private_too() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let _open = Store::open(dir.path(), &roster).unwrap();
+        let lock = dir.path().join(format!("{}.lock", roster.elections[0].key));
+        assert_eq!(
+            fs::metadata(lock).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let key = roster.elections[0].key.clone();
+        // A folder where the file should be: it exists, and reading it fails.
+        let path = dir.path().join(format!("{key}.yaml"));
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "kept").unwrap();
+        let (store, opened) = Store::open(dir.path(), &roster).unwrap();
+        assert_eq!(opened.read_only, vec![true, false], "{:?}", opened.notices);
+        assert!(
+            opened.notices[0].contains("cannot be read"),
+            "{:?}",
+            opened.notices
+        );
+        assert!(store.is_read_only(0));
+        assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
+    }
+
+    #[test]
+    fn a_file_of_another_format_or_not_utf8_is_moved_aside_with_a_numbered_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let roster = roster();
+        let key = roster.elections[0].key.clone();
+        let path = dir.path().join(format!("{key}.yaml"));
+        fs::write(
+            &path,
+            format!("format: hustings-ballot-99\nelection: {key}\n"),
+        )
+        .unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+        assert!(
+            opened.notices[0].contains("unknown format \"hustings-ballot-99\""),
+            "{:?}",
+            opened.notices
+        );
+        assert!(!path.exists(), "moved aside, not left to be overwritten");
+        fs::write(&path, b"format: \xff\n").unwrap();
+        let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+        assert!(
+            opened.notices[0].contains("moved to"),
+            "{:?}",
+            opened.notices
+        );
+        let mut aside: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".unreadable-"))
+            .collect();
+        aside.sort();
+        assert_eq!(aside.len(), 2, "{aside:?}");
+        // Within one second the second takes a suffix rather than replacing the first.
+        if aside[0].len() != aside[1].len() {
+            assert!(aside[1].ends_with("-1"), "{aside:?}");
+        }
     }
 }
