@@ -122,10 +122,11 @@ fn resolve(
     path: &[String],
     modules: &BTreeMap<Vec<String>, usize>,
 ) -> Option<usize> {
+    let supers = path.iter().take_while(|s| *s == "super").count();
     let mut base: Vec<String> = match path[0].as_str() {
         "crate" => Vec::new(),
         "self" => from.to_vec(),
-        "super" => from[..from.len().saturating_sub(1)].to_vec(),
+        "super" => from[..from.len().saturating_sub(supers)].to_vec(),
         child => {
             // A child module of this file named by its bare name.
             let mut candidate = from.to_vec();
@@ -136,10 +137,10 @@ fn resolve(
             from.to_vec()
         }
     };
-    let rest = if matches!(path[0].as_str(), "crate" | "self" | "super") {
-        &path[1..]
-    } else {
-        path
+    let rest = match path[0].as_str() {
+        "crate" | "self" => &path[1..],
+        "super" => &path[supers..],
+        _ => path,
     };
     let mut found = modules.get(&base).copied();
     for segment in rest {
@@ -282,7 +283,7 @@ fn the_checker_sees_a_circle_and_a_use_group() {
     let c = File {
         path: "c.rs".into(),
         module: vec!["c".into()],
-        text: "use super::a::X;\n".into(),
+        text: "use super::a::X;\nuse super::super::b::Y;\n".into(),
     };
     let files = [a, b, c];
     let edges = file_edges(&files);
@@ -292,7 +293,11 @@ fn the_checker_sees_a_circle_and_a_use_group() {
         BTreeSet::from([0]),
         "the test module is left out"
     );
-    assert_eq!(edges[&2], BTreeSet::from([0]));
+    assert_eq!(
+        edges[&2],
+        BTreeSet::from([0, 1]),
+        "super::super climbs twice"
+    );
     assert_eq!(find_cycle(&edges, 3), Some(vec![0, 1, 0]));
     let mut one_way = edges.clone();
     one_way.remove(&1);

@@ -40,11 +40,6 @@ pub struct App {
     editor: Option<NoteEditor>,
     /// Whether panes show the voter's note above the statement.
     show_notes: bool,
-    /// The themes overlay: the election, its themes, the candidates they are counted for,
-    /// and the selected row.
-    themes: overlays::themes::ThemesView,
-    /// The history view: a person's candidacies and the pair being compared.
-    history: overlays::history::HistoryView,
     index: SearchIndex,
     query: String,
     searching: bool,
@@ -62,8 +57,8 @@ pub struct App {
     active_pane: usize,
     sync: bool,
     show_list: bool,
-    overlay: Option<Overlay>,
-    overlay_scroll: scroll::Scroll,
+    /// The open overlay, with its state.
+    overlay: Option<overlays::Open>,
     message: Option<String>,
     size: Rect,
     /// The time the view shows dates against (time left to vote).
@@ -75,7 +70,12 @@ impl App {
     pub fn new(roster: Roster, errors: Vec<LoadError>) -> Self {
         let index = SearchIndex::new(&roster);
         let hits = index.search("");
-        let overlay = (!errors.is_empty()).then_some(Overlay::Errors);
+        let overlay = (!errors.is_empty()).then(|| {
+            overlays::Open::Text(overlays::text::TextView {
+                kind: Overlay::Errors,
+                scroll: Default::default(),
+            })
+        });
         let elections = roster.elections.len();
         let mut app = App {
             roster,
@@ -84,8 +84,6 @@ impl App {
             voter: voter::Voter::default(),
             editor: None,
             show_notes: false,
-            themes: Default::default(),
-            history: Default::default(),
             index,
             query: String::new(),
             searching: false,
@@ -99,7 +97,6 @@ impl App {
             sync: false,
             show_list: true,
             overlay,
-            overlay_scroll: Default::default(),
             message: None,
             size: Rect::default(),
             now: chrono::Utc::now(),
@@ -136,7 +133,7 @@ impl App {
     /// Adds notices for the voter (shown with the load errors).
     pub fn with_notices(mut self, notices: Vec<String>) -> Self {
         if !notices.is_empty() {
-            self.overlay = Some(Overlay::Errors);
+            self.open_text(Overlay::Errors);
         }
         self.notices.extend(notices);
         self
@@ -148,14 +145,15 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.editor.is_some() {
             Mode::Editor
-        } else if self.overlay == Some(Overlay::Ballot) {
-            Mode::Ballot
-        } else if self.overlay == Some(Overlay::Themes) {
-            Mode::Themes
-        } else if self.overlay == Some(Overlay::History) {
-            Mode::History
-        } else if self.overlay.is_some() {
-            Mode::Overlay
+        } else if let Some(overlay) = self.overlay() {
+            match overlay {
+                Overlay::Ballot => Mode::Ballot,
+                Overlay::Themes => Mode::Themes,
+                Overlay::History => Mode::History,
+                Overlay::Help | Overlay::Errors | Overlay::Election | Overlay::Outline => {
+                    Mode::Overlay
+                }
+            }
         } else if self.searching {
             Mode::Search
         } else {
@@ -223,10 +221,6 @@ impl App {
         self.sync
     }
 
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
     /// The time dates are shown against.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.now
@@ -239,10 +233,6 @@ impl App {
 
     pub fn show_notes(&self) -> bool {
         self.show_notes
-    }
-
-    pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll.offset()
     }
 
     pub fn message(&self) -> Option<&str> {
@@ -278,18 +268,8 @@ impl App {
         }
         match self.mode() {
             Mode::Editor => return self.update_editor(action),
-            Mode::Ballot => {
-                self.update_ballot(action);
-                return Effect::Continue;
-            }
-            Mode::Overlay => return self.update_overlay(action),
-            Mode::Themes => {
-                self.update_themes(action);
-                return Effect::Continue;
-            }
-            Mode::History => {
-                self.update_history(action);
-                return Effect::Continue;
+            Mode::Ballot | Mode::Overlay | Mode::Themes | Mode::History => {
+                return self.update_overlay(action);
             }
             Mode::Normal | Mode::Search => {}
         }
@@ -361,7 +341,7 @@ impl App {
             }
             Action::NextHit => self.jump_to_hit(true),
             Action::PrevHit => self.jump_to_hit(false),
-            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Help => self.open_text(Overlay::Help),
             Action::OpenBallot => self.open_ballot(),
             Action::EditNote => {
                 if let Some(candidate) = self.target_candidate() {
@@ -381,7 +361,7 @@ impl App {
                 );
             }
             Action::Reroll => self.reroll(),
-            Action::ElectionInfo => self.open_overlay(Overlay::Election),
+            Action::ElectionInfo => self.open_text(Overlay::Election),
             Action::Themes => self.open_themes(),
             Action::History => self.open_history(),
             Action::NextSection => self.jump_to_section(true),
@@ -390,7 +370,7 @@ impl App {
                 if self.panes.is_empty() {
                     self.message = Some("No statement open: press Enter first".to_string());
                 } else {
-                    self.open_overlay(Overlay::Outline);
+                    self.open_text(Overlay::Outline);
                 }
             }
             Action::NextElection => self.step_election(1),
@@ -399,7 +379,7 @@ impl App {
                 if self.errors.is_empty() && self.notices.is_empty() {
                     self.message = Some("Every file loaded without error".to_string());
                 } else {
-                    self.open_overlay(Overlay::Errors);
+                    self.open_text(Overlay::Errors);
                 }
             }
             Action::Back => self.back(),

@@ -1,8 +1,8 @@
 //! The voter's own work inside a session: candidate order, reading progress and the ballot
 //! view. Changes are queued for saving.
 
+use super::App;
 use super::voter::{BallotRow, SaveWhen};
-use super::{Action, App, Overlay};
 use crate::voter::ballot::Ballot;
 use crate::voter::order::{self, OrderMode};
 
@@ -119,21 +119,6 @@ impl App {
             .collect()
     }
 
-    pub fn ballot_election(&self) -> usize {
-        self.voter.ballot_election
-    }
-
-    pub fn ballot_cursor(&self) -> usize {
-        self.voter.ballot_cursor
-    }
-
-    /// The candidate selected in the ballot view.
-    pub fn ballot_selected(&self) -> Option<usize> {
-        self.ballot_rows(self.voter.ballot_election)
-            .get(self.voter.ballot_cursor)
-            .map(|r| r.candidate)
-    }
-
     /// Recomputes every candidate's display position from the order mode and seeds.
     pub(super) fn reorder(&mut self) {
         let count = self.roster.candidates.len();
@@ -208,58 +193,9 @@ impl App {
         *entry = (*entry).max(when);
     }
 
-    pub(super) fn open_ballot(&mut self) {
-        let Some(index) = self.current_election() else {
-            return;
-        };
-        self.voter.ballot_election = index;
-        let rows = self.ballot_rows(index);
-        self.voter.ballot_cursor = self
-            .selected()
-            .and_then(|c| rows.iter().position(|r| r.candidate == c))
-            .unwrap_or(0);
-        self.overlay = Some(Overlay::Ballot);
-    }
-
-    /// Keys of the ballot view.
-    pub(super) fn update_ballot(&mut self, action: Action) {
-        let index = self.voter.ballot_election;
-        let rows = self.ballot_rows(index).len();
-        let cursor = &mut self.voter.ballot_cursor;
-        match action {
-            Action::Down => *cursor = (*cursor + 1).min(rows.saturating_sub(1)),
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::Top => *cursor = 0,
-            Action::Bottom => *cursor = rows.saturating_sub(1),
-            Action::Back | Action::OpenBallot => self.overlay = None,
-            Action::Open => {
-                if let Some(candidate) = self.ballot_selected() {
-                    self.overlay = None;
-                    self.open_candidate(candidate);
-                }
-            }
-            Action::EditNote => {
-                if let Some(candidate) = self.ballot_selected() {
-                    self.start_note(candidate);
-                }
-            }
-            Action::MoveUp => self.change_ranking(Ballot::move_up),
-            Action::MoveDown => self.change_ranking(Ballot::move_down),
-            Action::Tie => self.change_ranking(Ballot::tie_with_above),
-            Action::ToTop => self.change_ranking(Ballot::to_top),
-            Action::ToBottom => self.change_ranking(Ballot::to_bottom),
-            Action::Unrank => self.change_ranking(Ballot::unrank),
-            Action::NoOpinion => self.change_ranking(|b, n| {
-                b.toggle_no_opinion(n);
-                true
-            }),
-            _ => {}
-        }
-    }
-
     /// Applies a ranking change to the selected candidate; the selection follows it.
     pub(super) fn change_ranking(&mut self, change: impl FnOnce(&mut Ballot, &str) -> bool) {
-        let index = self.voter.ballot_election;
+        let index = self.ballot_election();
         let Some(candidate) = self.ballot_selected() else {
             return;
         };
@@ -270,10 +206,6 @@ impl App {
         if change(&mut self.voter.ballots[index], &name) {
             self.queue_save(index, SaveWhen::Now);
         }
-        let rows = self.ballot_rows(index);
-        self.voter.ballot_cursor = rows
-            .iter()
-            .position(|r| r.candidate == candidate)
-            .unwrap_or(0);
+        self.select_in_ballot(candidate);
     }
 }

@@ -3,24 +3,39 @@
 
 use ratatui::layout::Rect;
 
-use super::overlays::history::HistoryView;
-use super::overlays::text::{election_text, errors_text, help_lines, outline_text};
+use super::overlays::ballot::BallotView;
+use super::overlays::history::{Diff, HistoryView};
+use super::overlays::text::{TextView, election_text, errors_text, help_lines, outline_text};
 use super::overlays::themes::ThemesView;
-use super::overlays::{Outcome, history::Diff};
+use super::overlays::{Open, Outcome, RankChange};
 use super::statement::diff_lines;
 use super::{Action, App, Effect, Overlay};
 use crate::analysis::{candidacies, topics};
-use crate::layout::{self, WHEEL_LINES};
+use crate::layout;
 use crate::text::markdown::Mark;
 use crate::text::wrap::wrap;
+use crate::voter::ballot::Ballot;
 
 /// Themes listed for an election.
 const THEMES_SHOWN: usize = 15;
 
 impl App {
+    /// The open overlay, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay.as_ref().map(Open::kind)
+    }
+
+    /// How far the open text overlay is scrolled.
+    pub fn overlay_scroll(&self) -> usize {
+        match &self.overlay {
+            Some(Open::Text(view)) => view.scroll.offset(),
+            _ => 0,
+        }
+    }
+
     /// The open text overlay's title and text (help, errors, election, outline).
     pub fn overlay_text(&self) -> Option<(String, String)> {
-        match self.overlay? {
+        match self.overlay()? {
             Overlay::Help => Some(("Keys — Esc closes".to_string(), help_lines().join("\n"))),
             Overlay::Errors => {
                 let n = self.errors.len();
@@ -51,57 +66,143 @@ impl App {
         }
     }
 
-    pub(super) fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay = Some(overlay);
-        self.overlay_scroll = Default::default();
+    /// Opens a text overlay (help, errors, election, outline) at its top.
+    pub(super) fn open_text(&mut self, kind: Overlay) {
+        self.overlay = Some(Open::Text(TextView {
+            kind,
+            scroll: Default::default(),
+        }));
         self.measure_overlay();
     }
 
-    /// Keys of a text overlay: scroll, or close.
+    /// Routes `action` to the open overlay and carries out what it asks.
     pub(super) fn update_overlay(&mut self, action: Action) -> Effect {
-        let scroll = &mut self.overlay_scroll;
-        match action {
-            Action::Down => scroll.by(1),
-            Action::Up => scroll.by(-1),
-            Action::PageDown => scroll.pages(1),
-            Action::PageUp => scroll.pages(-1),
-            Action::Top => scroll.to(0),
-            Action::Bottom => scroll.to(usize::MAX),
-            Action::Wheel { lines, .. } => scroll.by(isize::from(lines) * WHEEL_LINES),
-            Action::Back
-            | Action::Help
-            | Action::ShowErrors
-            | Action::ElectionInfo
-            | Action::Outline
-            | Action::Click { .. } => self.overlay = None,
-            _ => {}
+        let ballot_rows = match &self.overlay {
+            Some(Open::Ballot(view)) => self.ballot_rows(view.election).len(),
+            _ => 0,
+        };
+        let outcome = match &mut self.overlay {
+            None => return Effect::Continue,
+            Some(Open::Text(view)) => view.update(action),
+            Some(Open::Themes(view)) => view.update(action),
+            Some(Open::History(view)) => view.update(action),
+            Some(Open::Ballot(view)) => view.update(action, ballot_rows),
+        };
+        match outcome {
+            Outcome::Stay => self.measure_overlay(),
+            Outcome::Close => self.overlay = None,
+            Outcome::Search(term) => self.search_theme(term),
+            Outcome::Read => {
+                if let Some(candidate) = self.ballot_selected() {
+                    self.overlay = None;
+                    self.open_candidate(candidate);
+                }
+            }
+            Outcome::EditNote => {
+                if let Some(candidate) = self.ballot_selected() {
+                    self.start_note(candidate);
+                }
+            }
+            Outcome::Rank(change) => self.change_ranking(match change {
+                RankChange::Up => Ballot::move_up,
+                RankChange::Down => Ballot::move_down,
+                RankChange::Tie => Ballot::tie_with_above,
+                RankChange::Top => Ballot::to_top,
+                RankChange::Bottom => Ballot::to_bottom,
+                RankChange::Unrank => Ballot::unrank,
+                RankChange::NoOpinion => |b: &mut Ballot, n: &str| {
+                    b.toggle_no_opinion(n);
+                    true
+                },
+            }),
         }
         Effect::Continue
     }
 
     /// Bounds the open overlay's scrolling by its content at the current window size.
     pub(super) fn measure_overlay(&mut self) {
-        if let Some((_, text)) = self.overlay_text() {
-            let inner = layout::inner(layout::text_overlay(self.size, |w| wrap(&text, w).len()));
-            let lines = wrap(&text, usize::from(inner.width)).len();
-            self.overlay_scroll.resize(lines, usize::from(inner.height));
-        } else if self.overlay == Some(Overlay::History) {
-            self.measure_history();
+        let text = self.overlay_text();
+        let size = self.size;
+        match &mut self.overlay {
+            Some(Open::Text(view)) => {
+                let text = text.map(|(_, text)| text).unwrap_or_default();
+                let inner = layout::inner(layout::text_overlay(size, |w| wrap(&text, w).len()));
+                let lines = wrap(&text, usize::from(inner.width)).len();
+                view.scroll.resize(lines, usize::from(inner.height));
+            }
+            Some(Open::History(_)) => self.measure_history(),
+            _ => {}
+        }
+    }
+
+    // ---- ballot ----
+
+    /// The ballot overlay's state: (election, selected row); `(0, 0)` when it is closed.
+    fn ballot_view(&self) -> (usize, usize) {
+        match &self.overlay {
+            Some(Open::Ballot(view)) => (view.election, view.cursor),
+            _ => (0, 0),
+        }
+    }
+
+    /// The election whose ballot is open.
+    pub fn ballot_election(&self) -> usize {
+        self.ballot_view().0
+    }
+
+    /// The selected row of the ballot view.
+    pub fn ballot_cursor(&self) -> usize {
+        self.ballot_view().1
+    }
+
+    /// The candidate selected in the ballot view.
+    pub fn ballot_selected(&self) -> Option<usize> {
+        let (election, cursor) = self.ballot_view();
+        self.ballot_rows(election).get(cursor).map(|r| r.candidate)
+    }
+
+    pub(super) fn open_ballot(&mut self) {
+        let Some(election) = self.current_election() else {
+            return;
+        };
+        let rows = self.ballot_rows(election);
+        let cursor = self
+            .selected()
+            .and_then(|c| rows.iter().position(|r| r.candidate == c))
+            .unwrap_or(0);
+        self.overlay = Some(Open::Ballot(BallotView { election, cursor }));
+    }
+
+    /// Moves the ballot view's selection to `candidate`'s row.
+    pub(super) fn select_in_ballot(&mut self, candidate: usize) {
+        let (election, _) = self.ballot_view();
+        let row = self
+            .ballot_rows(election)
+            .iter()
+            .position(|r| r.candidate == candidate)
+            .unwrap_or(0);
+        if let Some(Open::Ballot(view)) = &mut self.overlay {
+            view.cursor = row;
         }
     }
 
     // ---- history ----
 
     /// The history view: (candidacies oldest first, position of the newer one compared,
-    /// scroll).
+    /// scroll); empty when it is closed.
     pub fn history_view(&self) -> (&[usize], usize, usize) {
-        let h = &self.history;
-        (&h.candidacies, h.newer, h.scroll.offset())
+        match &self.overlay {
+            Some(Open::History(h)) => (&h.candidacies, h.newer, h.scroll.offset()),
+            _ => (&[], 0, 0),
+        }
     }
 
     /// The word diff of the pair the history view shows.
     pub fn history_diff(&self) -> Option<&Diff> {
-        self.history.diff.as_ref()
+        match &self.overlay {
+            Some(Open::History(h)) => h.diff.as_ref(),
+            _ => None,
+        }
     }
 
     /// Where the history view draws: its inside, and the width of each column.
@@ -128,25 +229,19 @@ impl App {
             });
             return;
         }
-        self.history = HistoryView {
+        self.overlay = Some(Open::History(HistoryView {
             candidacies,
             newer: position,
             ..HistoryView::default()
-        };
-        self.open_overlay(Overlay::History);
-    }
-
-    pub(super) fn update_history(&mut self, action: Action) {
-        if self.history.update(action) == Outcome::Close {
-            self.overlay = None;
-        } else {
-            self.measure_history();
-        }
+        }));
+        self.measure_history();
     }
 
     /// Computes the pair's diff if it is new, and bounds the scrolling by its lines.
     fn measure_history(&mut self) {
-        let h = &mut self.history;
+        let Some(Open::History(h)) = &mut self.overlay else {
+            return;
+        };
         let (Some(&old), Some(&new)) = (
             h.candidacies.get(h.newer.wrapping_sub(1)),
             h.candidacies.get(h.newer),
@@ -171,10 +266,13 @@ impl App {
 
     // ---- themes ----
 
-    /// The themes overlay: (election, candidates in display order, themes, selected row).
+    /// The themes overlay: (election, candidates in display order, themes, selected row);
+    /// empty when it is closed.
     pub fn themes_view(&self) -> (usize, &[usize], &[topics::Theme], usize) {
-        let t = &self.themes;
-        (t.election, &t.candidates, &t.themes, t.cursor)
+        match &self.overlay {
+            Some(Open::Themes(t)) => (t.election, &t.candidates, &t.themes, t.cursor),
+            _ => (0, &[], &[], 0),
+        }
     }
 
     pub(super) fn open_themes(&mut self) {
@@ -191,34 +289,27 @@ impl App {
             self.message = Some("No theme stands out in this election's statements".to_string());
             return;
         }
-        self.themes = ThemesView {
+        self.overlay = Some(Open::Themes(ThemesView {
             election,
             candidates,
             themes,
             cursor: 0,
-        };
-        self.open_overlay(Overlay::Themes);
+        }));
     }
 
-    /// Keys of the themes overlay: Enter searches for the theme, which filters the list to
-    /// the candidates who mention it and highlights it in every pane.
-    pub(super) fn update_themes(&mut self, action: Action) {
-        match self.themes.update(action) {
-            Outcome::Stay => {}
-            Outcome::Close => self.overlay = None,
-            Outcome::Search(term) => {
-                self.overlay = None;
-                self.edit_query(|q| *q = term.clone());
-                let who = self.hits.len();
-                self.message = Some(format!(
-                    "\"{term}\": {who} candidate{} · n/N jump between mentions",
-                    if who == 1 {
-                        " mentions it"
-                    } else {
-                        "s mention it"
-                    }
-                ));
+    /// Searches for a theme, which filters the list to the candidates who mention it and
+    /// highlights it in every pane.
+    fn search_theme(&mut self, term: String) {
+        self.overlay = None;
+        self.edit_query(|q| *q = term.clone());
+        let who = self.hits.len();
+        self.message = Some(format!(
+            "\"{term}\": {who} candidate{} · n/N jump between mentions",
+            if who == 1 {
+                " mentions it"
+            } else {
+                "s mention it"
             }
-        }
+        ));
     }
 }

@@ -36,8 +36,4 @@ pub(super) struct Voter {
     /// Display position of each candidate: the list, panes and ballot all follow it.
     pub rank: Vec<usize>,
     pub unsaved: BTreeMap<usize, SaveWhen>,
-    /// The ballot view's selection, as a position in [`App::ballot_rows`].
-    pub ballot_cursor: usize,
-    /// The election whose ballot is open.
-    pub ballot_election: usize,
 }

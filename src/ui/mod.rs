@@ -1,15 +1,12 @@
 //! Pure rendering of `&App` into a frame: one file per visible part.
 
-mod ballot;
 mod editor;
-mod help;
-mod history;
 mod list;
+mod overlays;
 mod pane;
 mod search_bar;
 mod status;
 pub mod theme;
-mod themes;
 mod widgets;
 
 use ratatui::Frame;
@@ -17,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Overlay};
+use crate::app::App;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::wrap::truncate;
 pub use theme::Theme;
@@ -46,15 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         search_bar::draw(frame, rect, app, theme);
     }
     status::draw(frame, areas.status, app, theme);
-    match app.overlay() {
-        Some(Overlay::Help | Overlay::Errors | Overlay::Election | Overlay::Outline) => {
-            help::draw(frame, area, app, theme)
-        }
-        Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
-        Some(Overlay::Themes) => themes::draw(frame, area, app, theme),
-        Some(Overlay::History) => history::draw(frame, area, app, theme),
-        None => {}
-    }
+    overlays::draw(frame, area, app, theme);
     editor::draw(frame, area, app, theme);
 }
 

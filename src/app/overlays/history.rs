@@ -2,7 +2,7 @@
 //! of a pair is computed once, when the pair is chosen, never per frame.
 
 use super::super::scroll::Scroll;
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::action::Action;
 use crate::analysis::candidacies::{DiffWord, Summary};
 

@@ -1,17 +1,34 @@
 //! The windows drawn over everything else, each owning its state and answering its keys
 //! with an [`Outcome`] the session then carries out. None of them knows the session.
 
+pub mod ballot;
 pub mod history;
+mod outcome;
 pub mod text;
 pub mod themes;
 
-/// What an overlay asks of the session after a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Nothing more: the overlay handled it (or ignored it).
-    Stay,
-    /// Close the overlay.
-    Close,
-    /// Close the overlay and search for this text.
-    Search(String),
+pub use outcome::{Outcome, RankChange};
+
+use crate::action::Overlay;
+
+/// The open overlay and its state.
+#[derive(Debug)]
+pub enum Open {
+    /// Help, errors, the election or the outline: text to scroll through.
+    Text(text::TextView),
+    Ballot(ballot::BallotView),
+    Themes(themes::ThemesView),
+    History(history::HistoryView),
+}
+
+impl Open {
+    /// Which overlay this is.
+    pub fn kind(&self) -> Overlay {
+        match self {
+            Open::Text(view) => view.kind,
+            Open::Ballot(_) => Overlay::Ballot,
+            Open::Themes(_) => Overlay::Themes,
+            Open::History(_) => Overlay::History,
+        }
+    }
 }

@@ -3,9 +3,44 @@
 //! the renderer draws them.
 
 use super::super::pane::Pane;
+use super::super::scroll::Scroll;
+use super::outcome::Outcome;
+use crate::action::{Action, Overlay};
 use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OVERLAY, SEARCH, THEMES};
+use crate::layout::WHEEL_LINES;
 use crate::roster::{Election, LoadError, Roster, dates};
 use crate::text::sanitize::sanitize_line;
+
+/// A text overlay's state: which one, and how far it is scrolled.
+#[derive(Debug)]
+pub struct TextView {
+    pub kind: Overlay,
+    pub scroll: Scroll,
+}
+
+impl TextView {
+    /// Keys of a text overlay: scroll, or close.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let scroll = &mut self.scroll;
+        match action {
+            Action::Down => scroll.by(1),
+            Action::Up => scroll.by(-1),
+            Action::PageDown => scroll.pages(1),
+            Action::PageUp => scroll.pages(-1),
+            Action::Top => scroll.to(0),
+            Action::Bottom => scroll.to(usize::MAX),
+            Action::Wheel { lines, .. } => scroll.by(isize::from(lines) * WHEEL_LINES),
+            Action::Back
+            | Action::Help
+            | Action::ShowErrors
+            | Action::ElectionInfo
+            | Action::Outline
+            | Action::Click { .. } => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
 
 /// The help text, one entry per line.
 pub fn help_lines() -> Vec<String> {

@@ -1,6 +1,6 @@
 //! The themes overlay: the topics of one election, derived when opened.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::action::Action;
 use crate::analysis::topics::Theme;
 

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
-use super::widgets::overlay_box;
+use super::super::theme::Theme;
+use super::super::widgets::overlay_box;
 use crate::app::App;
 use crate::text::wrap::{truncate, wrap};
 use crate::voter::ballot::Placement;

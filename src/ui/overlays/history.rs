@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::pane::styled_line;
-use super::theme::Theme;
-use super::widgets::overlay_box;
+use super::super::pane::styled_line;
+use super::super::theme::Theme;
+use super::super::widgets::overlay_box;
 use crate::app::{App, diff_lines};
 use crate::text::markdown::Mark;
 use crate::text::wrap::truncate;

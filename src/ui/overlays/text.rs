@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
-use super::widgets::overlay_box;
+use super::super::theme::Theme;
+use super::super::widgets::overlay_box;
 use crate::app::App;
 use crate::layout;
 use crate::text::wrap::wrap;

@@ -1,0 +1,32 @@
+//! What an overlay asks of the session after a key.
+
+/// What an overlay asks of the session after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing more: the overlay handled it (or ignored it).
+    Stay,
+    /// Close the overlay.
+    Close,
+    /// Close the overlay and search for this text.
+    Search(String),
+    /// Close the overlay and read the selected candidate's statement.
+    Read,
+    /// Edit the selected candidate's note.
+    EditNote,
+    /// Change the selected candidate's place in the ranking.
+    Rank(RankChange),
+}
+
+/// A change to one candidate's place in the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankChange {
+    Up,
+    Down,
+    /// Tie with the candidates just above.
+    Tie,
+    Top,
+    Bottom,
+    Unrank,
+    /// "No opinion", or back to unranked.
+    NoOpinion,
+}
