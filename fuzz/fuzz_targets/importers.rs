@@ -5,7 +5,7 @@ use hustings::load::formats::{Format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (text, _) = hustings::load::classify::decode(data.to_vec());
+    let (text, _) = hustings::load::read::decode_lossy(data.to_vec());
     for format in [
         Format::KeyLines,
         Format::Elekto,
@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = hustings::load::formats::detect(&text, "candidate-x.md");
-    let _ = hustings::load::classify::kata_readme(&text);
-    let _ = hustings::load::classify::openstack_names(&text);
+    let _ = hustings::load::formats::kata_readme(&text);
+    let _ = hustings::load::formats::openstack_names(&text);
 });

@@ -6,6 +6,7 @@
 pub mod classify;
 pub mod formats;
 pub mod guard;
+pub mod read;
 mod yaml;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -15,7 +16,8 @@ use serde::Deserialize;
 
 use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
-use classify::{Kind, OpenStackName};
+use classify::Kind;
+use formats::OpenStackName;
 use yaml::CandidateDoc;
 
 /// The shipped `candidates/`, compiled in so the app opens something real anywhere.
@@ -130,7 +132,7 @@ impl Roster {
                     }
                 }
             } else {
-                let (text, warning) = classify::decode(bytes);
+                let (text, warning) = read::decode_lossy(bytes);
                 if let Some(w) = warning {
                     warnings.push(LoadError::new(&path, None, None, &w));
                 }
@@ -144,7 +146,7 @@ impl Roster {
                 },
                 Kind::OpenStackResults => {
                     let cycle = folder_name(&folder);
-                    openstack.insert(cycle, classify::openstack_names(&text));
+                    openstack.insert(cycle, formats::openstack_names(&text));
                 }
                 Kind::Readme => entry.readme = Some(text),
                 Kind::Results => entry.results = Some(text),
@@ -255,7 +257,7 @@ impl Job {
         let raws = match statement {
             None => decode(&path, bytes).and_then(|text| parse_candidates(&path, &text)),
             Some(names) => {
-                let (text, fallback) = classify::decode(bytes);
+                let (text, fallback) = read::decode_lossy(bytes);
                 warning = fallback.map(|w| LoadError::new(&path, None, None, &w));
                 Ok(vec![import_statement(&path, &text, names.as_deref())])
             }
@@ -291,7 +293,7 @@ impl Folder {
                 .readme
                 .as_deref()
                 .filter(|_| !self.statements.is_empty())
-                .map(classify::kata_readme);
+                .map(formats::kata_readme);
             from_readme.filter(|m| m.name.is_some())
         });
         for (key, text) in [
@@ -430,7 +432,7 @@ fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
     guarded(path, text)?;
     // Elekto's election.yaml has its own keys (start_datetime, no_winners, …).
     if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
-        && let Some(election) = classify::elekto_election(value)
+        && let Some(election) = formats::elekto_election(value)
     {
         return Ok(election);
     }

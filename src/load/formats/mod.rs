@@ -1,7 +1,20 @@
 //! Parsers for candidate statements as projects publish them. Each takes the decoded text and
 //! the file name and gives a [`RawCandidate`]; the statement keeps every word of the body.
+//! One file per source; a new format is one new file.
 
-use serde_yaml::Value;
+mod common;
+mod elekto;
+mod kata;
+mod kubernetes;
+mod openstack;
+mod pipermail;
+mod plain;
+
+use common::{bullet, key_value, link_text, looks_like_a_name};
+pub use common::{emails, is_dash_line};
+pub use elekto::election as elekto_election;
+pub use kata::readme as kata_readme;
+pub use openstack::{OpenStackName, names as openstack_names};
 
 use crate::roster::RawCandidate;
 
@@ -18,12 +31,6 @@ pub enum Format {
     Pipermail,
     /// No header at all: the name comes from the file name (or e-mail, for OpenStack).
     Plain,
-}
-
-/// A line of three or more dashes and nothing else.
-pub fn is_dash_line(line: &str) -> bool {
-    let t = line.trim_end();
-    t.len() >= 3 && t.bytes().all(|b| b == b'-')
 }
 
 /// Which format `text` is in, from its content and file name.
@@ -60,342 +67,15 @@ pub fn detect(text: &str, file_name: &str) -> Format {
     Format::Plain
 }
 
-/// `[Text](url)` → ("Text", Some(url)); anything else is returned as it is.
-fn link_text(text: &str) -> (String, Option<String>) {
-    let t = text.trim();
-    if let Some(rest) = t.strip_prefix('[')
-        && let Some((label, after)) = rest.split_once("](")
-        && let Some(url) = after.strip_suffix(')')
-    {
-        return (label.trim().to_string(), Some(url.to_string()));
-    }
-    (t.to_string(), None)
-}
-
-/// "Klaus Ma", "Davanum Srinivas", "Jan de Vries": two to four words, capitalised but for
-/// particles, with no sentence punctuation.
-fn looks_like_a_name(heading: &str) -> bool {
-    let words: Vec<&str> = heading.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && !heading.contains([':', '!', '?', '-', '/'])
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(
-                    *w,
-                    "de" | "da" | "van" | "von" | "der" | "del" | "la" | "le"
-                )
-        })
-}
-
 /// Parses `text` in `format`; `fallback_name` names a candidate the text does not name.
 pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
     match format {
-        Format::KeyLines => key_lines(text, fallback_name, Vec::new()),
-        Format::Elekto => elekto(text, fallback_name),
-        Format::KubernetesBio => kubernetes_bio(text, fallback_name),
-        Format::Pipermail => pipermail(text, fallback_name),
-        Format::Plain => plain(text, fallback_name),
+        Format::KeyLines => kata::key_lines(text, fallback_name, Vec::new()),
+        Format::Elekto => elekto::parse(text, fallback_name),
+        Format::KubernetesBio => kubernetes::parse(text, fallback_name),
+        Format::Pipermail => pipermail::parse(text, fallback_name),
+        Format::Plain => plain::parse(text, fallback_name),
     }
-}
-
-fn empty(name: &str, statement: String) -> RawCandidate {
-    RawCandidate {
-        name: name.to_string(),
-        emails: Vec::new(),
-        affiliation: None,
-        links: Vec::new(),
-        statement,
-        extra: Vec::new(),
-    }
-}
-
-/// `Key: value` (any case, markdown bold allowed) → the value.
-fn key_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
-    let t = line.trim().trim_start_matches("**");
-    let (k, v) = t.split_once(':')?;
-    let k = k.trim().trim_end_matches("**");
-    k.eq_ignore_ascii_case(key)
-        .then(|| v.trim().trim_start_matches("**").trim())
-}
-
-/// `- Key: value` or `* Key: value` → the value.
-fn bullet<'a>(line: &'a str, key: &str) -> Option<&'a str> {
-    let t = line.trim_start();
-    let rest = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))?;
-    key_value(rest, key)
-}
-
-/// Splits `a@b, c at d; e@f` into addresses, undoing the archive's ` at ` for `@`.
-pub fn emails(value: &str) -> Vec<String> {
-    value
-        .replace(" at ", "@")
-        .replace(" dot ", ".")
-        .split([',', ';', ' '])
-        .map(|s| s.trim().trim_matches(['<', '>', '(', ')', '`']))
-        .filter(|s| s.contains('@') && !s.starts_with('@'))
-        .map(str::to_string)
-        .collect()
-}
-
-/// A GitHub handle from `@handle`, a github.com link or a bare handle.
-fn github_handle(value: &str) -> Option<String> {
-    let v = value.trim();
-    let handle = if let Some(i) = v.find("github.com/") {
-        &v[i + "github.com/".len()..]
-    } else if let Some(i) = v.find('@') {
-        &v[i + 1..]
-    } else {
-        v
-    };
-    let handle: String = handle
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    (!handle.is_empty()).then_some(handle)
-}
-
-/// A name as written on a `Name:` line, without a trailing handle or link.
-fn clean_name(value: &str) -> String {
-    let cut = value
-        .find(", [")
-        .or_else(|| value.find(" ["))
-        .or_else(|| value.find(" (@"))
-        .or_else(|| value.find(", @"))
-        .unwrap_or(value.len());
-    value[..cut]
-        .trim()
-        .trim_end_matches(['.', ','])
-        .trim()
-        .to_string()
-}
-
-/// Kata's key lines: `Name:`, `Email:` and a `Background:` label are taken out of the body
-/// into fields; everything else stays in the statement, in order.
-fn key_lines(text: &str, fallback_name: &str, extra: Vec<(String, Value)>) -> RawCandidate {
-    let mut c = empty(fallback_name, String::new());
-    c.extra = extra;
-    let mut body = Vec::new();
-    let mut in_header = true;
-    for (i, line) in text.lines().enumerate() {
-        if in_header && i < 60 {
-            if let Some(v) = key_value(line, "Name") {
-                c.name = clean_name(v);
-                if let Some(handle) = v.contains('@').then(|| github_handle(v)).flatten() {
-                    c.links.push(("github".to_string(), handle));
-                }
-                continue;
-            }
-            if let Some(v) = key_value(line, "Email") {
-                c.emails.extend(emails(v));
-                continue;
-            }
-            if key_value(line, "Background") == Some("") {
-                in_header = false;
-                continue;
-            }
-        }
-        body.push(line);
-    }
-    c.statement = trim_blank_lines(&body.join("\n"));
-    c
-}
-
-/// Drops blank lines at the start and end, keeping the text between as it is.
-fn trim_blank_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.trim().is_empty())
-        .map_or(start, |i| i + 1);
-    let mut out = lines[start..end].join("\n");
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out
-}
-
-/// Elekto's profile: the first dashed block is a YAML header (delimiters of any length, tabs
-/// after colons, blank lines); a later `---` rule belongs to the body.
-fn elekto(text: &str, fallback_name: &str) -> RawCandidate {
-    let lines: Vec<&str> = text.lines().collect();
-    let Some(open) = lines.iter().position(|l| !l.trim().is_empty()) else {
-        return empty(fallback_name, String::new());
-    };
-    let close = if is_dash_line(lines[open]) {
-        lines[open + 1..]
-            .iter()
-            .position(|l| is_dash_line(l))
-            .map(|i| open + 1 + i)
-    } else {
-        None
-    };
-    let Some(close) = close else {
-        return plain(text, fallback_name);
-    };
-    let header = lines[open + 1..close]
-        .iter()
-        .map(|l| l.replace('\t', " "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let body = lines[close + 1..].join("\n");
-    let mut c = empty(fallback_name, trim_blank_lines(&body));
-    let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(&header) else {
-        // A header that is not YAML is kept, whole, rather than lost.
-        c.extra.push(("header".to_string(), Value::String(header)));
-        return c;
-    };
-    for (key, value) in map {
-        let key = scalar(&key);
-        match key.to_ascii_lowercase().as_str() {
-            "name" => c.name = scalar(&value),
-            "info" => info(&mut c, value),
-            _ => c.extra.push((key, value)),
-        }
-    }
-    c
-}
-
-/// Elekto's `info`: a list of one-key maps or a plain map, into links, affiliation, extra.
-fn info(c: &mut RawCandidate, value: Value) {
-    let pairs: Vec<(Value, Value)> = match value {
-        Value::Mapping(map) => map.into_iter().collect(),
-        Value::Sequence(items) => items
-            .into_iter()
-            .flat_map(|item| match item {
-                Value::Mapping(map) => map.into_iter().collect::<Vec<_>>(),
-                other => vec![(Value::String("info".into()), other)],
-            })
-            .collect(),
-        other => vec![(Value::String("info".into()), other)],
-    };
-    for (key, value) in pairs {
-        place(c, &scalar(&key), value);
-    }
-}
-
-/// Puts a `key: value` from a header where a reader expects it.
-fn place(c: &mut RawCandidate, key: &str, value: Value) {
-    let text = scalar(&value);
-    match key.to_ascii_lowercase().as_str() {
-        "employer" | "affiliation" | "company" | "organization" | "organisation"
-            if c.affiliation.is_none() && !text.is_empty() =>
-        {
-            c.affiliation = Some(text);
-        }
-        "email" | "e-mail" => c.emails.extend(emails(&text)),
-        k if k.contains("github") && !text.is_empty() => {
-            let handle = github_handle(&text).unwrap_or(text);
-            c.links.push(("github".to_string(), handle));
-        }
-        "slack" | "twitter" | "website" | "linkedin" | "mastodon" | "blog" if !text.is_empty() => {
-            c.links.push((key.to_string(), text));
-        }
-        _ => c.extra.push((key.to_string(), value)),
-    }
-}
-
-fn scalar(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-    }
-}
-
-/// Kubernetes 2017–2020: `# Name`, then `- GitHub:` / `- Employer:` (and other) bullets.
-fn kubernetes_bio(text: &str, fallback_name: &str) -> RawCandidate {
-    let mut c = empty(fallback_name, String::new());
-    let mut body = Vec::new();
-    let mut named = false;
-    let mut in_bullets = true;
-    for line in text.lines() {
-        if !named && line.starts_with("# ") {
-            let (name, url) = link_text(line[2..].trim());
-            c.name = name;
-            if let Some(handle) = url
-                .filter(|u| u.contains("github.com/"))
-                .and_then(|u| github_handle(&u))
-            {
-                c.links.push(("github".to_string(), handle));
-            }
-            named = true;
-            continue;
-        }
-        if named && in_bullets {
-            let t = line.trim_start();
-            let is_key_bullet = (t.starts_with("- ") || t.starts_with("* "))
-                && t[2..].split_once(':').is_some_and(|(k, _)| {
-                    k.split_whitespace().count() <= 2 && !k.contains('[') && !k.contains('*')
-                });
-            if is_key_bullet {
-                let (k, v) = t[2..].split_once(':').unwrap_or_default();
-                place(&mut c, k.trim(), Value::String(v.trim().to_string()));
-                continue;
-            }
-            if !line.trim().is_empty() {
-                in_bullets = false;
-            }
-        }
-        body.push(line);
-    }
-    c.statement = trim_blank_lines(&body.join("\n"));
-    c
-}
-
-/// A pipermail page: subject, author (` at ` for `@`), date, body, the archive's footer.
-fn pipermail(text: &str, fallback_name: &str) -> RawCandidate {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut rest = lines.iter().copied().skip_while(|l| l.trim().is_empty());
-    let subject = rest.next().unwrap_or_default().trim().to_string();
-    let mut rest = rest.skip_while(|l| l.trim().is_empty());
-    let author_line = rest.next().unwrap_or_default().trim().to_string();
-    let date = rest.next().unwrap_or_default().trim().to_string();
-    let body: Vec<&str> = rest.collect();
-    let footer = body
-        .iter()
-        .rposition(|l| l.starts_with("More information about the"))
-        .unwrap_or(body.len());
-    let body = body[..footer].join("\n");
-    let (author, author_email) = match author_line.find(" at ") {
-        Some(at) => {
-            let before = &author_line[..at];
-            let split = before.rfind(' ').unwrap_or(0);
-            (
-                before[..split].trim().to_string(),
-                emails(&author_line[split..]).into_iter().next(),
-            )
-        }
-        None => (author_line.clone(), None),
-    };
-    let extra = vec![
-        ("subject".to_string(), Value::String(subject)),
-        ("author".to_string(), Value::String(author.clone())),
-        ("posted".to_string(), Value::String(date)),
-    ];
-    let name = if author.is_empty() {
-        fallback_name
-    } else {
-        &author
-    };
-    let mut c = key_lines(&body, name, extra);
-    if c.emails.is_empty() {
-        c.emails.extend(author_email);
-    }
-    c
-}
-
-/// No header: the whole text is the statement.
-fn plain(text: &str, fallback_name: &str) -> RawCandidate {
-    empty(fallback_name, trim_blank_lines(text))
 }
 
 /// A readable name from a file name: `JonOlson.txt` → "Jon Olson", `kris-nova_bio.md` →
@@ -426,6 +106,7 @@ pub fn name_from_file(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_yaml::Value;
 
     #[test]
     fn names_from_file_names() {
