@@ -7,12 +7,11 @@ pub mod classify;
 pub mod formats;
 pub mod guard;
 pub mod read;
+mod walk;
 mod yaml;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-use serde::Deserialize;
 
 use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
@@ -43,7 +42,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 /// A file's bytes, or why they could not be read.
 /// `None` means "read it from disk when it is parsed", so a large roster is never held in
 /// memory twice, as bytes and as candidates.
-type Input = (PathBuf, Option<std::io::Result<Vec<u8>>>);
+type Input = (PathBuf, Option<Vec<u8>>);
 
 impl Roster {
     /// Loads the roster compiled into the binary.
@@ -55,7 +54,7 @@ impl Roster {
     pub fn from_memory(files: &[(&str, &str)], source: Source) -> (Roster, Vec<LoadError>) {
         let inputs = files
             .iter()
-            .map(|(path, text)| (PathBuf::from(path), Some(Ok(text.as_bytes().to_vec()))))
+            .map(|(path, text)| (PathBuf::from(path), Some(text.as_bytes().to_vec())))
             .collect();
         Roster::from_inputs(inputs, source)
     }
@@ -67,7 +66,9 @@ impl Roster {
         let mut seen = HashSet::new();
         for path in paths {
             match std::fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => collect_dir(path, &mut files, &mut seen, &mut errors),
+                Ok(meta) if meta.is_dir() => {
+                    walk::collect_dir(path, &mut files, &mut seen, &mut errors)
+                }
                 Ok(_) => files.push(path.clone()),
                 Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
             }
@@ -91,6 +92,15 @@ impl Roster {
         // Ordered by path for a stable roster.
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
         for (path, bytes) in inputs {
+            if bytes.is_none()
+                && let Some(why) = read::not_a_regular_file(&path)
+            {
+                skipped.push((
+                    sanitize_line(&path.display().to_string()).text,
+                    why.to_string(),
+                ));
+                continue;
+            }
             let kind = classify::classify(&path);
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if let Kind::NotCandidate(reason) = kind {
@@ -116,15 +126,15 @@ impl Roster {
                 }
                 _ => {}
             }
-            let bytes = match bytes.unwrap_or_else(|| std::fs::read(&path)) {
+            let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    errors.push(LoadError::new(&path, None, None, &e.to_string()));
+                    errors.push(e);
                     continue;
                 }
             };
             let text = if kind == Kind::ElectionYaml {
-                match decode(&path, bytes) {
+                match read::decode_strict(&path, bytes) {
                     Ok(text) => text,
                     Err(e) => {
                         errors.push(e);
@@ -235,7 +245,7 @@ impl Roster {
 struct Job {
     election: usize,
     path: PathBuf,
-    bytes: Option<std::io::Result<Vec<u8>>>,
+    bytes: Option<Vec<u8>>,
     /// `None` for candidate YAML; for a published statement, the OpenStack names of its cycle.
     statement: Option<Option<std::sync::Arc<HashMap<String, OpenStackName>>>>,
 }
@@ -249,13 +259,15 @@ impl Job {
             bytes,
             statement,
         } = self;
-        let bytes = match bytes.unwrap_or_else(|| std::fs::read(&path)) {
+        let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
             Ok(bytes) => bytes,
-            Err(e) => return (Err(LoadError::new(&path, None, None, &e.to_string())), None),
+            Err(e) => return (Err(e), None),
         };
         let mut warning = None;
         let raws = match statement {
-            None => decode(&path, bytes).and_then(|text| parse_candidates(&path, &text)),
+            None => {
+                read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
+            }
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
                 warning = fallback.map(|w| LoadError::new(&path, None, None, &w));
@@ -276,9 +288,9 @@ impl Job {
 struct Folder {
     meta: Option<RawElection>,
     /// Candidate YAML files, with their bytes when already in memory.
-    yaml: Vec<(PathBuf, Option<std::io::Result<Vec<u8>>>)>,
+    yaml: Vec<(PathBuf, Option<Vec<u8>>)>,
     /// Statements in a published format, likewise.
-    statements: Vec<(PathBuf, Option<std::io::Result<Vec<u8>>>)>,
+    statements: Vec<(PathBuf, Option<Vec<u8>>)>,
     readme: Option<String>,
     results: Option<String>,
     description: Option<String>,
@@ -362,92 +374,22 @@ fn import_statement(
     raw
 }
 
-/// Collects the files under `dir`, skipping hidden ones and symlink loops.
-fn collect_dir(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<PathBuf>,
-    errors: &mut Vec<LoadError>,
-) {
-    let Ok(canonical) = dir.canonicalize() else {
-        return;
-    };
-    if !seen.insert(canonical) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(LoadError::new(dir, None, None, &e.to_string()));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, files, seen, errors);
-        } else {
-            files.push(path);
-        }
-    }
-}
-
-/// Checks that `bytes` are non-empty UTF-8, naming the position of the first bad byte.
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
-    match String::from_utf8(bytes) {
-        Ok(text) if text.trim().is_empty() => Err(LoadError::new(path, None, None, "empty file")),
-        Ok(text) => Ok(text
-            .strip_prefix('\u{feff}')
-            .map(str::to_string)
-            .unwrap_or(text)),
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let at = e.utf8_error().valid_up_to();
-            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(LoadError::new(
-                path,
-                Some(line),
-                Some(column),
-                &format!("not valid UTF-8 (byte 0x{:02X})", bytes[at]),
-            ))
-        }
-    }
-}
-
-fn guarded(path: &Path, text: &str) -> Result<(), LoadError> {
-    guard::check(text).map_err(|r| LoadError::new(path, r.line, r.column, &r.message))
-}
-
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
-    guarded(path, text)?;
     // Elekto's election.yaml has its own keys (start_datetime, no_winners, …).
-    if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text)
+    if let Ok(value) = read::yaml::<serde_yaml::Value>(path, text)
         && let Some(election) = formats::elekto_election(value)
     {
         return Ok(election);
     }
-    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
+    read::yaml(path, text)
 }
 
 /// Reads every document of a file; each is one candidate or a list of them.
 fn parse_candidates(path: &Path, text: &str) -> Result<Vec<RawCandidate>, LoadError> {
-    guarded(path, text)?;
-    let mut all = Vec::new();
-    for document in serde_yaml::Deserializer::from_str(text) {
-        let doc =
-            CandidateDoc::deserialize(document).map_err(|e| LoadError::from_yaml(path, &e))?;
-        all.extend(doc.0);
-    }
+    let all: Vec<RawCandidate> = read::yaml_documents::<CandidateDoc>(path, text)?
+        .into_iter()
+        .flat_map(|doc| doc.0)
+        .collect();
     if all.is_empty() {
         return Err(LoadError::new(
             path,
@@ -460,141 +402,4 @@ fn parse_candidates(path: &Path, text: &str) -> Result<Vec<RawCandidate>, LoadEr
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn input(path: &str, text: &[u8]) -> Input {
-        (PathBuf::from(path), Some(Ok(text.to_vec())))
-    }
-
-    #[test]
-    fn the_embedded_roster_loads_whole() {
-        let (roster, errors) = Roster::embedded();
-        assert!(errors.is_empty(), "{errors:?}");
-        let names: Vec<_> = roster.candidates.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, vec!["Tao Peng", "Anastassios Nanos"]);
-        assert_eq!(roster.elections.len(), 2);
-        assert_eq!(roster.elections[1].seats, Some(4));
-        assert_eq!(
-            roster.elections[1].key,
-            "kata-containers-architecture-committee-election-april-2024"
-        );
-    }
-
-    #[test]
-    fn a_broken_file_does_not_stop_the_others() {
-        let (roster, errors) = Roster::from_inputs(
-            vec![
-                input("e/a.yaml", b"name: A\nstatement: a\n"),
-                input("e/b.yaml", b"name: B\nstatement: [unclosed\n"),
-                input("e/c.yaml", b"name: C\nstatement: c\n"),
-            ],
-            Source::Embedded,
-        );
-        assert_eq!(roster.candidates.len(), 2);
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].path, "e/b.yaml");
-        assert_eq!(errors[0].line, Some(2));
-        assert!(errors[0].column.is_some());
-        assert!(
-            errors[0].to_string().starts_with("e/b.yaml:2:"),
-            "{}",
-            errors[0]
-        );
-    }
-
-    #[test]
-    fn empty_and_non_utf8_files_are_named() {
-        let (_, errors) = Roster::from_inputs(
-            vec![
-                input("e/empty.yaml", b"  \n"),
-                input("e/latin1.yaml", b"name: Ren\xe9\nstatement: x\n"),
-            ],
-            Source::Embedded,
-        );
-        assert_eq!(errors[0].to_string(), "e/empty.yaml: empty file");
-        assert_eq!(
-            errors[1].to_string(),
-            "e/latin1.yaml:1:10: not valid UTF-8 (byte 0xE9)"
-        );
-    }
-
-    #[test]
-    fn missing_name_is_reported_with_a_position() {
-        let (_, errors) = Roster::from_inputs(
-            vec![input("e/x.yaml", b"email: a@b\nstatement: hi\n")],
-            Source::Embedded,
-        );
-        assert!(errors[0].message.contains("missing field `name`"));
-        assert!(errors[0].line.is_some());
-    }
-
-    #[test]
-    fn a_folder_is_an_election_with_its_metadata() {
-        let (roster, errors) = Roster::from_inputs(
-            vec![
-                input("x/one/election.yaml", b"name: First\nseats: 2\n"),
-                input(
-                    "x/one/a.yaml",
-                    b"- name: A\n  statement: a\n- name: B\n  statement: b\n",
-                ),
-                input("x/two/c.yaml", b"name: C\nstatement: c\n"),
-            ],
-            Source::Embedded,
-        );
-        assert!(errors.is_empty());
-        assert_eq!(roster.elections[0].name, "First");
-        assert_eq!(
-            roster.elections[1].name, "x two",
-            "a short folder name takes its parent"
-        );
-        assert_eq!(roster.candidates[2].election, 1);
-    }
-
-    #[test]
-    fn control_characters_in_fields_are_made_visible() {
-        let (roster, _) = Roster::from_inputs(
-            vec![input(
-                "e/x.yaml",
-                b"name: \"Eve\\e]0;pwned\\a\"\nstatement: \"a\\u202Eb\"\n",
-            )],
-            Source::Embedded,
-        );
-        let eve = &roster.candidates[0];
-        assert_eq!(eve.name, "Eve^[]0;pwned^G");
-        assert_eq!(eve.statement.display, "a<U+202E>b");
-        assert_eq!(eve.statement.raw(), "a\u{202E}b");
-        assert_eq!(eve.hidden, 3);
-    }
-
-    #[test]
-    fn a_file_named_twice_loads_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.yaml");
-        std::fs::write(&file, "name: A\nstatement: a\n").unwrap();
-        let (roster, errors) = Roster::load_paths(&[file.clone(), dir.path().to_path_buf(), file]);
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(roster.candidates.len(), 1);
-    }
-
-    #[test]
-    fn a_missing_path_is_an_error_not_a_crash() {
-        let (roster, errors) = Roster::load_paths(&[PathBuf::from("/nonexistent/hustings")]);
-        assert!(roster.candidates.is_empty());
-        assert!(errors[0].to_string().starts_with("/nonexistent/hustings: "));
-    }
-
-    #[test]
-    fn alias_bombs_are_refused_before_parsing() {
-        let mut text = String::from("a: &x [1]\nname: A\nstatement: s\nb: [");
-        text.push_str(&"*x, ".repeat(200));
-        text.push_str("]\n");
-        let (roster, errors) = Roster::from_inputs(
-            vec![input("e/bomb.yaml", text.as_bytes())],
-            Source::Embedded,
-        );
-        assert!(roster.candidates.is_empty());
-        assert!(errors[0].message.contains("aliases"));
-        assert_eq!(errors[0].line, Some(4));
-    }
-}
+mod tests;

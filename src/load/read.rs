@@ -1,4 +1,117 @@
-//! Turning a file's bytes into text: UTF-8, or Windows-1252 for published statements.
+//! The one guarded door every outside byte comes through: regular files only, size-capped
+//! before reading; UTF-8 (or Windows-1252 for published statements); and the YAML pre-scan
+//! before serde_yaml sees any of it, whatever the YAML is (candidate files, election.yaml,
+//! Elekto headers, OpenStack results).
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use super::guard;
+use crate::roster::LoadError;
+
+/// Largest file read at all: statements of many megabytes still open; `/dev/zero` does not.
+pub const MAX_READ_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a path is no file to read, if it is none: a folder, FIFO, device or socket (a FIFO
+/// would block a read forever, a device never end).
+pub fn not_a_regular_file(path: &Path) -> Option<&'static str> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => None,
+        Ok(meta) if meta.is_dir() => Some("a folder"),
+        Ok(_) => Some("not a regular file (a FIFO, device or socket): skipped"),
+        // Unreadable metadata: the read says why.
+        Err(_) => None,
+    }
+}
+
+/// Reads a regular file of at most [`MAX_READ_BYTES`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let refuse = |message: &str| LoadError::new(path, None, None, message);
+    if let Some(why) = not_a_regular_file(path) {
+        return Err(refuse(why));
+    }
+    let file = File::open(path).map_err(|e| refuse(&e.to_string()))?;
+    // Checked again on the open file: the path may have changed in between.
+    let meta = file.metadata().map_err(|e| refuse(&e.to_string()))?;
+    if !meta.is_file() {
+        return Err(refuse(
+            "not a regular file (a FIFO, device or socket): skipped",
+        ));
+    }
+    if meta.len() > MAX_READ_BYTES {
+        return Err(refuse(&too_large(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_READ_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| refuse(&e.to_string()))?;
+    if bytes.len() as u64 > MAX_READ_BYTES {
+        return Err(refuse(&too_large(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
+fn too_large(bytes: u64) -> String {
+    format!("file is {bytes} bytes, more than the {MAX_READ_BYTES} hustings reads")
+}
+
+/// Checks that `bytes` are non-empty UTF-8, naming the position of the first bad byte.
+pub fn decode_strict(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(LoadError::new(path, None, None, "empty file")),
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text)),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(LoadError::new(
+                path,
+                Some(line),
+                Some(column),
+                &format!("not valid UTF-8 (byte 0x{:02X})", bytes[at]),
+            ))
+        }
+    }
+}
+
+fn guarded(path: &Path, text: &str) -> Result<(), LoadError> {
+    guard::check(text).map_err(|r| LoadError::new(path, r.line, r.column, &r.message))
+}
+
+/// One YAML document of `path`, after the pre-scan.
+pub fn yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
+    guarded(path, text)?;
+    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
+}
+
+/// Every YAML document of `path`, after the pre-scan.
+pub fn yaml_documents<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>, LoadError> {
+    guarded(path, text)?;
+    serde_yaml::Deserializer::from_str(text)
+        .map(|document| T::deserialize(document).map_err(|e| LoadError::from_yaml(path, &e)))
+        .collect()
+}
+
+/// YAML found inside another file (an Elekto header, a results file), after the pre-scan;
+/// the error says why, with the position where known.
+pub fn yaml_value(text: &str) -> Result<Value, String> {
+    if let Err(refusal) = guard::check(text) {
+        return Err(match (refusal.line, refusal.column) {
+            (Some(line), Some(column)) => format!("{line}:{column}: {}", refusal.message),
+            _ => refusal.message,
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
 
 /// Decodes a file: UTF-8, else Windows-1252 (a superset of Latin-1) with a warning.
 pub fn decode_lossy(bytes: Vec<u8>) -> (String, Option<String>) {
@@ -30,6 +143,51 @@ fn windows_1252(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_are_refused_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("JaneDoe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(not_a_regular_file(&fifo).is_some());
+            let e = read_file(&fifo).unwrap_err();
+            assert!(e.message.contains("not a regular file"), "{e}");
+        }
+        let zero = dir.path().join("zero.md");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let e = read_file(&zero).unwrap_err();
+        assert!(e.message.contains("not a regular file"), "{e}");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_and_one_at_the_cap_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = dir.path().join("at.md");
+        std::fs::write(&at, vec![b'a'; MAX_READ_BYTES as usize]).unwrap();
+        assert_eq!(read_file(&at).unwrap().len() as u64, MAX_READ_BYTES);
+        let over = dir.path().join("over.md");
+        std::fs::write(&over, vec![b'a'; MAX_READ_BYTES as usize + 1]).unwrap();
+        let e = read_file(&over).unwrap_err();
+        assert!(e.message.contains("more than"), "{e}");
+    }
+
+    #[test]
+    fn yaml_inside_other_files_is_scanned_before_it_is_parsed() {
+        let deep = format!("x: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = yaml_value(&deep).unwrap_err();
+        assert!(e.contains("nest"), "{e}");
+        let mut bomb = String::from("a: &a [1, 2]\nb: [");
+        bomb.push_str(&"*a, ".repeat(5_000));
+        bomb.push_str("]\n");
+        let e = yaml_value(&bomb).unwrap_err();
+        assert!(e.contains("aliases"), "{e}");
+        assert_eq!(
+            yaml_value("name: A\n").unwrap()["name"],
+            Value::String("A".into())
+        );
+    }
 
     #[test]
     fn latin1_is_decoded_with_a_warning() {

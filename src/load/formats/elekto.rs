@@ -4,6 +4,7 @@
 use serde_yaml::Value;
 
 use super::common::{empty, is_dash_line, place, scalar, trim_blank_lines};
+use crate::load::read::yaml_value;
 use crate::roster::{RawCandidate, RawElection};
 
 /// Elekto's profile: the first dashed block is a YAML header (delimiters of any length, tabs
@@ -31,7 +32,7 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
         .join("\n");
     let body = lines[close + 1..].join("\n");
     let mut c = empty(fallback_name, trim_blank_lines(&body));
-    let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(&header) else {
+    let Ok(Value::Mapping(map)) = yaml_value(&header) else {
         // A header that is not YAML is kept, whole, rather than lost.
         c.extra.push(("header".to_string(), Value::String(header)));
         return c;

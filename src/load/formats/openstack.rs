@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use super::common::scalar;
+use crate::load::read::yaml_value;
 
 /// One OpenStack TC candidate as the results file names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub struct OpenStackName {
 /// `tc.yaml`: every candidate's e-mail → name, IRC name and whether elected.
 pub fn names(text: &str) -> HashMap<String, OpenStackName> {
     let mut names = HashMap::new();
-    let Ok(value) = serde_yaml::from_str::<Value>(text) else {
+    let Ok(value) = yaml_value(text) else {
         return names;
     };
     let Some(Value::Mapping(groups)) = value.get("candidates") else {

@@ -1,0 +1,193 @@
+//! The loader: files to a roster, every failure named, nothing stopping the others.
+
+use super::*;
+
+fn input(path: &str, text: &[u8]) -> Input {
+    (PathBuf::from(path), Some(text.to_vec()))
+}
+
+#[test]
+fn the_embedded_roster_loads_whole() {
+    let (roster, errors) = Roster::embedded();
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<_> = roster.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Tao Peng", "Anastassios Nanos"]);
+    assert_eq!(roster.elections.len(), 2);
+    assert_eq!(roster.elections[1].seats, Some(4));
+    assert_eq!(
+        roster.elections[1].key,
+        "kata-containers-architecture-committee-election-april-2024"
+    );
+}
+
+#[test]
+fn a_broken_file_does_not_stop_the_others() {
+    let (roster, errors) = Roster::from_inputs(
+        vec![
+            input("e/a.yaml", b"name: A\nstatement: a\n"),
+            input("e/b.yaml", b"name: B\nstatement: [unclosed\n"),
+            input("e/c.yaml", b"name: C\nstatement: c\n"),
+        ],
+        Source::Embedded,
+    );
+    assert_eq!(roster.candidates.len(), 2);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "e/b.yaml");
+    assert_eq!(errors[0].line, Some(2));
+    assert!(errors[0].column.is_some());
+    assert!(
+        errors[0].to_string().starts_with("e/b.yaml:2:"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn empty_and_non_utf8_files_are_named() {
+    let (_, errors) = Roster::from_inputs(
+        vec![
+            input("e/empty.yaml", b"  \n"),
+            input("e/latin1.yaml", b"name: Ren\xe9\nstatement: x\n"),
+        ],
+        Source::Embedded,
+    );
+    assert_eq!(errors[0].to_string(), "e/empty.yaml: empty file");
+    assert_eq!(
+        errors[1].to_string(),
+        "e/latin1.yaml:1:10: not valid UTF-8 (byte 0xE9)"
+    );
+}
+
+#[test]
+fn missing_name_is_reported_with_a_position() {
+    let (_, errors) = Roster::from_inputs(
+        vec![input("e/x.yaml", b"email: a@b\nstatement: hi\n")],
+        Source::Embedded,
+    );
+    assert!(errors[0].message.contains("missing field `name`"));
+    assert!(errors[0].line.is_some());
+}
+
+#[test]
+fn a_folder_is_an_election_with_its_metadata() {
+    let (roster, errors) = Roster::from_inputs(
+        vec![
+            input("x/one/election.yaml", b"name: First\nseats: 2\n"),
+            input(
+                "x/one/a.yaml",
+                b"- name: A\n  statement: a\n- name: B\n  statement: b\n",
+            ),
+            input("x/two/c.yaml", b"name: C\nstatement: c\n"),
+        ],
+        Source::Embedded,
+    );
+    assert!(errors.is_empty());
+    assert_eq!(roster.elections[0].name, "First");
+    assert_eq!(
+        roster.elections[1].name, "x two",
+        "a short folder name takes its parent"
+    );
+    assert_eq!(roster.candidates[2].election, 1);
+}
+
+#[test]
+fn control_characters_in_fields_are_made_visible() {
+    let (roster, _) = Roster::from_inputs(
+        vec![input(
+            "e/x.yaml",
+            b"name: \"Eve\\e]0;pwned\\a\"\nstatement: \"a\\u202Eb\"\n",
+        )],
+        Source::Embedded,
+    );
+    let eve = &roster.candidates[0];
+    assert_eq!(eve.name, "Eve^[]0;pwned^G");
+    assert_eq!(eve.statement.display, "a<U+202E>b");
+    assert_eq!(eve.statement.raw(), "a\u{202E}b");
+    assert_eq!(eve.hidden, 3);
+}
+
+#[test]
+fn a_file_named_twice_loads_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(&file, "name: A\nstatement: a\n").unwrap();
+    let (roster, errors) = Roster::load_paths(&[file.clone(), dir.path().to_path_buf(), file]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.candidates.len(), 1);
+}
+
+#[test]
+fn a_missing_path_is_an_error_not_a_crash() {
+    let (roster, errors) = Roster::load_paths(&[PathBuf::from("/nonexistent/hustings")]);
+    assert!(roster.candidates.is_empty());
+    assert!(errors[0].to_string().starts_with("/nonexistent/hustings: "));
+}
+
+#[test]
+fn alias_bombs_are_refused_before_parsing() {
+    let mut text = String::from("a: &x [1]\nname: A\nstatement: s\nb: [");
+    text.push_str(&"*x, ".repeat(200));
+    text.push_str("]\n");
+    let (roster, errors) = Roster::from_inputs(
+        vec![input("e/bomb.yaml", text.as_bytes())],
+        Source::Embedded,
+    );
+    assert!(roster.candidates.is_empty());
+    assert!(errors[0].message.contains("aliases"));
+    assert_eq!(errors[0].line, Some(4));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_skipped_and_the_others_load() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), "name: A\nstatement: a\n").unwrap();
+    for name in ["cand.yaml", "JaneDoe.md", "election.yaml"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.path().join(name))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo is on every Unix");
+    }
+    let (roster, errors) = Roster::load_paths(&[dir.path().to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.candidates.len(), 1);
+    assert_eq!(roster.skipped.len(), 3, "{:?}", roster.skipped);
+    assert!(
+        roster
+            .skipped
+            .iter()
+            .all(|(_, why)| why.contains("not a regular file"))
+    );
+}
+
+#[test]
+fn every_kind_of_yaml_is_scanned_before_parsing() {
+    let deep = format!("{}{}", "[".repeat(50_000), "]".repeat(50_000));
+    let header = format!("---\nname: B\nx: {deep}\n---\nMy statement.\n");
+    let results = format!("candidates:\n  tc: {deep}\n");
+    let (roster, errors) = Roster::from_inputs(
+        vec![
+            input("e/candidate-b.md", header.as_bytes()),
+            input("e/a.yaml", b"name: A\nstatement: a\n"),
+            input("f/election.yaml", format!("name: {deep}\n").as_bytes()),
+            input("f/c.yaml", b"name: C\nstatement: c\n"),
+            input("doc/source/results/2026.1/tc.yaml", results.as_bytes()),
+        ],
+        Source::Embedded,
+    );
+    // The Elekto header is refused by the scan and kept as text; the statement loads.
+    let b = roster
+        .candidates
+        .iter()
+        .find(|c| c.statement.display.contains("My statement"));
+    assert!(b.is_some(), "{:?}", roster.candidates);
+    // election.yaml too deep: named with its position; its candidates still load.
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path == "f/election.yaml" && e.message.contains("nest")),
+        "{errors:?}"
+    );
+    assert!(roster.candidates.iter().any(|c| c.name == "C"));
+    assert!(roster.candidates.iter().any(|c| c.name == "A"));
+}

@@ -1,0 +1,44 @@
+//! Walking the folders a voter names: every file below, hidden ones and symlink loops left out.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::roster::LoadError;
+
+/// Collects the files under `dir`, skipping hidden ones and symlink loops.
+pub(super) fn collect_dir(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    errors: &mut Vec<LoadError>,
+) {
+    let Ok(canonical) = dir.canonicalize() else {
+        return;
+    };
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(LoadError::new(dir, None, None, &e.to_string()));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_dir(&path, files, seen, errors);
+        } else {
+            files.push(path);
+        }
+    }
+}
