@@ -28,6 +28,8 @@ pub struct Areas {
     pub status: Rect,
     /// The window is below [`MIN_WIDTH`] × [`MIN_HEIGHT`].
     pub too_small: bool,
+    /// The list was asked for but left out: beside it the panes would have no room for text.
+    pub list_left_out: bool,
 }
 
 /// What the layout depends on besides the window size.
@@ -91,16 +93,23 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
         body_height = body_height.saturating_sub(1);
         Rect::new(area.x, area.y + body_height, area.width, 1)
     });
-    let list_width = if shape.show_list {
-        (area.width * 2 / 5).clamp(16, 40)
+    let count = shape.panes.clamp(1, MAX_PANES) as u16;
+    // Every pane gets the same width; leftover columns stay blank rather than favour one.
+    let each_beside = |list_width: u16| area.width.saturating_sub(list_width) / count;
+    let mut list_width = if shape.show_list {
+        // Two fifths of the width, computed wide: a u16 doubles past its range at 32,768.
+        let two_fifths = u32::from(area.width) * 2 / 5;
+        u16::try_from(two_fifths.clamp(16, 40)).unwrap_or(40)
     } else {
         0
     };
+    let list_left_out =
+        list_width > 0 && text_width(Rect::new(0, 0, each_beside(list_width), 1)) == 0;
+    if list_left_out {
+        list_width = 0;
+    }
     let list = Rect::new(area.x, area.y, list_width, body_height);
-    let pane_area_width = area.width.saturating_sub(list_width);
-    let count = shape.panes.clamp(1, MAX_PANES) as u16;
-    // Every pane gets the same width; leftover columns stay blank rather than favour one.
-    let each = pane_area_width / count;
+    let each = each_beside(list_width);
     let panes = (0..count)
         .map(|i| Rect::new(area.x + list_width + i * each, area.y, each, body_height))
         .collect();
@@ -110,6 +119,7 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
         input,
         status,
         too_small: false,
+        list_left_out,
     }
 }
 
@@ -145,6 +155,64 @@ mod tests {
             let right = areas.panes.last().map_or(0, |p| p.right());
             assert!(right <= width);
         }
+    }
+
+    #[test]
+    fn every_pane_keeps_room_for_text_at_any_usable_width() {
+        for width in MIN_WIDTH..=80 {
+            for panes in 1..=MAX_PANES {
+                let shape = Shape { panes, ..SHAPE };
+                let areas = compute(Rect::new(0, 0, width, 24), shape);
+                assert!(!areas.too_small);
+                for pane in &areas.panes {
+                    assert!(
+                        text_width(*pane) > 0,
+                        "{width} columns, {panes} panes: {areas:?}"
+                    );
+                }
+                // The list goes only when it must, and the layout says so.
+                let beside =
+                    (width - (u32::from(width) * 2 / 5).clamp(16, 40) as u16) / panes as u16;
+                let must = text_width(Rect::new(0, 0, beside, 1)) == 0;
+                assert_eq!(areas.list_left_out, must, "{width} columns, {panes} panes");
+                assert_eq!(areas.list.width == 0, must);
+            }
+        }
+        let at_30 = compute(Rect::new(0, 0, 30, 24), Shape { panes: 4, ..SHAPE });
+        assert!(
+            at_30.list_left_out,
+            "4 panes beside the list at 30 columns have no room"
+        );
+        let at_30 = compute(Rect::new(0, 0, 30, 24), Shape { panes: 1, ..SHAPE });
+        assert!(!at_30.list_left_out);
+    }
+
+    #[test]
+    fn the_widest_terminal_does_not_overflow() {
+        let areas = compute(Rect::new(0, 0, u16::MAX, 50), SHAPE);
+        assert_eq!(areas.list.width, 40);
+        let used: u32 = u32::from(areas.list.width)
+            + areas.panes.iter().map(|p| u32::from(p.width)).sum::<u32>();
+        assert!(used <= u32::from(u16::MAX), "{used}");
+        assert!(
+            used > u32::from(u16::MAX) - 3,
+            "at most a column per pane is left blank"
+        );
+        assert!(areas.panes.iter().all(|p| p.width == areas.panes[0].width));
+    }
+
+    #[test]
+    fn a_window_of_exactly_the_minimum_size_is_usable() {
+        let areas = compute(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT), SHAPE);
+        assert!(!areas.too_small);
+        assert!(
+            areas
+                .panes
+                .iter()
+                .all(|p| text_width(*p) > 0 && p.height > 0)
+        );
+        assert!(compute(Rect::new(0, 0, MIN_WIDTH - 1, MIN_HEIGHT), SHAPE).too_small);
+        assert!(compute(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT - 1), SHAPE).too_small);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! A file that could not be loaded, and where.
 
-use std::fmt;
 use std::path::Path;
 
 use crate::text::sanitize::sanitize_line;
 
-/// A file that could not be loaded, with the position of the problem where known.
+/// A file that could not be loaded, with the position of the problem where known; shown as
+/// `file:line:column: message`, as compilers print it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {message}", position(*.line, *.column))]
 pub struct LoadError {
     /// The file's path, display-safe.
     pub path: String,
@@ -16,17 +17,12 @@ pub struct LoadError {
     pub message: String,
 }
 
-impl fmt::Display for LoadError {
-    /// `file:line:column: message`, as compilers print it.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
+/// `:line:column`, `:line`, or nothing, as much of the position as is known.
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
+        (Some(line), None) => format!(":{line}"),
+        (None, _) => String::new(),
     }
 }
 
@@ -56,5 +52,25 @@ impl LoadError {
             location.as_ref().map(|l| l.column()),
             message,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_as_much_of_the_position_as_is_known() {
+        let at = |line, column| {
+            LoadError::new(Path::new("e/a.yaml"), line, column, "broken").to_string()
+        };
+        assert_eq!(at(Some(3), Some(7)), "e/a.yaml:3:7: broken");
+        assert_eq!(at(Some(3), None), "e/a.yaml:3: broken");
+        assert_eq!(at(None, None), "e/a.yaml: broken");
+        assert_eq!(
+            at(None, Some(7)),
+            "e/a.yaml: broken",
+            "a column alone says nothing"
+        );
     }
 }

@@ -113,8 +113,9 @@ fn value_to_text(value: &serde_yaml::Value) -> String {
             .map(value_to_text)
             .collect::<Vec<_>>()
             .join(", "),
+        // A value that cannot be written back as YAML says so rather than vanish.
         other => serde_yaml::to_string(other)
-            .unwrap_or_default()
+            .unwrap_or_else(|e| format!("(cannot be shown: {e})"))
             .trim_end()
             .to_string(),
     }

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(rect) = areas.input {
         search_bar::draw(frame, rect, app, theme);
     }
-    status::draw(frame, areas.status, app, theme);
+    status::draw(frame, areas.status, app, theme, areas.list_left_out);
     overlays::draw(frame, area, app, theme);
     editor::draw(frame, area, app, theme);
 }

@@ -13,7 +13,8 @@ use crate::text::wrap::{truncate, width};
 
 const HINTS: &str = "? help  q quit";
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the status bar; `list_left_out` says the window is too narrow for the list.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, list_left_out: bool) {
     // Most useful first: the end of the bar is what gets cut in a narrow window.
     let mut parts = vec![format!(
         "{}/{}",
@@ -37,6 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if app.sync() {
         parts.push("sync".to_string());
+    }
+    if list_left_out {
+        parts.push("list left out: too narrow".to_string());
     }
     let current = app.current_election();
     if let Some(election) = current {

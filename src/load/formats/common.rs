@@ -132,8 +132,9 @@ pub(super) fn scalar(value: &Value) -> String {
         Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
+        // A value that cannot be written back as YAML says so rather than vanish.
         other => serde_yaml::to_string(other)
-            .unwrap_or_default()
+            .unwrap_or_else(|e| format!("(cannot be shown: {e})"))
             .trim()
             .to_string(),
     }
