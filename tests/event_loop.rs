@@ -14,13 +14,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-struct Script(VecDeque<Event>);
+/// Scripted events; when they run out, the source fails with `end` (a broken terminal by
+/// default, or `Interrupted`, as the real source reports an ending signal).
+struct Script(VecDeque<Event>, io::ErrorKind);
 
 impl EventSource for Script {
     fn next(&mut self) -> io::Result<Event> {
         self.0
             .pop_front()
-            .ok_or_else(|| io::Error::other("the script ran out"))
+            .ok_or_else(|| io::Error::new(self.1, "the script ran out"))
     }
 
     fn poll(&mut self, _timeout: Duration) -> io::Result<bool> {
@@ -31,7 +33,7 @@ impl EventSource for Script {
 fn script(keys: &str, end: Event) -> Script {
     let mut events: VecDeque<Event> = keys.chars().map(|c| key(KeyCode::Char(c))).collect();
     events.push_back(end);
-    Script(events)
+    Script(events, io::ErrorKind::Other)
 }
 
 /// Records saves; its "external editor" appends a line.
@@ -64,12 +66,38 @@ impl Host<TestBackend> for Recorder {
     }
 }
 
-/// Runs `app` through `events`; returns the host with what it saw.
-fn run(app: &mut App, events: &mut Script) -> Recorder {
+/// Runs `app` through `events` until the loop ends; returns the host with what it saw, and
+/// how the loop ended.
+fn run_to_end(app: &mut App, events: &mut Script) -> (Recorder, io::Result<()>) {
     let mut host = Recorder::default();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let _ = tui::run_loop(&mut terminal, app, events, &mut host);
+    let result = tui::run_loop(&mut terminal, app, events, &mut host);
+    (host, result)
+}
+
+/// Runs `app` through `events`, which must end it by quitting.
+fn run(app: &mut App, events: &mut Script) -> Recorder {
+    let (host, result) = run_to_end(app, events);
+    assert!(result.is_ok(), "the loop failed: {result:?}");
     host
+}
+
+#[test]
+fn q_quits_and_reads_nothing_after_it() {
+    let mut app = embedded_app();
+    let mut events = script("q", key(KeyCode::Char('j')));
+    run(&mut app, &mut events);
+    assert_eq!(events.0.len(), 1, "the key after q is never read");
+    assert_eq!(app.cursor(), 0);
+}
+
+#[test]
+fn an_ending_signal_ends_the_loop_cleanly_and_saves_the_note() {
+    let mut app = embedded_app();
+    let mut events = script("e", key(KeyCode::Char('z')));
+    events.1 = io::ErrorKind::Interrupted;
+    let saved = run(&mut app, &mut events).saved;
+    assert_eq!(saved.last(), Some(&(0, "z".to_string())), "{saved:?}");
 }
 
 #[test]
@@ -90,14 +118,16 @@ fn closing_the_note_saves_at_once() {
 }
 
 #[test]
-fn the_loop_survives_its_event_source_failing_and_still_saves() {
+fn the_loop_reports_its_event_source_failing_and_still_saves() {
     let mut app = embedded_app();
-    let mut events = Script(VecDeque::from([
-        key(KeyCode::Char('e')),
-        key(KeyCode::Char('n')),
-    ]));
-    let saved = run(&mut app, &mut events).saved;
-    assert_eq!(saved.last(), Some(&(0, "n".to_string())));
+    let mut events = Script(
+        VecDeque::from([key(KeyCode::Char('e')), key(KeyCode::Char('n'))]),
+        io::ErrorKind::Other,
+    );
+    let (host, result) = run_to_end(&mut app, &mut events);
+    let error = result.expect_err("a broken terminal ends the loop with its error");
+    assert_eq!(error.to_string(), "the script ran out");
+    assert_eq!(host.saved.last(), Some(&(0, "n".to_string())));
 }
 
 #[test]

@@ -1,4 +1,8 @@
-//! No panic at any terminal size: every width 0..=250 and height 0..=80, in every view.
+//! Any terminal size, in every view: no panic, nothing unsafe drawn, and a frame that says
+//! something — the status bar at a usable size, why not below it. By default the sweep takes
+//! every width at a few heights, every height at a few widths and every small size (fast
+//! enough for each run of the tests); with `HUSTINGS_FULL_SWEEP` set (as `.ci/run` sets it)
+//! it takes every width 0..=250 at every height 0..=80.
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
@@ -106,33 +110,96 @@ fn views() -> Vec<(&'static str, App)> {
     ]
 }
 
-/// Draws `app` at every size; returns how many frames were drawn.
-fn sweep(name: &str, mut app: App) -> usize {
-    let mut count = 0;
+/// The sizes to draw: every one up to 250 × 80 in a full sweep, else a cross through them.
+fn sizes() -> Vec<(u16, u16)> {
+    let full = std::env::var_os("HUSTINGS_FULL_SWEEP").is_some();
+    let mut sizes = Vec::new();
     for width in 0..=250u16 {
-        // One terminal per width; heights change by resizing it, as a real one does.
-        let mut terminal = Terminal::new(TestBackend::new(width, 0)).unwrap();
         for height in 0..=80u16 {
-            terminal.backend_mut().resize(width, height);
-            app.update(Action::Resize { width, height });
-            terminal
-                .draw(|f| ui::draw(f, &app, &theme::COLOR))
-                .unwrap_or_else(|e| panic!("{name} at {width}x{height}: {e}"));
-            count += 1;
+            let small = width <= 40 && height <= 12;
+            let cross = [0, 1, 2, 3, 7, 8, 12, 24, 40, 80].contains(&height)
+                || [0, 1, 2, 29, 30, 40, 80, 120, 250].contains(&width);
+            if full || small || cross {
+                sizes.push((width, height));
+            }
         }
+    }
+    sizes
+}
+
+/// What every frame must show: only display-safe text; at a usable size a status bar, and
+/// below it the start of the line that says why.
+fn check_frame(name: &str, buffer: &ratatui::buffer::Buffer) {
+    let (width, height) = (buffer.area.width, buffer.area.height);
+    let row = |y: u16| -> String { (0..width).map(|x| buffer[(x, y)].symbol()).collect() };
+    for y in 0..height {
+        let line = row(y);
+        assert!(
+            hustings::text::sanitize::is_display_safe(&line),
+            "{name} at {width}x{height}, row {y}: {line:?}"
+        );
+    }
+    if width == 0 || height == 0 {
+        return;
+    }
+    if width < hustings::layout::MIN_WIDTH || height < hustings::layout::MIN_HEIGHT {
+        // The line is cut to the width, with an ellipsis where it is cut.
+        let first = row(0);
+        let shown = first.trim_end().trim_end_matches('…');
+        assert!(
+            "Window too small".starts_with(shown) || first.starts_with("Window too small"),
+            "{name} at {width}x{height}: {first:?}"
+        );
+    } else {
+        let status = row(height - 1);
+        assert!(
+            !status.trim().is_empty(),
+            "{name} at {width}x{height}: no status bar"
+        );
+    }
+}
+
+/// Draws `app` at every size of the sweep; returns how many frames were drawn.
+fn sweep(name: &str, mut app: App, sizes: &[(u16, u16)]) -> usize {
+    let mut count = 0;
+    for &(width, height) in sizes {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        app.update(Action::Resize { width, height });
+        terminal
+            .draw(|f| ui::draw(f, &app, &theme::COLOR))
+            .unwrap_or_else(|e| panic!("{name} at {width}x{height}: {e}"));
+        check_frame(name, terminal.backend().buffer());
+        count += 1;
     }
     count
 }
 
 #[test]
-fn every_size_from_0x0_to_250x80_in_every_view() {
-    // The views are swept on all cores; a panic in any fails the test with its view and size.
+fn every_size_in_every_view() {
+    let sizes = sizes();
+    // The views are swept on all cores; a failure names its view and size.
     let counts: Vec<usize> = std::thread::scope(|scope| {
         let handles: Vec<_> = views()
             .into_iter()
-            .map(|(name, app)| scope.spawn(move || sweep(name, app)))
+            .map(|(name, app)| {
+                let sizes = &sizes;
+                scope.spawn(move || sweep(name, app, sizes))
+            })
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    assert_eq!(counts.iter().sum::<usize>(), 12 * 251 * 81);
+    assert_eq!(counts.iter().sum::<usize>(), 12 * sizes.len());
+}
+
+#[test]
+fn the_frame_check_sees_an_unsafe_cell_and_a_missing_status_bar() {
+    let check = |buffer: &ratatui::buffer::Buffer| {
+        std::panic::catch_unwind(|| check_frame("test", buffer)).is_err()
+    };
+    let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 40, 10));
+    assert!(check(&buffer), "a blank frame has no status bar");
+    buffer.set_string(0, 9, "1/2 │ status", ratatui::style::Style::default());
+    assert!(!check(&buffer), "a frame with a status bar passes");
+    buffer[(3, 3)].set_symbol("\u{202e}");
+    assert!(check(&buffer), "a bidi override in a cell is caught");
 }
