@@ -6,54 +6,84 @@
 pub enum Action {
     /// Next candidate in the list, or one line down in a pane.
     Down,
+    /// Previous candidate, or one line up in a pane.
     Up,
+    /// A page down: the list, or the focused pane.
     PageDown,
+    /// A page up.
     PageUp,
     /// First candidate, or top of the pane.
     Top,
+    /// Last candidate, or the end of the pane.
     Bottom,
     /// Opens the selected candidate in the active pane.
     Open,
+    /// Marks or unmarks the selected candidate for comparison.
     ToggleMark,
     /// Shows the marked candidates side by side.
     Compare,
+    /// Closes the focused pane.
     ClosePane,
+    /// Focus on the next part: the list, then each pane.
     FocusNext,
+    /// Focus on the previous part.
     FocusPrev,
+    /// Focus on the part to the left.
     FocusLeft,
+    /// Focus on the part to the right.
     FocusRight,
+    /// Synced scrolling of all panes on or off.
     ToggleSync,
+    /// Hides or shows the candidate list.
     ToggleList,
     /// Starts typing a search query.
     SearchStart,
+    /// A character typed into the search.
     SearchInput(char),
+    /// Text pasted: it is searched for.
     SearchPaste(String),
+    /// Deletes the last character of the query.
     SearchBackspace,
+    /// Empties the query.
     SearchClear,
     /// Keeps the query and leaves the input line.
     SearchSubmit,
     /// Drops the query and leaves the input line.
     SearchCancel,
+    /// The next search hit in the focused pane.
     NextHit,
+    /// The previous search hit in the focused pane.
     PrevHit,
+    /// Opens the key help.
     Help,
+    /// Opens the files that failed to load, and other notices.
     ShowErrors,
     /// Closes an overlay, leaves a pane, or clears the filter, whichever comes first.
     Back,
     /// Mouse wheel at a screen position; positive is down.
     Wheel {
+        /// Screen column of the pointer.
         column: u16,
+        /// Screen row of the pointer.
         row: u16,
+        /// Notches turned: positive is down.
         lines: i8,
     },
+    /// A click at a screen position.
     Click {
+        /// Screen column.
         column: u16,
+        /// Screen row.
         row: u16,
     },
+    /// The window changed size.
     Resize {
+        /// Columns.
         width: u16,
+        /// Rows.
         height: u16,
     },
+    /// Leaves the app (everything is saved first).
     Quit,
     /// Opens (or closes) the ballot of the current election.
     OpenBallot,
@@ -64,25 +94,42 @@ pub enum Action {
     /// Draws a new random order for the current election.
     Reroll,
     // In the ballot view, on the selected candidate:
+    /// Moves the selected candidate up the ranking.
     MoveUp,
+    /// Moves the selected candidate down the ranking.
     MoveDown,
     /// Ties it with the candidates just above.
     Tie,
+    /// "No opinion" on the selected candidate, or back to unranked.
     NoOpinion,
+    /// Takes the selected candidate off the ranking.
     Unrank,
+    /// Moves the selected candidate to the top.
     ToTop,
+    /// Moves the selected candidate to the bottom of the ranking.
     ToBottom,
     // In the note editor:
+    /// A character typed into the note.
     EditorInsert(char),
+    /// A new line in the note.
     EditorNewline,
+    /// Deletes the character before the cursor.
     EditorBackspace,
+    /// Deletes the character after the cursor.
     EditorDelete,
+    /// Cursor one character left.
     EditorLeft,
+    /// Cursor one character right.
     EditorRight,
+    /// Cursor one line up.
     EditorUp,
+    /// Cursor one line down.
     EditorDown,
+    /// Cursor to the start of the line.
     EditorHome,
+    /// Cursor to the end of the line.
     EditorEnd,
+    /// Text pasted into the note.
     EditorPaste(String),
     /// Continues the note in `$EDITOR`.
     EditorExternal,
@@ -90,10 +137,12 @@ pub enum Action {
     ElectionInfo,
     /// Selects the first candidate of the next (or previous) election.
     NextElection,
+    /// Selects the first candidate of the previous election.
     PrevElection,
     /// Moves the focused pane to its next (previous) section, and every other pane to the
     /// section of the same name.
     NextSection,
+    /// Moves the panes to the previous section.
     PrevSection,
     /// Shows the sections of every open statement.
     Outline,
@@ -103,13 +152,16 @@ pub enum Action {
     History,
     /// In the history view: the older or newer pair of candidacies.
     Older,
+    /// In the history view: the newer pair.
     Newer,
 }
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
+    /// Go on reading events.
     Continue,
+    /// Leave the app.
     Quit,
     /// Edit this candidate's note in the voter's own `$EDITOR`, then hand it back with
     /// [`App::set_note`].
@@ -119,30 +171,46 @@ pub enum Effect {
 /// Which part of the screen keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
+    /// The candidate list.
     List,
+    /// A statement pane, by position.
     Pane(usize),
 }
 
 /// A window drawn over everything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
+    /// The keys.
     Help,
+    /// The files that failed to load, and notices.
     Errors,
+    /// The voter's ballot for an election.
     Ballot,
+    /// The current election's facts and dates.
     Election,
+    /// The sections of every open statement.
     Outline,
+    /// The themes of the current election.
     Themes,
+    /// A statement beside the same person's previous one.
     History,
 }
 
 /// How keys are read at the moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// The list and panes.
     Normal,
+    /// Typing a search query.
     Search,
+    /// A text overlay (help, errors, election, outline).
     Overlay,
+    /// The ballot view.
     Ballot,
+    /// The note editor.
     Editor,
+    /// The themes overlay.
     Themes,
+    /// The history view.
     History,
 }

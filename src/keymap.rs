@@ -9,9 +9,13 @@ use crate::action::{Action, Mode};
 
 /// One line of the key table: the keys, how help shows them, what they do.
 pub struct Binding {
+    /// The keys that trigger it.
     pub keys: &'static [KeyCode],
+    /// How the help writes the keys.
     pub label: &'static str,
+    /// What they do.
     pub action: Action,
+    /// The help's words for it.
     pub help: &'static str,
 }
 

@@ -25,6 +25,7 @@ pub struct Areas {
     pub panes: Vec<Rect>,
     /// The search input line, when searching.
     pub input: Option<Rect>,
+    /// The status bar: the last row.
     pub status: Rect,
     /// The window is below [`MIN_WIDTH`] × [`MIN_HEIGHT`].
     pub too_small: bool,
@@ -35,8 +36,11 @@ pub struct Areas {
 /// What the layout depends on besides the window size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
+    /// How many statement panes are open.
     pub panes: usize,
+    /// Whether the search line is shown.
     pub input_line: bool,
+    /// Whether the voter wants the candidate list.
     pub show_list: bool,
 }
 

@@ -6,6 +6,8 @@
 //! [`app::Action`]s; [`ui`] draws `&App`; [`tui`] owns the terminal and the event loop;
 //! [`voter`] keeps the voter's ballot and notes; [`cli`] parses the command line.
 
+#![warn(missing_docs)]
+
 pub mod action;
 pub mod analysis;
 pub mod app;

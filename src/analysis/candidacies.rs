@@ -79,7 +79,9 @@ pub fn candidacies(roster: &Roster, candidate: usize) -> Vec<usize> {
 /// One word of a compared statement, and whether the other side lacks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiffWord {
+    /// The word as written.
     pub word: String,
+    /// Whether the other statement lacks it.
     pub changed: bool,
     /// The paragraph the word belongs to.
     pub paragraph: usize,
@@ -88,8 +90,11 @@ pub struct DiffWord {
 /// How much two statements share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
+    /// Words both statements have.
     pub kept: usize,
+    /// Words only the newer one has.
     pub added: usize,
+    /// Words only the older one has.
     pub removed: usize,
 }
 

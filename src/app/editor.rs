@@ -7,7 +7,9 @@ const PASTED_TAB: &str = "    ";
 /// Which note is open, and where the cursor is (a byte offset into the note).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoteEditor {
+    /// The candidate whose note is open.
     pub candidate: usize,
+    /// A byte offset into the note, on a character boundary.
     pub cursor: usize,
 }
 

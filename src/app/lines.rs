@@ -11,6 +11,7 @@ pub enum LineKind {
     Note,
     /// The rule between fields and statement.
     Rule,
+    /// Statement text.
     Body,
     /// A Markdown heading of level 1 to 6.
     Heading(u8),
@@ -21,7 +22,9 @@ pub enum LineKind {
 /// One wrapped, display-safe line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaneLine {
+    /// The line, display-safe.
     pub text: String,
+    /// What it shows.
     pub kind: LineKind,
     /// Inline styles (bold, emphasis, code, links) as byte ranges of `text`.
     pub marks: Vec<(std::ops::Range<usize>, crate::text::markdown::Mark)>,
@@ -30,6 +33,8 @@ pub struct PaneLine {
 /// A heading of the statement and the line it starts at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
+    /// The pane line the section starts at.
     pub line: usize,
+    /// The heading as written.
     pub title: String,
 }

@@ -31,6 +31,7 @@ use crate::roster::{Candidate, LoadError, Roster};
 
 /// The state of one session.
 pub struct App {
+    /// Every election and candidate of the session.
     pub roster: Roster,
     /// Files that failed to load, shown in the error overlay and on exit.
     pub errors: Vec<LoadError>,
@@ -161,10 +162,12 @@ impl App {
         }
     }
 
+    /// The search query.
     pub fn query(&self) -> &str {
         &self.query
     }
 
+    /// Whether the search line is taking keys.
     pub fn is_searching(&self) -> bool {
         self.searching
     }
@@ -184,6 +187,7 @@ impl App {
         self.cursor
     }
 
+    /// The first visible row of the list.
     pub fn list_offset(&self) -> usize {
         self.list_offset
     }
@@ -193,30 +197,37 @@ impl App {
         self.hits.get(self.cursor).map(|h| h.candidate)
     }
 
+    /// A candidate of the roster.
     pub fn candidate(&self, index: usize) -> &Candidate {
         &self.roster.candidates[index]
     }
 
+    /// Candidates marked for comparison, in display order.
     pub fn marks(&self) -> &[usize] {
         &self.marks
     }
 
+    /// Whether `candidate` is marked.
     pub fn is_marked(&self, candidate: usize) -> bool {
         self.marks.contains(&candidate)
     }
 
+    /// The open statement panes, left to right.
     pub fn panes(&self) -> &[Pane] {
         &self.panes
     }
 
+    /// The part keys act on.
     pub fn focus(&self) -> Focus {
         self.focus
     }
 
+    /// The pane `Enter` opens into.
     pub fn active_pane(&self) -> usize {
         self.active_pane
     }
 
+    /// Whether all panes scroll together.
     pub fn sync(&self) -> bool {
         self.sync
     }
@@ -231,10 +242,12 @@ impl App {
         self.now = now;
     }
 
+    /// Whether panes show the voter's notes.
     pub fn show_notes(&self) -> bool {
         self.show_notes
     }
 
+    /// The one-line message for the status bar, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }

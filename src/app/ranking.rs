@@ -36,6 +36,7 @@ impl App {
         &self.voter.ballots[index]
     }
 
+    /// How candidates are ordered: randomly per voter, by name, or by a given seed.
     pub fn order_mode(&self) -> OrderMode {
         self.voter.order_mode
     }

@@ -20,6 +20,7 @@ pub enum SaveWhen {
 pub struct BallotRow {
     /// Index into the roster's candidates.
     pub candidate: usize,
+    /// Where the candidate stands on the ballot.
     pub placement: Placement,
 }
 

@@ -35,10 +35,12 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
+    /// A subcommand; none opens the app.
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
+/// The subcommands.
 pub enum Command {
     /// Print the candidates one per line, in the order the app shows them (for scripts).
     List {
@@ -51,6 +53,7 @@ pub enum Command {
     /// Your ballot: export it to paste into the real one.
     Ballot {
         #[command(subcommand)]
+        /// What to do with the ballot.
         command: BallotCommand,
     },
     /// Convert published statements (Kata, Elekto, Kubernetes, OpenStack, mailing-list
@@ -68,6 +71,7 @@ pub enum Command {
     /// as `file:line:column: message`, and the exit status is 1 if there is any.
     Check {
         #[arg(required = true)]
+        /// Where to look for the candidates (default as for the app).
         paths: Vec<PathBuf>,
     },
     /// Print statements side by side as plain text (for pipes, `less`, screen readers and
@@ -103,10 +107,12 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+/// What `ballot` does.
 pub enum BallotCommand {
     /// Print your ranking (with ties) of each election, and your notes in Markdown.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        /// The form to print.
         format: ExportFormat,
         /// Candidate files or folders (default as for the app).
         paths: Vec<PathBuf>,

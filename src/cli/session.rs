@@ -22,7 +22,9 @@ pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
 
 /// A loaded roster with the voter's data, ready for the app or a command.
 pub struct Session {
+    /// The session state, with the voter's data.
     pub app: App,
+    /// Where the voter's data is saved; `None` when it cannot be.
     pub store: Option<Store>,
 }
 

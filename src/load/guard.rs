@@ -14,8 +14,11 @@ pub const MAX_DEPTH: usize = 32;
 /// Why a file was refused, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
+    /// What is wrong.
     pub message: String,
+    /// The line of the offending token, from 1.
     pub line: Option<usize>,
+    /// Its column, from 1.
     pub column: Option<usize>,
 }
 

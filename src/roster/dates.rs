@@ -55,6 +55,7 @@ pub struct When {
     pub key: String,
     /// The text as written.
     pub text: String,
+    /// The moment, if the text could be read as one.
     pub at: Option<DateTime<Utc>>,
 }
 

@@ -11,7 +11,9 @@ use crate::text::sanitize::sanitize_line;
 pub struct LoadError {
     /// The file's path, display-safe.
     pub path: String,
+    /// The line of the problem, from 1, where known.
     pub line: Option<usize>,
+    /// Its column, from 1, where known.
     pub column: Option<usize>,
     /// What is wrong, display-safe.
     pub message: String,

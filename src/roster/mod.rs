@@ -15,6 +15,7 @@ use crate::text::sanitize::{Sanitized, sanitize_line, sanitize_text};
 /// Candidate text: the original as written, and the display-safe form drawn on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
+    /// The display-safe form drawn on screen.
     pub display: String,
     /// The original, kept only where it differs from `display` (most texts need no change,
     /// and a large roster should not be held twice).
@@ -44,11 +45,15 @@ impl Text {
 /// One candidate of one election, display-safe.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The candidate's name, display-safe.
     pub name: String,
+    /// E-mail addresses, display-safe.
     pub emails: Vec<String>,
+    /// Employer or affiliation, if given.
     pub affiliation: Option<String>,
     /// Named links (`github`, `website`), in file order.
     pub links: Vec<(String, String)>,
+    /// The statement.
     pub statement: Text,
     /// Keys the schema does not know, shown as fields, never dropped.
     pub extra: Vec<(String, String)>,
@@ -142,11 +147,15 @@ pub struct Election {
     pub name: String,
     /// A short label for narrow places such as the candidate list; the name if not given.
     pub short_name: String,
+    /// The project holding the election.
     pub project: Option<String>,
+    /// Seats to fill.
     pub seats: Option<u32>,
     /// Named dates (`voting_open`, `voting_close`, …) as written, in file order.
     pub dates: Vec<(String, String)>,
+    /// Who holds the seats now.
     pub incumbents: Vec<String>,
+    /// Other keys of `election.yaml`, as text.
     pub extra: Vec<(String, String)>,
 }
 
@@ -223,8 +232,11 @@ pub enum Source {
 /// Every election and candidate that loaded, in a stable order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
+    /// Every election, in a stable order.
     pub elections: Vec<Election>,
+    /// Every candidate, in a stable order.
     pub candidates: Vec<Candidate>,
+    /// Where the roster came from.
     pub source: Source,
     /// Files left out as no candidate (path, why), display-safe.
     pub skipped: Vec<(String, String)>,

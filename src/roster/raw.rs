@@ -5,10 +5,15 @@ use serde_yaml::Value;
 /// One candidate as written in YAML.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawCandidate {
+    /// The name as written.
     pub name: String,
+    /// E-mail addresses (one or a list).
     pub emails: Vec<String>,
+    /// Employer or affiliation.
     pub affiliation: Option<String>,
+    /// Named links, in file order.
     pub links: Vec<(String, String)>,
+    /// The statement as written.
     pub statement: String,
     /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
@@ -19,11 +24,18 @@ pub struct RawCandidate {
 pub struct RawElection {
     /// A stable identity for the voter's saved notes and ranking; derived if absent.
     pub id: Option<String>,
+    /// Display name.
     pub name: Option<String>,
+    /// A short label for narrow places.
     pub short_name: Option<String>,
+    /// The project holding the election.
     pub project: Option<String>,
+    /// Seats to fill.
     pub seats: Option<u32>,
+    /// Named dates as written, in file order.
     pub dates: Vec<(String, String)>,
+    /// Who holds the seats now.
     pub incumbents: Vec<String>,
+    /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
 }

@@ -14,10 +14,15 @@ use crate::text::sanitize::sanitize_text;
 /// An inline style inside a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// Bold.
     Strong,
+    /// Italics.
     Emphasis,
+    /// Inline code.
     Code,
+    /// A link's text (its target follows in the text).
     Link,
+    /// Struck-out text.
     Strike,
     /// Words a newer statement added (history diffs).
     Added,
@@ -30,6 +35,7 @@ pub enum Mark {
 pub enum BlockKind {
     /// A heading of level 1 to 6.
     Heading(u8),
+    /// A paragraph of text.
     Paragraph,
     /// A line of a code block: never reflowed.
     Code,
@@ -42,6 +48,7 @@ pub enum BlockKind {
 /// A block of text with its marks and the prefix it is drawn behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// What the block is.
     pub kind: BlockKind,
     /// The text; `\n` is a hard line break.
     pub text: String,

@@ -5,33 +5,61 @@ use ratatui::style::{Color, Modifier, Style};
 /// The named styles of the UI.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    /// Borders of unfocused panels.
     pub border: Style,
+    /// Borders of the focused panel.
     pub border_focused: Style,
+    /// Panel titles.
     pub title: Style,
+    /// Candidate names in the list.
     pub list_name: Style,
+    /// Affiliation and election in the list.
     pub list_detail: Style,
+    /// The selected row.
     pub selected: Style,
+    /// The mark of a candidate marked for comparison.
     pub mark: Style,
+    /// Field names above a statement.
     pub field_key: Style,
+    /// Field values.
     pub field: Style,
+    /// Warnings about a statement.
     pub notice: Style,
+    /// The voter's own notes.
     pub note: Style,
+    /// Headings.
     pub heading: Style,
+    /// Code.
     pub code: Style,
+    /// Links.
     pub link: Style,
+    /// Bold text.
     pub strong: Style,
+    /// Italic text.
     pub emphasis: Style,
+    /// Struck-out text.
     pub strike: Style,
+    /// Words a newer statement added.
     pub added: Style,
+    /// Words a newer statement dropped.
     pub removed: Style,
+    /// The rule between fields and statement.
     pub rule: Style,
+    /// Statement text.
     pub body: Style,
+    /// Search hits.
     pub hit: Style,
+    /// The status bar.
     pub status: Style,
+    /// Messages in the status bar.
     pub status_key: Style,
+    /// Errors.
     pub error: Style,
+    /// The search line.
     pub input: Style,
+    /// Overlay windows.
     pub overlay: Style,
+    /// Less important text.
     pub dim: Style,
 }
 

@@ -29,10 +29,14 @@ pub struct Ballot {
 pub enum Placement {
     /// In ranked group `group` (0 is the best); `tied` when the group has others.
     Ranked {
+        /// The rank group, from 0 for the top.
         group: usize,
+        /// Whether others share the group.
         tied: bool,
     },
+    /// Not on the ranking: counted as no opinion.
     Unranked,
+    /// Marked "no opinion" by the voter.
     NoOpinion,
 }
 

@@ -21,9 +21,11 @@ pub enum Format {
 
 /// One election's ballot as the voter sees it.
 pub struct Sheet<'a> {
+    /// The roster the ballot is for.
     pub roster: &'a Roster,
     /// Index into the roster's elections.
     pub election: usize,
+    /// The voter's ballot for the election.
     pub ballot: &'a Ballot,
     /// The election's candidates (indices into the roster), in the voter's order.
     pub order: Vec<usize>,

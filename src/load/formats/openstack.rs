@@ -11,8 +11,11 @@ use crate::load::read::yaml_value;
 /// One OpenStack TC candidate as the results file names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenStackName {
+    /// The name as the results give it.
     pub fullname: String,
+    /// The IRC nick, where given.
     pub ircname: Option<String>,
+    /// Whether the candidate was elected, where known.
     pub elected: Option<bool>,
 }
 
