@@ -181,15 +181,15 @@ fn n_and_capital_n_jump_between_hits_in_the_pane() {
     let hits: Vec<usize> = pane(&app).hit_lines(&terms).collect();
     assert!(hits.len() >= 3, "{hits:?}");
     type_keys(&mut app, "n");
-    assert_eq!(pane(&app).scroll, hits[0]);
+    assert_eq!(pane(&app).scroll(), hits[0]);
     type_keys(&mut app, "n");
-    assert_eq!(pane(&app).scroll, hits[1]);
+    assert_eq!(pane(&app).scroll(), hits[1]);
     type_keys(&mut app, "N");
-    assert_eq!(pane(&app).scroll, hits[0]);
+    assert_eq!(pane(&app).scroll(), hits[0]);
     for _ in 0..hits.len() + 2 {
         type_keys(&mut app, "n");
     }
-    assert_eq!(pane(&app).scroll, *hits.last().unwrap());
+    assert_eq!(pane(&app).scroll(), *hits.last().unwrap());
     assert!(app.message().unwrap().contains("No further match"));
 }
 
@@ -198,19 +198,19 @@ fn paging_and_g_scroll_the_focused_pane_within_bounds() {
     let mut app = sized(generated_app(2, 60));
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, key(KeyCode::PageDown));
-    let page = app.panes()[0].scroll;
+    let page = app.panes()[0].scroll();
     assert!(page > 10, "{page}");
     type_keys(&mut app, "G");
-    let bottom = app.panes()[0].scroll;
+    let bottom = app.panes()[0].scroll();
     let lines = app.panes()[0].lines().len();
     assert!(bottom > page && bottom < lines);
     press(&mut app, key(KeyCode::PageDown));
     type_keys(&mut app, "j");
-    assert_eq!(app.panes()[0].scroll, bottom, "never past the end");
+    assert_eq!(app.panes()[0].scroll(), bottom, "never past the end");
     type_keys(&mut app, "g");
-    assert_eq!(app.panes()[0].scroll, 0);
+    assert_eq!(app.panes()[0].scroll(), 0);
     type_keys(&mut app, "k");
-    assert_eq!(app.panes()[0].scroll, 0);
+    assert_eq!(app.panes()[0].scroll(), 0);
 }
 
 #[test]
@@ -218,15 +218,15 @@ fn synced_scrolling_moves_every_pane() {
     let mut app = sized(generated_app(3, 60));
     type_keys(&mut app, "   c");
     type_keys(&mut app, "jjj");
-    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll).collect();
+    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll()).collect();
     assert_eq!(scrolls, vec![3, 0, 0]);
     type_keys(&mut app, "s");
     assert!(app.sync());
     type_keys(&mut app, "jj");
-    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll).collect();
+    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll()).collect();
     assert_eq!(scrolls, vec![5, 2, 2]);
     type_keys(&mut app, "g");
-    assert!(app.panes().iter().all(|p| p.scroll == 0));
+    assert!(app.panes().iter().all(|p| p.scroll() == 0));
 }
 
 #[test]
@@ -242,8 +242,8 @@ fn resizing_rewraps_and_keeps_the_place() {
     let narrow_lines = app.panes()[0].lines().len();
     assert!(narrow_lines > wide_lines, "{narrow_lines} > {wide_lines}");
     let pane = &app.panes()[0];
-    assert!(pane.scroll <= pane.max_scroll(18));
-    assert!(pane.scroll > narrow_lines / 2, "still near the end");
+    assert!(pane.scroll() <= pane.max_scroll(18));
+    assert!(pane.scroll() > narrow_lines / 2, "still near the end");
     for line in pane.lines() {
         assert!(
             hustings::text::wrap::width(&line.text) <= 50 - 4,
@@ -275,7 +275,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
         row: second.y + 2,
         lines: 1,
     });
-    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll).collect();
+    let scrolls: Vec<_> = app.panes().iter().map(|p| p.scroll()).collect();
     assert_eq!(scrolls, vec![0, 3]);
 }
 
@@ -636,7 +636,7 @@ fn two_markdown_statements() -> hustings::app::App {
 
 fn line_at_top(app: &hustings::app::App, pane: usize) -> String {
     let p = &app.panes()[pane];
-    p.lines()[p.scroll].text.clone()
+    p.lines()[p.scroll()].text.clone()
 }
 
 #[test]

@@ -53,7 +53,7 @@ impl App {
             return;
         };
         let sections = pane.sections();
-        let scroll = pane.scroll;
+        let scroll = pane.scroll();
         let target = if forward {
             sections.iter().position(|s| s.line > scroll)
         } else {
@@ -83,7 +83,8 @@ impl App {
                 by_title.or((position < other.sections().len()).then_some(position))
             };
             if let Some(found) = found {
-                other.scroll = other.sections()[found].line;
+                let line = other.sections()[found].line;
+                other.show_at_top(line);
             }
         }
         self.message = Some(if unmatched.is_empty() || self.panes.len() == 1 {

@@ -1,6 +1,7 @@
 //! A statement pane: one candidate's fields and statement, wrapped once per width.
 
 use super::lines::{LineKind, PaneLine, Section};
+use super::scroll::Scroll;
 use super::statement;
 use crate::analysis::search;
 use crate::roster::{Candidate, Election};
@@ -11,8 +12,8 @@ use crate::text::wrap::wrap;
 pub struct Pane {
     /// Index into the roster's candidates.
     pub candidate: usize,
-    /// First visible line.
-    pub scroll: usize,
+    /// The first visible line, within the wrapped lines.
+    scroll: Scroll,
     /// The text width `lines` were wrapped for.
     width: usize,
     lines: Vec<PaneLine>,
@@ -25,11 +26,16 @@ impl Pane {
     pub fn new(candidate: usize) -> Self {
         Pane {
             candidate,
-            scroll: 0,
+            scroll: Scroll::default(),
             width: usize::MAX,
             lines: Vec::new(),
             sections: Vec::new(),
         }
+    }
+
+    /// The first visible line.
+    pub fn scroll(&self) -> usize {
+        self.scroll.offset()
     }
 
     /// The wrapped lines.
@@ -58,21 +64,21 @@ impl Pane {
         if width == self.width {
             return;
         }
-        let old_len = self.lines.len().max(1);
         (self.lines, self.sections) = build_lines(candidate, election, note, width);
-        self.scroll = self.scroll * self.lines.len() / old_len;
+        self.scroll.rescale(self.lines.len());
         self.width = width;
     }
 
     /// Scrolls by `delta` lines, staying within `0..=max_scroll(height)`.
     pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let target = self.scroll.saturating_add_signed(delta);
-        self.scroll = target.min(self.max_scroll(height));
+        self.clamp(height);
+        self.scroll.by(delta);
     }
 
     /// Scrolls to the top (`false`) or as far down as the text goes (`true`).
     pub fn scroll_to_end(&mut self, bottom: bool, height: usize) {
-        self.scroll = if bottom { self.max_scroll(height) } else { 0 };
+        self.clamp(height);
+        self.scroll.to(if bottom { usize::MAX } else { 0 });
     }
 
     /// The last scroll position at which the window is still full of text.
@@ -82,7 +88,13 @@ impl Pane {
 
     /// Keeps the scroll position valid after the height or text changed.
     pub fn clamp(&mut self, height: usize) {
-        self.scroll = self.scroll.min(self.max_scroll(height));
+        self.scroll.resize(self.lines.len(), height);
+    }
+
+    /// Shows line `line` at the top, even near the end of the text (a section or a hit
+    /// jumped to comes first on screen).
+    pub fn show_at_top(&mut self, line: usize) {
+        self.scroll.show_at_top(line);
     }
 
     /// Line numbers that hold a search hit.
@@ -96,7 +108,7 @@ impl Pane {
 
     /// Scrolls to the next (or previous) line with a hit; returns false if there is none.
     pub fn jump_to_hit(&mut self, terms: &[String], forward: bool) -> bool {
-        let current = self.scroll;
+        let current = self.scroll.offset();
         let target = if forward {
             self.hit_lines(terms).find(|&i| i > current)
         } else {
@@ -106,7 +118,7 @@ impl Pane {
             // The hit goes to the top of the window, even near the end of the text, so that
             // the next jump starts after it.
             Some(line) => {
-                self.scroll = line;
+                self.scroll.show_at_top(line);
                 true
             }
             None => false,

@@ -42,6 +42,19 @@ impl Scroll {
     pub fn to(&mut self, offset: usize) {
         self.offset = offset.min(self.max_offset());
     }
+
+    /// Puts line `line` at the top of the view, even near the end of the content (a jump to
+    /// a search hit or a section shows it first); the next move comes back within bounds.
+    pub fn show_at_top(&mut self, line: usize) {
+        self.offset = line.min(self.content.saturating_sub(1));
+    }
+
+    /// The content changed length (re-wrapped): keeps the view at the same place in it.
+    pub fn rescale(&mut self, content: usize) {
+        let old = self.content.max(1);
+        self.offset = self.offset.saturating_mul(content) / old;
+        self.content = content;
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +88,23 @@ mod tests {
         let mut s = scroll(11, 10);
         s.by(5);
         assert_eq!(s.offset(), 1, "one line over: one line of scroll");
+    }
+
+    #[test]
+    fn a_line_shown_at_the_top_may_pass_the_end_until_the_next_move() {
+        let mut s = scroll(30, 10);
+        s.show_at_top(25);
+        assert_eq!(s.offset(), 25);
+        s.by(-1);
+        assert_eq!(s.offset(), 20, "back within bounds");
+        s.show_at_top(99);
+        assert_eq!(s.offset(), 29, "never past the last line");
+        let mut s = scroll(100, 10);
+        s.to(50);
+        s.rescale(200);
+        assert_eq!(s.offset(), 100, "the same place in twice the lines");
+        s.rescale(0);
+        assert_eq!(s.offset(), 0);
     }
 
     #[test]

@@ -31,11 +31,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     let title = truncate(&format!("{active}{}{badge}", candidate.name), room);
     let height = text_height(area);
     let total = pane.lines().len();
-    let end = (pane.scroll + height).min(total);
+    let end = (pane.scroll() + height).min(total);
     let position = if total <= height {
         "all".to_string()
     } else {
-        format!("{}–{}/{}", pane.scroll + 1, end, total)
+        format!("{}–{}/{}", pane.scroll() + 1, end, total)
     };
     let sync = if app.sync() { " sync" } else { "" };
     let footer = truncate(&format!(" {position}{sync} "), room);
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     let lines: Vec<Line> = pane
         .lines()
         .iter()
-        .skip(pane.scroll)
+        .skip(pane.scroll())
         .take(height)
         .map(|line| styled_line(line, &terms, theme))
         .collect();

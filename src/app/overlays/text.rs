@@ -148,11 +148,11 @@ pub fn outline_text(panes: &[Pane], roster: &Roster) -> String {
             text.push("  (no sections)".to_string());
         }
         for (i, section) in pane.sections().iter().enumerate() {
-            let here = if section.line <= pane.scroll
+            let here = if section.line <= pane.scroll()
                 && pane
                     .sections()
                     .get(i + 1)
-                    .is_none_or(|next| next.line > pane.scroll)
+                    .is_none_or(|next| next.line > pane.scroll())
             {
                 "▶"
             } else {
