@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{Outcome, print};
+use super::output::{Outcome, print, say, shown};
 use crate::roster::Roster;
 
 /// Prints each problem as `file:line:column: message`; status 1 if there is any.
@@ -15,12 +15,12 @@ pub fn run(paths: &[PathBuf]) -> Outcome {
         if c.statement.raw().trim().is_empty() {
             problems.push(format!(
                 "{}: {}: the statement is empty",
-                c.path.display(),
+                shown(&c.path),
                 c.name
             ));
         }
         if c.name.trim().is_empty() {
-            problems.push(format!("{}: the candidate has no name", c.path.display()));
+            problems.push(format!("{}: the candidate has no name", shown(&c.path)));
         }
     }
     if roster.candidates.is_empty() && problems.is_empty() {
@@ -28,14 +28,14 @@ pub fn run(paths: &[PathBuf]) -> Outcome {
     }
     let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
     print(&text)?;
-    eprintln!(
+    say(&format!(
         "hustings: {} candidates in {} elections checked, {} files left out (no candidate), {} problem{}",
         roster.candidates.len(),
         roster.elections.len(),
         roster.skipped.len(),
         problems.len(),
         if problems.len() == 1 { "" } else { "s" }
-    );
+    ));
     Ok(if problems.is_empty() {
         ExitCode::SUCCESS
     } else {

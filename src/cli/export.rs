@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::ExportFormat;
-use super::output::{Outcome, finish, print};
+use super::output::{Outcome, finish, print, say};
 use super::session::Session;
 use crate::voter::export::{self, Format, Sheet};
 use crate::voter::order::OrderMode;
@@ -44,10 +44,10 @@ pub fn run(
             .map(|&c| app.candidate(c).name.as_str())
             .collect();
         for warning in sheet.ballot.warnings(&names) {
-            eprintln!(
+            say(&format!(
                 "warning: {}: {warning}",
                 app.roster.elections[sheet.election].name
-            );
+            ));
         }
     }
     Ok(finish(app))

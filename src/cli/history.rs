@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::output::{Outcome, print};
+use super::output::{Outcome, print, shown};
 use super::session::named_candidates;
 use crate::analysis::candidacies;
 use crate::roster::dates::voting_close;
@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> Outcome {
             out.push_str(&format!(
                 "  {date}  {}  {}\n",
                 election.name,
-                roster.candidates[c].path.display()
+                shown(&roster.candidates[c].path)
             ));
         }
         for pair in all.windows(2) {

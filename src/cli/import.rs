@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Failure, Outcome, report};
+use super::output::{Failure, Outcome, report, say, shown};
 use super::write::write_roster;
 use crate::roster::Roster;
 
@@ -12,25 +12,25 @@ pub fn run(sources: &[PathBuf], out: &Path) -> Outcome {
     let (roster, errors) = Roster::load_paths(sources);
     report(&errors);
     for warning in &roster.warnings {
-        eprintln!("{warning}");
+        say(&warning.to_string());
     }
     if roster.candidates.is_empty() {
         return Err(Failure::NothingLoaded);
     }
     let written = write_roster(&roster, out)
-        .map_err(|e| Failure::Other(format!("cannot write to {}: {e}", out.display())))?;
-    eprintln!(
+        .map_err(|e| Failure::Other(format!("cannot write to {}: {e}", shown(out))))?;
+    say(&format!(
         "hustings: {} candidates in {} elections written to {}; {} files left out (no candidate){}",
         written.candidates,
         written.elections,
-        out.display(),
+        shown(out),
         roster.skipped.len(),
         if errors.is_empty() {
             ""
         } else {
             "; some files failed, above"
         }
-    );
+    ));
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {

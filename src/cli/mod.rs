@@ -18,10 +18,8 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BallotCommand, Command};
-pub use output::{Failure, report};
+pub use output::{Failure, report, say};
 pub use session::{Session, load_roster};
-
-use crate::text::sanitize::sanitize_line;
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> ExitCode {
@@ -45,10 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!(
-                "hustings: error: {}",
-                sanitize_line(&failure.to_string()).text
-            );
+            say(&format!("hustings: error: {failure}"));
             ExitCode::from(failure.code())
         }
     }

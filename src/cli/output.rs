@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::app::App;
 use crate::roster::LoadError;
+use crate::text::sanitize::{for_output, sanitize_line};
 
 /// Why a command failed; printed once as `hustings: error: …`.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +40,9 @@ pub(super) type Outcome = Result<ExitCode, Failure>;
 /// Writes `text` to standard output. A closed pipe (`| head`) is no error of ours; any other
 /// failure to write (a full disk) is.
 pub(super) fn print(text: &str) -> Result<(), Failure> {
+    // Whatever a command prints passes the sanitizer on its way out: file names, notes and
+    // fields included, no control sequence reaches the terminal.
+    let text = for_output(text);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),
@@ -50,7 +54,7 @@ pub(super) fn print(text: &str) -> Result<(), Failure> {
 pub(super) fn finish(app: &App) -> ExitCode {
     report(&app.errors);
     for notice in &app.notices {
-        eprintln!("hustings: {notice}");
+        say(&format!("hustings: {notice}"));
     }
     if app.errors.is_empty() {
         ExitCode::SUCCESS
@@ -70,6 +74,17 @@ pub fn report(errors: &[LoadError]) {
         if n == 1 { "" } else { "s" }
     );
     for error in errors {
-        eprintln!("{error}");
+        say(&error.to_string());
     }
+}
+
+/// Writes one line to standard error, made display-safe (paths and messages may hold
+/// anything a file name can).
+pub fn say(line: &str) {
+    eprintln!("{}", sanitize_line(line).text);
+}
+
+/// A path as it can be shown.
+pub fn shown(path: &std::path::Path) -> String {
+    sanitize_line(&path.display().to_string()).text
 }

@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Failure, Outcome, report};
+use super::output::{Failure, Outcome, report, say};
 use super::session::Session;
 use crate::app::App;
 use crate::tui;
@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
     let result = tui::run(&mut app, Theme::from_env(), &mut save);
     report(&app.errors);
     for notice in &app.notices {
-        eprintln!("hustings: {notice}");
+        say(&format!("hustings: {notice}"));
     }
     match result.map_err(|e| Failure::Other(e.to_string()))? {
         // Ended by a signal, after saving: the shell's convention, 128 + the signal.

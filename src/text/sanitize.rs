@@ -24,6 +24,21 @@ pub fn sanitize_text(raw: &str) -> Sanitized {
     sanitize(raw, true)
 }
 
+/// Makes text for standard output safe where it leaves: newlines and tabs (a table's
+/// columns) stay, every other unsafe character is made visible, as on screen.
+pub fn for_output(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            _ => {
+                push_visible(&mut out, c);
+            }
+        }
+    }
+    out
+}
+
 /// Sanitizes a one-line field (a name, an e-mail): a newline is shown as `^J`.
 pub fn sanitize_line(raw: &str) -> Sanitized {
     let mut out = sanitize(raw.trim(), false);
@@ -119,6 +134,16 @@ mod tests {
     // Mutation testing: deleting the printable-ASCII arm of `sanitize` survives, and is
     // equivalent (excluded in .cargo/mutants.toml): those characters then take the general
     // arm, which pushes them unchanged. `plain_text_is_unchanged` shows the output is the same.
+
+    #[test]
+    fn output_keeps_lines_and_columns_and_shows_the_rest() {
+        assert_eq!(for_output("a\tb\nc"), "a\tb\nc");
+        assert_eq!(
+            for_output("\u{1b}[2J\u{7}\u{9b}\u{202e}\r"),
+            "^[[2J^G<U+009B><U+202E>^M"
+        );
+        assert_eq!(for_output("plain ünïcode"), "plain ünïcode");
+    }
 
     #[test]
     fn the_safety_oracle_rejects_every_kind_of_control() {

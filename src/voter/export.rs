@@ -64,7 +64,7 @@ pub fn election(sheet: &Sheet, format: Format) -> String {
     match format {
         Format::Markdown => markdown(sheet),
         Format::Json => pretty(&to_json(sheet)),
-        Format::Civs => ranks(sheet, "CIVS", |c| c.name.clone()),
+        Format::Civs => ranks(sheet, "CIVS", |c| Ok(c.name.clone())),
         Format::Elekto => ranks(sheet, "Elekto", elekto_id),
     }
 }
@@ -173,7 +173,7 @@ fn to_json(sheet: &Sheet) -> serde_json::Value {
 }
 
 /// `candidate: rank` lines; unranked and "no opinion" candidates are left at "No opinion".
-fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> String) -> String {
+fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> Result<String, String>) -> String {
     let election = &sheet.roster.elections[sheet.election];
     let mut out = format!("# {system} ballot: {}\n", election.name);
     for (candidate, placement) in sheet.rows() {
@@ -181,16 +181,40 @@ fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> String) -> String {
             Placement::Ranked { group, .. } => (group + 1).to_string(),
             Placement::Unranked | Placement::NoOpinion => "No opinion".to_string(),
         };
-        out.push_str(&format!("{}: {rank}\n", id(sheet.candidate(candidate))));
+        let c = sheet.candidate(candidate);
+        match id(c) {
+            Ok(id) => out.push_str(&format!("{id}: {rank}\n")),
+            // Never a line a candidate's text could have written: say whose it is instead.
+            Err(bad) => out.push_str(&format!(
+                "# {}: {rank} (their ID {bad:?} is not a plain ID; find them on the ballot page)\n",
+                c.name
+            )),
+        }
     }
     out
 }
 
 /// The ID an Elekto ballot shows: the `ID` field, else the GitHub handle, else the name.
-fn elekto_id(c: &Candidate) -> String {
-    c.extra
+/// An ID or handle must be one plain token (letters, digits, `-`, `_`, `.`): anything else,
+/// a line break above all, could write ballot lines of its own, and is refused.
+fn elekto_id(c: &Candidate) -> Result<String, String> {
+    let Some((_, id)) = c
+        .extra
         .iter()
         .chain(&c.links)
         .find(|(k, _)| k.eq_ignore_ascii_case("id") || k.eq_ignore_ascii_case("github"))
-        .map_or_else(|| c.name.clone(), |(_, v)| v.clone())
+    else {
+        return Ok(c.name.clone());
+    };
+    let id = id.trim();
+    let plain = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'));
+    if plain {
+        Ok(id.to_string())
+    } else {
+        Err(id.replace('\n', " ").chars().take(60).collect())
+    }
 }
