@@ -1,0 +1,178 @@
+//! The store: whole files after any crash, locks, files set aside, never overwritten.
+
+use super::*;
+
+fn roster() -> Roster {
+    Roster::embedded().0
+}
+
+#[test]
+fn a_saved_ballot_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let (store, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.ballots.len(), 2);
+    let mut ballot = Ballot::default();
+    ballot.move_up("Tao Peng");
+    ballot.notes.insert(
+        "Tao Peng".into(),
+        "long-time maintainer\nsecond line".into(),
+    );
+    let key = &roster.elections[0].key;
+    store.save(0, key, "x", &ballot).unwrap();
+    drop(store);
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.ballots[0], ballot);
+    assert!(opened.notices.is_empty());
+}
+
+#[test]
+fn a_second_instance_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let (first, _) = Store::open(dir.path(), &roster).unwrap();
+    let (second, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(opened.read_only.iter().all(|&r| r));
+    assert!(opened.notices[0].contains("read-only"));
+    let key = &roster.elections[0].key;
+    assert!(second.save(0, key, "x", &Ballot::default()).is_err());
+    assert!(first.save(0, key, "x", &Ballot::default()).is_ok());
+    drop(first);
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(
+        opened.read_only.iter().all(|&r| !r),
+        "the lock goes with the first"
+    );
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    let path = dir.path().join(format!("{key}.yaml"));
+    fs::write(&path, "format: [broken\n").unwrap();
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.ballots[0], Ballot::default());
+    assert!(
+        opened.notices[0].contains("moved to"),
+        "{:?}",
+        opened.notices
+    );
+    let aside: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        fs::read_to_string(aside[0].path()).unwrap(),
+        "format: [broken\n"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_foreign_file_is_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    fs::write(
+        dir.path().join(format!("{key}.yaml")),
+        format!("format: {FORMAT}\nelection: someone-else\n"),
+    )
+    .unwrap();
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(
+        opened.notices[0].contains("belongs to election"),
+        "{:?}",
+        opened.notices
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let roster = roster();
+    let (store, _) = Store::open(&data, &roster).unwrap();
+    let key = &roster.elections[0].key;
+    store.save(0, key, "x", &Ballot::default()).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join(format!("{key}.yaml"))), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_is_private_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let _open = Store::open(dir.path(), &roster).unwrap();
+    let lock = dir.path().join(format!("{}.lock", roster.elections[0].key));
+    assert_eq!(
+        fs::metadata(lock).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    // A folder where the file should be: it exists, and reading it fails.
+    let path = dir.path().join(format!("{key}.yaml"));
+    fs::create_dir(&path).unwrap();
+    fs::write(path.join("inside"), "kept").unwrap();
+    let (store, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.read_only, vec![true, false], "{:?}", opened.notices);
+    assert!(
+        opened.notices[0].contains("cannot be read"),
+        "{:?}",
+        opened.notices
+    );
+    assert!(store.is_read_only(0));
+    assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
+}
+
+#[test]
+fn a_file_of_another_format_or_not_utf8_is_moved_aside_with_a_numbered_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    let path = dir.path().join(format!("{key}.yaml"));
+    fs::write(
+        &path,
+        format!("format: hustings-ballot-99\nelection: {key}\n"),
+    )
+    .unwrap();
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(
+        opened.notices[0].contains("unknown format \"hustings-ballot-99\""),
+        "{:?}",
+        opened.notices
+    );
+    assert!(!path.exists(), "moved aside, not left to be overwritten");
+    fs::write(&path, b"format: \xff\n").unwrap();
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(
+        opened.notices[0].contains("moved to"),
+        "{:?}",
+        opened.notices
+    );
+    let mut aside: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".unreadable-"))
+        .collect();
+    aside.sort();
+    assert_eq!(aside.len(), 2, "{aside:?}");
+    // Within one second the second takes a suffix rather than replacing the first.
+    if aside[0].len() != aside[1].len() {
+        assert!(aside[1].ends_with("-1"), "{aside:?}");
+    }
+}
