@@ -133,6 +133,8 @@ fn election_with_ballot(dir: &Path) -> (PathBuf, PathBuf) {
     }
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
+    // As hustings makes it: private (a folder others can read is remarked on, on stderr).
+    std::fs::set_permissions(&data, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
     std::fs::write(
         data.join("test-tc-2026.yaml"),
         "format: hustings ballot 1\n\

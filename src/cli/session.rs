@@ -61,10 +61,12 @@ impl Session {
                 None
             }
         };
-        let app = App::new(roster, errors);
+        let mut app = App::new(roster, errors);
         let mut session = match opened {
             Some((store, opened)) => {
                 notices.extend(opened.notices);
+                // Listed with the notices (E), without opening them over the list.
+                app.notices.extend(opened.remarks);
                 let seed = match store.voter_seed() {
                     Ok(seed) => seed,
                     Err(e) => {

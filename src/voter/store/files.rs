@@ -41,7 +41,45 @@ pub(super) fn aside_path(path: &Path) -> PathBuf {
     }
 }
 
-pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Makes the voter's folder ready: a missing one is created private (0700); an existing one
+/// keeps its mode, since it may be shared on purpose, and a warning says when others can
+/// read it.
+pub(super) fn prepare_dir(dir: &Path) -> io::Result<Option<String>> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(open_to_others(&meta).map(|mode| {
+            format!(
+                "{} can be read by others (mode {mode:o}): your notes are only as private as it is",
+                dir.display()
+            )
+        })),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a file is in the way of the folder",
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_private_dir(dir)?;
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The mode of a folder others may read or enter, if it is one.
+fn open_to_others(meta: &fs::Metadata) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -49,12 +87,62 @@ pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(dir)?;
+        // Only the folder made here is set private; the umask may have narrowed it further.
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
     }
     #[cfg(not(unix))]
     {
         fs::create_dir_all(dir)
     }
+}
+
+/// Opens (creating, 0600) a lock file, never through a symbolic link: a link planted in
+/// its place fails to open instead of handing its target to chmod.
+pub(super) fn open_lock(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    set_private(&file)?;
+    Ok(file)
+}
+
+/// How old a temporary file of ours must be before it is taken for one a killed save left.
+pub(super) const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of our own pattern (`.hustings-*.tmp`) older than
+/// [`STALE_TEMP`]: what a save killed half-way leaves. Returns how many went.
+pub(super) fn sweep_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut swept = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".hustings-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if stale && fs::remove_file(entry.path()).is_ok() {
+            swept += 1;
+        }
+    }
+    swept
 }
 
 pub(super) fn set_private(file: &File) -> io::Result<()> {

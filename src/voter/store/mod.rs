@@ -7,7 +7,7 @@
 //! A file that does not parse, or belongs to another election or format, is moved aside and
 //! reported, and the voter starts afresh beside it.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 mod files;
 
 pub use files::write_atomic;
-use files::{aside_path, create_private_dir, set_private};
+use files::{aside_path, open_lock, prepare_dir, sweep_temp_files};
 
 use crate::roster::Roster;
 use crate::voter::ballot::Ballot;
@@ -62,27 +62,47 @@ pub struct Opened {
     pub read_only: Vec<bool>,
     /// Things the voter must be told (files moved aside, elections read-only).
     pub notices: Vec<String>,
+    /// Things worth knowing but not worth interrupting for (a shared folder, temporary
+    /// files cleaned up).
+    pub remarks: Vec<String>,
 }
 
 impl Store {
-    /// Opens (creating, 0700) the data folder and reads every election's ballot, taking its
-    /// lock (an election another instance holds is read, read-only).
+    /// Opens the data folder (creating it, 0700, if missing) and reads every election's
+    /// ballot, taking its lock. An election another instance holds, or whose lock cannot be
+    /// taken safely (a read-only folder, a link in the lock's place), is read, read-only.
     pub fn open(dir: &Path, roster: &Roster) -> io::Result<(Store, Opened)> {
-        create_private_dir(dir)?;
+        let mut opened = Opened::default();
+        opened.remarks.extend(prepare_dir(dir)?);
+        let swept = sweep_temp_files(dir);
+        if swept > 0 {
+            opened.remarks.push(format!(
+                "{swept} temporary file{} left by an interrupted save removed from {}",
+                if swept == 1 { "" } else { "s" },
+                dir.display()
+            ));
+        }
         let mut store = Store {
             dir: dir.to_path_buf(),
             locks: Vec::new(),
         };
-        let mut opened = Opened::default();
+        let mut lock_failures: Vec<(String, String)> = Vec::new();
         for election in &roster.elections {
-            let held = store.try_lock(&election.key)?;
+            let held = match store.try_lock(&election.key) {
+                Ok(Some(lock)) => Some(lock),
+                Ok(None) => {
+                    opened.notices.push(format!(
+                        "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
+                        election.name
+                    ));
+                    None
+                }
+                Err(e) => {
+                    lock_failures.push((election.name.clone(), e.to_string()));
+                    None
+                }
+            };
             let read_only = held.is_none();
-            if read_only {
-                opened.notices.push(format!(
-                    "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
-                    election.name
-                ));
-            }
             store.locks.push(held);
             opened.read_only.push(read_only);
             let (ballot, notice, unreadable) = store.read(&election.key, !read_only);
@@ -94,6 +114,9 @@ impl Store {
             }
             opened.ballots.push(ballot);
         }
+        opened
+            .notices
+            .extend(lock_notices(dir, &lock_failures, roster.elections.len()));
         Ok((store, opened))
     }
 
@@ -102,12 +125,7 @@ impl Store {
     }
 
     fn try_lock(&self, key: &str) -> io::Result<Option<File>> {
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(format!("{key}.lock")))?;
-        set_private(&file)?;
+        let file = open_lock(&self.dir.join(format!("{key}.lock")))?;
         match file.try_lock() {
             Ok(()) => Ok(Some(file)),
             Err(fs::TryLockError::WouldBlock) => Ok(None),
@@ -213,6 +231,26 @@ impl Store {
         let header = "# Your notes and ranking for one election, kept by hustings.\n";
         write_atomic(&self.path(key), format!("{header}{text}").as_bytes())
     }
+}
+
+/// What the voter hears of locks that could not be taken: once for the whole folder when
+/// every election failed alike (a read-only folder), else once per election.
+fn lock_notices(dir: &Path, failures: &[(String, String)], elections: usize) -> Vec<String> {
+    let Some((_, first)) = failures.first() else {
+        return Vec::new();
+    };
+    if failures.len() == elections && failures.iter().all(|(_, e)| e == first) {
+        return vec![format!(
+            "{} cannot be written ({first}): your notes and ranking are shown, read-only, and nothing is saved",
+            dir.display()
+        )];
+    }
+    failures
+        .iter()
+        .map(|(name, e)| {
+            format!("The lock for \"{name}\" cannot be taken ({e}): its notes and ranking are read-only here")
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,13 +2,25 @@
 
 use super::*;
 
+/// A temporary folder as the store makes its own: private, so that no test but the one
+/// about shared folders hears that it is readable by others.
+fn private_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    dir
+}
+
 fn roster() -> Roster {
     Roster::embedded().0
 }
 
 #[test]
 fn a_saved_ballot_reads_back() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let (store, opened) = Store::open(dir.path(), &roster).unwrap();
     assert_eq!(opened.ballots.len(), 2);
@@ -28,7 +40,7 @@ fn a_saved_ballot_reads_back() {
 
 #[test]
 fn a_second_instance_is_read_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let (first, _) = Store::open(dir.path(), &roster).unwrap();
     let (second, opened) = Store::open(dir.path(), &roster).unwrap();
@@ -47,7 +59,7 @@ fn a_second_instance_is_read_only() {
 
 #[test]
 fn a_corrupt_file_is_moved_aside_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let key = roster.elections[0].key.clone();
     let path = dir.path().join(format!("{key}.yaml"));
@@ -74,7 +86,7 @@ fn a_corrupt_file_is_moved_aside_not_overwritten() {
 
 #[test]
 fn a_foreign_file_is_moved_aside() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let key = roster.elections[0].key.clone();
     fs::write(
@@ -94,7 +106,7 @@ fn a_foreign_file_is_moved_aside() {
 #[test]
 fn files_are_private() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let data = dir.path().join("data");
     let roster = roster();
     let (store, _) = Store::open(&data, &roster).unwrap();
@@ -109,7 +121,7 @@ fn files_are_private() {
 #[test]
 fn the_lock_file_is_private_too() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let _open = Store::open(dir.path(), &roster).unwrap();
     let lock = dir.path().join(format!("{}.lock", roster.elections[0].key));
@@ -121,7 +133,7 @@ fn the_lock_file_is_private_too() {
 
 #[test]
 fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let key = roster.elections[0].key.clone();
     // A folder where the file should be: it exists, and reading it fails.
@@ -141,7 +153,7 @@ fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
 
 #[test]
 fn a_file_of_another_format_or_not_utf8_is_moved_aside_with_a_numbered_name() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = private_dir();
     let roster = roster();
     let key = roster.elections[0].key.clone();
     let path = dir.path().join(format!("{key}.yaml"));
@@ -175,4 +187,127 @@ fn a_file_of_another_format_or_not_utf8_is_moved_aside_with_a_numbered_name() {
     if aside[0].len() != aside[1].len() {
         assert!(aside[1].ends_with("-1"), "{aside:?}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_folder_keeps_its_mode_and_a_shared_one_is_said() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = private_dir();
+    let shared = dir.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    let (_, opened) = Store::open(&shared, &roster()).unwrap();
+    let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o1777, "not chmodded");
+    assert!(
+        opened
+            .remarks
+            .iter()
+            .any(|n| n.contains("can be read by others")),
+        "{:?}",
+        opened.remarks
+    );
+    let private = dir.path().join("private");
+    fs::create_dir(&private).unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o700)).unwrap();
+    let (_, opened) = Store::open(&private, &roster()).unwrap();
+    assert!(opened.remarks.is_empty(), "{:?}", opened.remarks);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_locks_place_is_not_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = private_dir();
+    let roster = roster();
+    let target = dir.path().join("precious");
+    fs::write(&target, "mine").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let key = &roster.elections[0].key;
+    std::os::unix::fs::symlink(&target, data.join(format!("{key}.lock"))).unwrap();
+    let (store, opened) = Store::open(&data, &roster).unwrap();
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "the link's target keeps its mode");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "mine");
+    assert_eq!(opened.read_only, vec![true, false]);
+    assert!(store.is_read_only(0) && !store.is_read_only(1));
+    assert!(
+        opened.notices.iter().any(|n| n.contains("lock for")),
+        "{:?}",
+        opened.notices
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_locked_still_shows_what_is_stored_and_says_so_once() {
+    let dir = private_dir();
+    let roster = roster();
+    {
+        let (store, _) = Store::open(dir.path(), &roster).unwrap();
+        let mut ballot = Ballot::default();
+        ballot.notes.insert("Tao Peng".into(), "kept note".into());
+        store
+            .save(0, &roster.elections[0].key, "x", &ballot)
+            .unwrap();
+    }
+    // Locks that cannot be made, for every election alike, as in a read-only folder
+    // (which a test running as root cannot make).
+    for election in &roster.elections {
+        let lock = dir.path().join(format!("{}.lock", election.key));
+        fs::remove_file(&lock).unwrap();
+        fs::create_dir(&lock).unwrap();
+    }
+    let (store, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.read_only, vec![true, true]);
+    assert_eq!(opened.ballots[0].notes["Tao Peng"], "kept note");
+    assert_eq!(opened.notices.len(), 1, "{:?}", opened.notices);
+    assert!(
+        opened.notices[0].contains("read-only"),
+        "{:?}",
+        opened.notices
+    );
+    assert!(
+        store
+            .save(0, &roster.elections[0].key, "x", &Ballot::default())
+            .is_err()
+    );
+}
+
+#[test]
+fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
+    let dir = private_dir();
+    let old = dir.path().join(".hustings-abc123.tmp");
+    let fresh = dir.path().join(".hustings-def456.tmp");
+    let other = dir.path().join("notes.tmp");
+    for path in [&old, &fresh, &other] {
+        fs::write(path, "half").unwrap();
+    }
+    let long_ago = std::time::SystemTime::now() - files::STALE_TEMP * 2;
+    File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    let (_, opened) = Store::open(dir.path(), &roster()).unwrap();
+    assert!(!old.exists(), "a stale one of ours goes");
+    assert!(fresh.exists(), "a fresh one may be another instance's save");
+    assert!(other.exists(), "not our pattern: left alone");
+    assert!(
+        opened
+            .remarks
+            .iter()
+            .any(|n| n.starts_with("1 temporary file")),
+        "{:?}",
+        opened.remarks
+    );
 }
