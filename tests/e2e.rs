@@ -618,3 +618,34 @@ fn sigterm_while_typing_a_note_saves_the_last_keystrokes() {
         "{text}"
     );
 }
+
+#[test]
+fn a_save_that_fails_at_quit_is_said_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let args = ["--order=name", election.to_str().unwrap()];
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    // A folder where the ballot file goes: every save from now on fails (a full disk or a
+    // vanished mount looks the same to the app, and a test running as root cannot make those).
+    let ballot = data.join("test-ac.yaml");
+    let _ = std::fs::remove_file(&ballot);
+    std::fs::create_dir(&ballot).unwrap();
+    t.keys(&["e"]);
+    t.wait_for("Your note on");
+    t.type_text("a note with nowhere to go");
+    t.wait_for("nowhere to go");
+    t.keys(&["Escape"]);
+    t.wait_for("Could not save");
+    t.keys(&["q"]);
+    let screen = t.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=1"), "{screen}");
+    assert!(
+        screen
+            .contains("hustings: error: your notes and ranking could not be saved for \"Test AC\""),
+        "{screen}"
+    );
+}

@@ -26,6 +26,23 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
     for notice in &app.notices {
         say(&format!("hustings: {notice}"));
     }
+    // The loop saved everything on its way out; what failed is still queued. One more try,
+    // then the voter hears what was not saved, and the exit status says so.
+    let unsaved: Vec<String> = app
+        .take_saves()
+        .into_iter()
+        .filter_map(|(election, _)| {
+            Session::save(store.as_ref(), &app, election)
+                .err()
+                .map(|e| format!("\"{}\": {e}", app.roster.elections[election].name))
+        })
+        .collect();
+    if !unsaved.is_empty() {
+        return Err(Failure::Other(format!(
+            "your notes and ranking could not be saved for {}",
+            unsaved.join("; ")
+        )));
+    }
     match result.map_err(|e| Failure::Other(e.to_string()))? {
         // Ended by a signal, after saving: the shell's convention, 128 + the signal.
         Some(signal) => Ok(ExitCode::from(
