@@ -82,6 +82,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fresh_seeds_differ() {
+        let seeds: std::collections::HashSet<u64> = (0..8).map(|_| fresh_seed()).collect();
+        assert_eq!(seeds.len(), 8, "{seeds:?}");
+    }
+
+    #[test]
     fn election_seeds_and_their_short_form_never_change_between_versions() {
         // Pinned: a voter's order of an election must be the same in every version.
         assert_eq!(seed_for(0, ""), 0xcbf2_9ce4_8422_2325);

@@ -192,11 +192,17 @@ impl Store {
         struct VoterFile {
             seed: u64,
         }
-        match fs::read_to_string(&path) {
-            Ok(text) => match serde_yaml::from_str::<VoterFile>(&text) {
-                Ok(file) => return Ok(file.seed),
-                Err(_) => fs::rename(&path, aside_path(&path))?,
-            },
+        match fs::read(&path) {
+            Ok(bytes) => {
+                let parsed = String::from_utf8(bytes)
+                    .ok()
+                    .and_then(|text| serde_yaml::from_str::<VoterFile>(&text).ok());
+                match parsed {
+                    Some(file) => return Ok(file.seed),
+                    // Not UTF-8 or not ours: set aside, and a new seed made.
+                    None => fs::rename(&path, aside_path(&path))?,
+                }
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }

@@ -311,3 +311,60 @@ fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
         opened.remarks
     );
 }
+
+#[test]
+fn the_voter_seed_is_made_once_kept_and_differs_between_voters() {
+    let a = private_dir();
+    let b = private_dir();
+    let roster = roster();
+    let (store_a, _) = Store::open(a.path(), &roster).unwrap();
+    let (store_b, _) = Store::open(b.path(), &roster).unwrap();
+    let seed = store_a.voter_seed().unwrap();
+    assert!(
+        a.path().join("voter.yaml").exists(),
+        "made on the first run"
+    );
+    assert_eq!(store_a.voter_seed().unwrap(), seed, "kept");
+    assert_ne!(
+        store_b.voter_seed().unwrap(),
+        seed,
+        "another voter, another seed"
+    );
+    fs::write(a.path().join("voter.yaml"), "seed: 12345\n").unwrap();
+    assert_eq!(store_a.voter_seed().unwrap(), 12345, "read as written");
+}
+
+#[test]
+fn a_broken_voter_seed_is_set_aside_and_an_unreadable_one_is_an_error() {
+    let dir = private_dir();
+    let (store, _) = Store::open(dir.path(), &roster()).unwrap();
+    let path = dir.path().join("voter.yaml");
+    fs::write(&path, b"seed: \xff\n").unwrap();
+    let seed = store.voter_seed().unwrap();
+    assert_eq!(store.voter_seed().unwrap(), seed, "a new seed, kept");
+    let aside = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("voter.yaml.unreadable-")
+        });
+    assert!(aside, "the broken file is kept aside, not lost");
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
+    assert!(
+        store.voter_seed().is_err(),
+        "a folder in its place is no seed"
+    );
+    assert!(path.is_dir(), "and is left alone");
+}
+
+#[test]
+fn the_data_folder_is_the_one_given_else_the_platforms() {
+    let given = Path::new("/some/where");
+    assert_eq!(data_dir(Some(given)), Some(given.to_path_buf()));
+    if let Some(default) = data_dir(None) {
+        assert!(default.ends_with("hustings"), "{}", default.display());
+    }
+}
