@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::roster::dates;
 use crate::roster::{Candidate, Roster};
@@ -96,6 +96,9 @@ pub struct Summary {
     pub added: usize,
     /// Words only the older one has.
     pub removed: usize,
+    /// False when the pair was too large to compare word by word: then every word counts
+    /// as added or removed and none is marked.
+    pub compared: bool,
 }
 
 impl Summary {
@@ -109,6 +112,13 @@ impl Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.compared {
+            return write!(
+                f,
+                "{} and {} words: too large to compare word by word, shown side by side unmarked",
+                self.removed, self.added
+            );
+        }
         write!(
             f,
             "{} words kept, {} added, {} removed ({}% of the newer text unchanged)",
@@ -128,17 +138,47 @@ fn words_of(text: &str) -> Vec<(String, usize)> {
     out
 }
 
+/// Most words, both statements together, compared word by word; a larger pair is shown
+/// side by side, unmarked, and says so. (Statements run to a few thousand words.)
+pub const MAX_DIFF_WORDS: usize = 200_000;
+
+/// Longest a word diff may search for the smallest difference before it settles for a
+/// coarser one (still a true diff: kept words are kept, only less tightly matched).
+const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// A word-level diff: the older statement's words (removed ones marked), the newer one's
-/// (added ones marked), and the summary.
+/// (added ones marked), and the summary. Bounded: see [`MAX_DIFF_WORDS`].
 pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary) {
     let old = words_of(older);
     let new = words_of(newer);
+    if old.len() + new.len() > MAX_DIFF_WORDS {
+        let unmarked = |words: Vec<(String, usize)>| -> Vec<DiffWord> {
+            words
+                .into_iter()
+                .map(|(word, paragraph)| DiffWord {
+                    word,
+                    changed: false,
+                    paragraph,
+                })
+                .collect()
+        };
+        let summary = Summary {
+            kept: 0,
+            added: new.len(),
+            removed: old.len(),
+            compared: false,
+        };
+        return (unmarked(old), unmarked(new), summary);
+    }
     let old_words: Vec<&str> = old.iter().map(|(w, _)| w.as_str()).collect();
     let new_words: Vec<&str> = new.iter().map(|(w, _)| w.as_str()).collect();
     let mut old_changed = vec![true; old.len()];
     let mut new_changed = vec![true; new.len()];
     let mut kept = 0;
-    for op in capture_diff_slices(Algorithm::Myers, &old_words, &new_words) {
+    let deadline = std::time::Instant::now() + DIFF_DEADLINE;
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &old_words, &new_words, Some(deadline));
+    for op in ops {
         if op.tag() == DiffTag::Equal {
             for i in op.old_range() {
                 old_changed[i] = false;
@@ -164,6 +204,7 @@ pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary)
         kept,
         added: new.len() - kept,
         removed: old.len() - kept,
+        compared: true,
     };
     (side(old, old_changed), side(new, new_changed), summary)
 }
@@ -172,6 +213,29 @@ pub fn diff(older: &str, newer: &str) -> (Vec<DiffWord>, Vec<DiffWord>, Summary)
 mod tests {
     use super::*;
     use crate::roster::Source;
+
+    #[test]
+    fn a_pair_too_large_to_diff_is_shown_unmarked_and_says_so() {
+        let half = MAX_DIFF_WORDS / 2;
+        let older = "alpha ".repeat(half);
+        let newer = "beta ".repeat(half + 1);
+        let (old, new, summary) = diff(&older, &newer);
+        assert!(!summary.compared);
+        assert_eq!((old.len(), new.len()), (half, half + 1));
+        assert!(old.iter().chain(&new).all(|w| !w.changed), "nothing marked");
+        assert!(
+            summary
+                .to_string()
+                .contains("too large to compare word by word")
+        );
+        // One word fewer and the pair is compared.
+        let (_, _, summary) = diff(&older, &"beta ".repeat(half));
+        assert!(summary.compared);
+        assert_eq!(
+            (summary.kept, summary.added, summary.removed),
+            (0, half, half)
+        );
+    }
 
     #[test]
     fn the_same_person_is_found_by_email_handle_or_name() {
@@ -231,7 +295,8 @@ mod tests {
             Summary {
                 kept: 3,
                 added: 4,
-                removed: 2
+                removed: 2,
+                compared: true,
             }
         );
         assert_eq!(new[3].paragraph, 1);

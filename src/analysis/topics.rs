@@ -295,14 +295,19 @@ fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// Words of one statement weighed for its topics: statements run to a few thousand words,
+/// and a statement of megabytes must not hold up the rest (its opening words count).
+pub const MAX_TOPIC_WORDS: usize = 50_000;
+
 /// The terms of a text: words of two or more letters not in the stop list, and the two-word
-/// phrases they form.
+/// phrases they form; at most [`MAX_TOPIC_WORDS`] words are read.
 fn terms(text: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = text
         // "I've" and "project's" end in pieces the stop list knows ("ve", "s").
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
+        .take(MAX_TOPIC_WORDS)
         .collect();
     let keep = |w: &str| {
         w.chars().count() >= 2
@@ -463,6 +468,18 @@ mod tests {
         assert!(terms.contains(&"ci"), "{terms:?}");
         let hyper = found.iter().find(|t| t.term == "hypervisor").unwrap();
         assert_eq!(hyper.mentions, vec![3, 0, 0]);
+    }
+
+    #[test]
+    fn a_huge_statement_counts_its_opening_words_only() {
+        let huge = "kubernetes ".repeat(MAX_TOPIC_WORDS) + &"hypervisor ".repeat(1_000);
+        let found = terms(&huge);
+        assert_eq!(
+            found.len(),
+            MAX_TOPIC_WORDS * 2 - 1,
+            "words and the phrases between them"
+        );
+        assert!(found.iter().all(|(key, _)| !key.contains("hypervisor")));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::overlays::text::{TextView, election_text, errors_text, help_lines, ou
 use super::overlays::themes::ThemesView;
 use super::overlays::{Open, Outcome, RankChange};
 use super::statement::diff_lines;
-use super::{Action, App, Effect, Overlay};
+use super::{Action, App, Effect, Overlay, PaneLine};
 use crate::analysis::{candidacies, topics};
 use crate::layout;
 use crate::text::markdown::Mark;
@@ -205,6 +205,17 @@ impl App {
         }
     }
 
+    /// Both sides of the history view, wrapped to its columns: (older, newer).
+    pub fn history_lines(&self) -> Option<(&[PaneLine], &[PaneLine])> {
+        match &self.overlay {
+            Some(Open::History(h)) => h
+                .wrapped
+                .as_ref()
+                .map(|(_, older, newer)| (older.as_slice(), newer.as_slice())),
+            _ => None,
+        }
+    }
+
     /// Where the history view draws: its inside, and the width of each column.
     pub fn history_geometry(area: Rect) -> (Rect, usize) {
         let inner = layout::inner(layout::overlay_rect(area, u16::MAX, u16::MAX));
@@ -256,9 +267,18 @@ impl App {
             )
         });
         let (inner, column) = App::history_geometry(self.size);
-        let rows = diff_lines(&diff.0, Mark::Removed, column)
-            .len()
-            .max(diff_lines(&diff.1, Mark::Added, column).len());
+        if h.wrapped
+            .as_ref()
+            .is_none_or(|(width, _, _)| *width != column)
+        {
+            let older = diff_lines(&diff.0, Mark::Removed, column);
+            let newer = diff_lines(&diff.1, Mark::Added, column);
+            h.wrapped = Some((column, older, newer));
+        }
+        let rows = h
+            .wrapped
+            .as_ref()
+            .map_or(0, |(_, older, newer)| older.len().max(newer.len()));
         // Two lines of the view hold the summary and the column heads.
         h.scroll
             .resize(rows, usize::from(inner.height).saturating_sub(2));

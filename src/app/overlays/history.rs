@@ -1,6 +1,7 @@
 //! The history overlay: one statement beside the same person's previous one. The word diff
 //! of a pair is computed once, when the pair is chosen, never per frame.
 
+use super::super::lines::PaneLine;
 use super::super::scroll::Scroll;
 use super::outcome::Outcome;
 use crate::action::Action;
@@ -19,6 +20,9 @@ pub struct HistoryView {
     pub scroll: Scroll,
     /// The diff of the pair shown; `None` until computed for a new pair.
     pub diff: Option<Diff>,
+    /// Both sides of the diff wrapped to a column width: (width, older, newer); made again
+    /// only when the width or the pair changes.
+    pub wrapped: Option<(usize, Vec<PaneLine>, Vec<PaneLine>)>,
 }
 
 impl HistoryView {
@@ -43,5 +47,6 @@ impl HistoryView {
         self.newer = self.newer.saturating_add_signed(by);
         self.scroll = Scroll::default();
         self.diff = None;
+        self.wrapped = None;
     }
 }

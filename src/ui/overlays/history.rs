@@ -9,8 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::super::pane::styled_line;
 use super::super::theme::Theme;
 use super::super::widgets::overlay_box;
-use crate::app::{App, diff_lines};
-use crate::text::markdown::Mark;
+use crate::app::App;
 use crate::text::wrap::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -33,13 +32,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if inner.width < 7 || inner.height < 3 {
         return;
     }
-    // The state computes the pair's diff once, when the pair is chosen.
-    let Some((old_words, new_words, summary)) = app.history_diff() else {
+    // The state computes the pair's diff once, and wraps it once per width.
+    let (Some((_, _, summary)), Some((left, right))) = (app.history_diff(), app.history_lines())
+    else {
         return;
     };
     let (_, column) = App::history_geometry(area);
-    let left = diff_lines(old_words, Mark::Removed, column);
-    let right = diff_lines(new_words, Mark::Added, column);
     let head = |c: &crate::roster::Candidate| truncate(&roster.election_of(c).name, column);
     let mut lines = vec![
         Line::styled(
