@@ -252,7 +252,7 @@ struct Job {
 
 impl Job {
     /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
-    fn run(self) -> (Result<Vec<Candidate>, LoadError>, Option<LoadError>) {
+    fn run(self) -> (Result<Vec<Candidate>, LoadError>, Vec<LoadError>) {
         let Job {
             election,
             path,
@@ -261,25 +261,30 @@ impl Job {
         } = self;
         let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
             Ok(bytes) => bytes,
-            Err(e) => return (Err(e), None),
+            Err(e) => return (Err(e), Vec::new()),
         };
-        let mut warning = None;
+        let mut warnings = Vec::new();
         let raws = match statement {
             None => {
                 read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
             }
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
-                warning = fallback.map(|w| LoadError::new(&path, None, None, &w));
+                warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
                 Ok(vec![import_statement(&path, &text, names.as_deref())])
             }
         };
         let candidates = raws.map(|raws| {
             raws.into_iter()
-                .map(|raw| Candidate::from_raw(raw, election, path.clone()))
+                .map(|mut raw| {
+                    for warning in std::mem::take(&mut raw.warnings) {
+                        warnings.push(LoadError::new(&path, None, None, &warning));
+                    }
+                    Candidate::from_raw(raw, election, path.clone())
+                })
                 .collect()
         });
-        (candidates, warning)
+        (candidates, warnings)
     }
 }
 

@@ -101,16 +101,55 @@ pub fn yaml_documents<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Ve
         .collect()
 }
 
-/// YAML found inside another file (an Elekto header, a results file), after the pre-scan;
-/// the error says why, with the position where known.
-pub fn yaml_value(text: &str) -> Result<Value, String> {
+/// Why YAML inside another file could not be read, and where in that YAML (from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlProblem {
+    /// The line, where known.
+    pub line: Option<usize>,
+    /// The column, where known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl YamlProblem {
+    /// Says what is wrong and where, the YAML's first line being line `first_line` of its
+    /// file.
+    pub fn at(&self, first_line: usize) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!(
+                "line {}, column {column}: {}",
+                line + first_line - 1,
+                self.message
+            ),
+            _ => self.message.clone(),
+        }
+    }
+}
+
+/// YAML found inside another file (an Elekto header, a results file), after the pre-scan.
+pub fn yaml_value(text: &str) -> Result<Value, YamlProblem> {
     if let Err(refusal) = guard::check(text) {
-        return Err(match (refusal.line, refusal.column) {
-            (Some(line), Some(column)) => format!("{line}:{column}: {}", refusal.message),
-            _ => refusal.message,
+        return Err(YamlProblem {
+            line: refusal.line,
+            column: refusal.column,
+            message: refusal.message,
         });
     }
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+    serde_yaml::from_str(text).map_err(|e| {
+        let location = e.location();
+        let message = e.to_string();
+        // serde_yaml appends " at line L column C"; the position is kept apart.
+        let message = match message.find(" at line ") {
+            Some(i) if location.is_some() => message[..i].to_string(),
+            _ => message,
+        };
+        YamlProblem {
+            line: location.as_ref().map(serde_yaml::Location::line),
+            column: location.as_ref().map(serde_yaml::Location::column),
+            message,
+        }
+    })
 }
 
 /// Decodes a file: UTF-8, else Windows-1252 (a superset of Latin-1) with a warning.
@@ -177,12 +216,17 @@ mod tests {
     fn yaml_inside_other_files_is_scanned_before_it_is_parsed() {
         let deep = format!("x: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         let e = yaml_value(&deep).unwrap_err();
-        assert!(e.contains("nest"), "{e}");
+        assert!(e.message.contains("nest"), "{e:?}");
+        assert_eq!(
+            e.at(10),
+            format!("line 10, column {}: {}", e.column.unwrap(), e.message)
+        );
         let mut bomb = String::from("a: &a [1, 2]\nb: [");
         bomb.push_str(&"*a, ".repeat(5_000));
         bomb.push_str("]\n");
         let e = yaml_value(&bomb).unwrap_err();
-        assert!(e.contains("aliases"), "{e}");
+        assert!(e.message.contains("aliases"), "{e:?}");
+        assert_eq!(e.line, Some(2));
         assert_eq!(
             yaml_value("name: A\n").unwrap()["name"],
             Value::String("A".into())

@@ -181,6 +181,18 @@ fn every_kind_of_yaml_is_scanned_before_parsing() {
         .iter()
         .find(|c| c.statement.display.contains("My statement"));
     assert!(b.is_some(), "{:?}", roster.candidates);
+    let said = roster
+        .warnings
+        .iter()
+        .find(|w| w.path == "e/candidate-b.md");
+    assert!(
+        said.is_some_and(|w| w
+            .message
+            .starts_with("the header cannot be read (line 3, column ")
+            && w.message.contains("nested too deeply")),
+        "the refused header is a warning with its place in the file: {:?}",
+        roster.warnings
+    );
     // election.yaml too deep: named with its position; its candidates still load.
     assert!(
         errors

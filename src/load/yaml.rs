@@ -78,6 +78,7 @@ impl<'de> Visitor<'de> for CandidateVisitor {
             links,
             statement: statement.ok_or_else(|| de::Error::missing_field("statement"))?,
             extra,
+            warnings: Vec::new(),
         })
     }
 }

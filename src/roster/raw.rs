@@ -17,6 +17,9 @@ pub struct RawCandidate {
     pub statement: String,
     /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
+    /// What could not be read as meant (a header that is not YAML), said as warnings
+    /// naming the file; the text itself is kept.
+    pub warnings: Vec<String>,
 }
 
 /// An `election.yaml` as written.

@@ -32,10 +32,21 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
         .join("\n");
     let body = lines[close + 1..].join("\n");
     let mut c = empty(fallback_name, trim_blank_lines(&body));
-    let Ok(Value::Mapping(map)) = yaml_value(&header) else {
-        // A header that is not YAML is kept, whole, rather than lost.
-        c.extra.push(("header".to_string(), Value::String(header)));
-        return c;
+    let map = match yaml_value(&header) {
+        Ok(Value::Mapping(map)) => map,
+        other => {
+            // A header that is not YAML (or refused by the scan) is kept, whole, and said.
+            // The header's first line is the line after the opening dashes.
+            let why = match other {
+                Err(problem) => problem.at(open + 2),
+                Ok(_) => "not a mapping of keys".to_string(),
+            };
+            c.warnings.push(format!(
+                "the header cannot be read ({why}); it is kept as the field `header`"
+            ));
+            c.extra.push(("header".to_string(), Value::String(header)));
+            return c;
+        }
     };
     for (key, value) in map {
         let key = scalar(&key);
