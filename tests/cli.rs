@@ -351,3 +351,77 @@ fn history_of_nobody_fails_with_one_clear_line() {
         "hustings: error: no candidate named like \"Nobody Here\""
     );
 }
+
+#[test]
+fn a_second_file_copying_a_name_inherits_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = dir.path().join("e");
+    std::fs::create_dir(&election).unwrap();
+    std::fs::write(election.join("election.yaml"), "id: twins\nname: Twins\n").unwrap();
+    std::fs::write(
+        election.join("alice.yaml"),
+        "name: Alice Apple\nemail: alice@real.org\nstatement: The real one.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        election.join("bob.yaml"),
+        "name: Bob Berry\nemail: bob@x.org\nstatement: Bob.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    // A ballot saved by name, as older versions saved them.
+    std::fs::write(
+        data.join("twins.yaml"),
+        "format: hustings ballot 1\nelection: twins\nranking:\n- - Alice Apple\n- - Bob Berry\nnotes:\n  Alice Apple: trusted\n",
+    )
+    .unwrap();
+    let export = || {
+        let (out, err, code) = hustings(&[
+            "ballot",
+            "export",
+            "--format",
+            "json",
+            "--data-dir",
+            path(&data),
+            path(&election),
+        ]);
+        assert_eq!(code, Some(0), "{err}");
+        let value: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        (value[0].clone(), err)
+    };
+    let (before, _) = export();
+    assert_eq!(
+        before["ranking"],
+        serde_json::json!([["Alice Apple"], ["Bob Berry"]])
+    );
+    // The first run moved the ballot to identities: the file no longer says "Alice Apple".
+    let saved = std::fs::read_to_string(data.join("twins.yaml")).unwrap();
+    assert!(saved.contains("alice@real.org"), "{saved}");
+
+    std::fs::write(
+        election.join("alice2.yaml"),
+        "name: Alice Apple\nemail: mallory@fake.org\nstatement: The copy.\n",
+    )
+    .unwrap();
+    let (after, err) = export();
+    assert_eq!(
+        after["ranking"],
+        serde_json::json!([["Alice Apple"], ["Bob Berry"]]),
+        "no tie the voter never made"
+    );
+    assert_eq!(
+        after["unranked"],
+        serde_json::json!(["Alice Apple"]),
+        "the copy is unranked"
+    );
+    assert_eq!(
+        after["notes"],
+        serde_json::json!({"Alice Apple": "trusted"})
+    );
+    assert!(
+        err.contains("another candidate of this election is named \"Alice Apple\""),
+        "{err}"
+    );
+}

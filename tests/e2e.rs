@@ -544,9 +544,10 @@ fn two_instances_on_one_election_do_not_clobber_each_other() {
     first.keys(&["q"]);
     first.wait_for("EXIT=0");
 
+    // The file names each candidate by identity: here (no e-mail, no handle) their file.
     let saved = std::fs::read_to_string(data.join("test-ac.yaml")).unwrap();
     assert!(
-        saved.contains("ranking:\n- - Alice Example\n- - Bob Example\n"),
+        saved.contains("ranking:\n- - alice.yaml\n- - bob.yaml\n"),
         "{saved}"
     );
 }

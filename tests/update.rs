@@ -387,8 +387,20 @@ fn every_key_in_help_does_what_help_says() {
 
 // ---- the voter's own work: ballot, notes, order, reading progress ----
 
+/// The ranking of the first election, by the names the voter sees (the ballot keeps keys).
 fn ballot_names(app: &hustings::app::App) -> Vec<Vec<String>> {
-    app.ballot(0).ranking.clone()
+    let name = |key: &String| {
+        app.roster
+            .candidates
+            .iter()
+            .find(|c| &c.key == key)
+            .map_or_else(|| key.clone(), |c| c.name.clone())
+    };
+    app.ballot(0)
+        .ranking
+        .iter()
+        .map(|group| group.iter().map(name).collect())
+        .collect()
 }
 
 #[test]
@@ -441,7 +453,14 @@ fn ranking_keys_move_tie_and_set_no_opinion() {
     // x on the last (unranked) one: no opinion.
     type_keys(&mut app, "G");
     type_keys(&mut app, "x");
-    assert!(app.ballot(0).no_opinion.contains("Candidate 03"));
+    let key = &app
+        .roster
+        .candidates
+        .iter()
+        .find(|c| c.name == "Candidate 03")
+        .unwrap()
+        .key;
+    assert!(app.ballot(0).no_opinion.contains(key));
     // Every change asks to be saved at once.
     assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
 }

@@ -411,7 +411,7 @@ impl App {
             let election = &self.roster.elections[candidate.election];
             let note = self
                 .show_notes
-                .then(|| self.voter.ballots[candidate.election].note(&candidate.name))
+                .then(|| self.voter.ballots[candidate.election].note(&candidate.key))
                 .flatten();
             pane.rewrap(candidate, election, note, layout::text_width(*rect));
             pane.clamp(layout::text_height(*rect));

@@ -17,7 +17,7 @@ impl App {
         let c = &self.roster.candidates[candidate];
         self.voter.ballots[c.election]
             .notes
-            .get(&c.name)
+            .get(&c.key)
             .map_or("", String::as_str)
     }
 
@@ -41,7 +41,7 @@ impl App {
         let c = &self.roster.candidates[candidate];
         self.voter.ballots[c.election]
             .notes
-            .entry(c.name.clone())
+            .entry(c.key.clone())
             .or_default()
     }
 
@@ -118,10 +118,10 @@ impl App {
     /// Closes the editor; the note is saved at once (an emptied note is removed).
     pub(super) fn close_note(&mut self, candidate: usize) {
         let c = &self.roster.candidates[candidate];
-        let (election, name) = (c.election, c.name.clone());
+        let (election, key, name) = (c.election, c.key.clone(), c.name.clone());
         let notes = &mut self.voter.ballots[election].notes;
-        if notes.get(&name).is_some_and(|n| n.trim().is_empty()) {
-            notes.remove(&name);
+        if notes.get(&key).is_some_and(|n| n.trim().is_empty()) {
+            notes.remove(&key);
         }
         self.editor = None;
         self.queue_save(election, SaveWhen::Now);

@@ -24,11 +24,36 @@ impl App {
         self.voter.read_only.resize(elections, false);
         self.voter.order_mode = mode;
         self.voter.voter_seed = voter_seed;
+        self.adopt_keys();
         self.reorder();
         // A new session starts at the top of the voter's own order.
         self.cursor = 0;
         self.list_offset = 0;
         self
+    }
+
+    /// Moves what older versions saved under display names to the candidates' keys (saved at
+    /// once), and says which names two candidates share, so neither inherits them.
+    fn adopt_keys(&mut self) {
+        for index in 0..self.roster.elections.len() {
+            let candidates: Vec<(&str, &str)> = self
+                .roster
+                .candidates
+                .iter()
+                .filter(|c| c.election == index)
+                .map(|c| (c.key.as_str(), c.name.as_str()))
+                .collect();
+            let (moved, shared) = self.voter.ballots[index].adopt_keys(&candidates);
+            let election = &self.roster.elections[index].name;
+            for name in shared {
+                self.notices.push(format!(
+                    "Two candidates of \"{election}\" are named {name}: what you saved under that name is kept in your file but given to neither; rank them and write your notes again"
+                ));
+            }
+            if moved && !self.voter.read_only.get(index).copied().unwrap_or(false) {
+                self.queue_save(index, SaveWhen::Now);
+            }
+        }
     }
 
     /// The voter's ballot for election `index`.
@@ -98,7 +123,7 @@ impl App {
         let ballot = &self.voter.ballots[index];
         let read = members
             .iter()
-            .filter(|&&c| ballot.read.contains(&self.roster.candidates[c].name))
+            .filter(|&&c| ballot.read.contains(&self.roster.candidates[c].key))
             .count();
         (read, members.len())
     }
@@ -109,7 +134,7 @@ impl App {
         let members = self.candidates_of(index);
         let names = members
             .iter()
-            .map(|&c| (c, self.roster.candidates[c].name.as_str()));
+            .map(|&c| (c, self.roster.candidates[c].key.as_str()));
         self.voter.ballots[index]
             .rows(names)
             .into_iter()
@@ -184,7 +209,7 @@ impl App {
         if self.voter.read_only.get(index).copied().unwrap_or(false) {
             return;
         }
-        if self.voter.ballots[index].read.insert(c.name.clone()) {
+        if self.voter.ballots[index].read.insert(c.key.clone()) {
             self.queue_save(index, SaveWhen::Now);
         }
     }
@@ -203,8 +228,8 @@ impl App {
         if self.refuse_read_only(index) {
             return;
         }
-        let name = self.roster.candidates[candidate].name.clone();
-        if change(&mut self.voter.ballots[index], &name) {
+        let key = self.roster.candidates[candidate].key.clone();
+        if change(&mut self.voter.ballots[index], &key) {
             self.queue_save(index, SaveWhen::Now);
         }
         self.select_in_ballot(candidate);

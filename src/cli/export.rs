@@ -38,10 +38,15 @@ pub fn run(
         .collect();
     print(&export::all(&sheets, format.into()))?;
     for sheet in &sheets {
-        let names: Vec<&str> = sheet
+        let names: Vec<(&str, &str)> = sheet
             .order
             .iter()
-            .map(|&c| app.candidate(c).name.as_str())
+            .map(|&c| {
+                (
+                    app.candidate(c).key.as_str(),
+                    app.candidate(c).name.as_str(),
+                )
+            })
             .collect();
         for warning in sheet.ballot.warnings(&names) {
             say(&format!(

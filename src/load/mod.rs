@@ -6,6 +6,7 @@
 pub mod classify;
 pub mod formats;
 pub mod guard;
+mod identity;
 pub mod read;
 mod walk;
 mod yaml;
@@ -237,6 +238,8 @@ impl Roster {
         for c in &mut roster.candidates {
             c.election = remap[c.election];
         }
+        let mut warnings = identity::assign(&mut roster.candidates);
+        roster.warnings.append(&mut warnings);
         (roster, errors)
     }
 }

@@ -63,6 +63,10 @@ pub struct Candidate {
     pub path: PathBuf,
     /// Hidden characters made visible anywhere in this candidate (fields and statement).
     pub hidden: usize,
+    /// Who this is within the election, for the voter's ranking and notes: the e-mail, else
+    /// the GitHub handle, else the file; never the display name alone, which anyone can
+    /// copy. Set when the whole election has loaded (see `load`).
+    pub key: String,
 }
 
 impl Candidate {
@@ -101,6 +105,7 @@ impl Candidate {
             election,
             path,
             hidden,
+            key: String::new(),
         }
     }
 }

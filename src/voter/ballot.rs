@@ -1,8 +1,10 @@
 //! The voter's own work on one election: a ranking with ties, "no opinion", private notes and
 //! which statements were read. Pure data and rules; saving is the store's job.
 //!
-//! Candidates are named by their names, so a saved ballot still reads right if the files are
-//! moved or reordered. Candidates start unranked (not tied for last), as in CIVS and Elekto.
+//! Candidates are named by their identity in the election (e-mail, handle or file, see
+//! `Candidate::key`), never by a display name alone, so that a second file copying a name
+//! inherits nothing; and a saved ballot still reads right if the files are moved or
+//! reordered. Candidates start unranked (not tied for last), as in CIVS and Elekto.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -245,34 +247,83 @@ impl Ballot {
             .filter(|n| !n.is_empty())
     }
 
-    /// What the voter should hear before handing in a ballot over `candidates`.
-    pub fn warnings(&self, candidates: &[&str]) -> Vec<Warning> {
+    /// What the voter should hear before handing in a ballot over `candidates` (each a key
+    /// and the name to show).
+    pub fn warnings(&self, candidates: &[(&str, &str)]) -> Vec<Warning> {
         let mut out = Vec::new();
         let ranked_groups = self
             .ranking
             .iter()
-            .filter(|g| g.iter().any(|n| candidates.contains(&n.as_str())))
+            .filter(|g| g.iter().any(|n| candidates.iter().any(|(k, _)| k == n)))
             .count();
         if ranked_groups <= 1 {
             out.push(Warning::NoEffect);
         }
         let unranked: Vec<String> = candidates
             .iter()
-            .filter(|n| self.placement(n) == Placement::Unranked)
-            .map(|n| n.to_string())
+            .filter(|(key, _)| self.placement(key) == Placement::Unranked)
+            .map(|(_, name)| name.to_string())
             .collect();
         if !unranked.is_empty() {
             out.push(Warning::Unranked(unranked));
         }
         let unread: Vec<String> = candidates
             .iter()
-            .filter(|n| !self.read.contains(**n))
-            .map(|n| n.to_string())
+            .filter(|(key, _)| !self.read.contains(*key))
+            .map(|(_, name)| name.to_string())
             .collect();
         if !unread.is_empty() {
             out.push(Warning::Unread(unread));
         }
         out
+    }
+
+    /// Moves entries saved under a candidate's display name (as older versions saved them)
+    /// to the candidate's key, where exactly one candidate has that name. Entries of a name
+    /// two candidates share are left where they are, for neither: returns those names, and
+    /// whether anything moved.
+    pub fn adopt_keys(&mut self, candidates: &[(&str, &str)]) -> (bool, Vec<String>) {
+        let keys: BTreeSet<&str> = candidates.iter().map(|(k, _)| *k).collect();
+        let mut stored: BTreeSet<String> = self.ranking.iter().flatten().cloned().collect();
+        stored.extend(self.no_opinion.iter().cloned());
+        stored.extend(self.read.iter().cloned());
+        stored.extend(self.notes.keys().cloned());
+        let mut moved = false;
+        let mut shared = Vec::new();
+        for old in stored.into_iter().filter(|k| !keys.contains(k.as_str())) {
+            let named: Vec<&str> = candidates
+                .iter()
+                .filter(|(_, name)| *name == old)
+                .map(|(key, _)| *key)
+                .collect();
+            match named.as_slice() {
+                [key] => {
+                    self.rename(&old, key);
+                    moved = true;
+                }
+                [] => {}
+                _ => shared.push(old),
+            }
+        }
+        (moved, shared)
+    }
+
+    /// Puts everything saved under `from` under `to`.
+    fn rename(&mut self, from: &str, to: &str) {
+        for group in &mut self.ranking {
+            for entry in group.iter_mut().filter(|e| *e == from) {
+                *entry = to.to_string();
+            }
+        }
+        if self.no_opinion.remove(from) {
+            self.no_opinion.insert(to.to_string());
+        }
+        if self.read.remove(from) {
+            self.read.insert(to.to_string());
+        }
+        if let Some(note) = self.notes.remove(from) {
+            self.notes.insert(to.to_string(), note);
+        }
     }
 }
 
@@ -375,15 +426,62 @@ mod tests {
     }
 
     #[test]
+    fn entries_saved_by_name_move_to_the_key_unless_two_share_the_name() {
+        let mut b = Ballot {
+            ranking: vec![vec!["Alice Apple".into()], vec!["Bob".into()]],
+            ..Ballot::default()
+        };
+        b.notes.insert("Alice Apple".into(), "trusted".into());
+        b.read.insert("Bob".into());
+        b.notes.insert("gone@x".into(), "kept".into());
+        let candidates = [("alice@real.org", "Alice Apple"), ("bob@x.org", "Bob")];
+        assert_eq!(b.adopt_keys(&candidates), (true, vec![]));
+        assert_eq!(
+            b.placement("alice@real.org"),
+            Placement::Ranked {
+                group: 0,
+                tied: false
+            }
+        );
+        assert_eq!(b.note("alice@real.org"), Some("trusted"));
+        assert!(b.read.contains("bob@x.org"));
+        assert_eq!(
+            b.note("gone@x"),
+            Some("kept"),
+            "what matches nobody is kept as it is"
+        );
+        assert_eq!(b.adopt_keys(&candidates), (false, vec![]), "once is enough");
+
+        let mut b = Ballot {
+            ranking: vec![vec!["Alice Apple".into()]],
+            ..Ballot::default()
+        };
+        let twins = [
+            ("alice@real.org", "Alice Apple"),
+            ("alice@fake.org", "Alice Apple"),
+        ];
+        assert_eq!(
+            b.adopt_keys(&twins),
+            (false, vec!["Alice Apple".to_string()])
+        );
+        assert_eq!(
+            b.placement("alice@fake.org"),
+            Placement::Unranked,
+            "no one inherits"
+        );
+        assert_eq!(b.placement("alice@real.org"), Placement::Unranked);
+    }
+
+    #[test]
     fn warnings_name_what_the_voter_should_know() {
         let mut b = Ballot::default();
-        let all = ["A", "B", "C"];
+        let all = [("a", "A"), ("b", "B"), ("c", "C")];
         let w = b.warnings(&all);
         assert!(w.contains(&Warning::NoEffect));
-        b.ranking = vec![vec!["A".into(), "B".into()]];
+        b.ranking = vec![vec!["a".into(), "b".into()]];
         assert!(b.warnings(&all).contains(&Warning::NoEffect), "all tied");
-        b.ranking = vec![vec!["A".into()], vec!["B".into()]];
-        b.read.insert("A".into());
+        b.ranking = vec![vec!["a".into()], vec!["b".into()]];
+        b.read.insert("a".into());
         let w = b.warnings(&all);
         assert!(!w.contains(&Warning::NoEffect));
         assert!(w.contains(&Warning::Unranked(vec!["C".into()])));

@@ -41,7 +41,7 @@ impl Sheet<'_> {
         self.ballot.rows(
             self.order
                 .iter()
-                .map(|&c| (c, self.candidate(c).name.as_str())),
+                .map(|&c| (c, self.candidate(c).key.as_str())),
         )
     }
 }
@@ -142,7 +142,7 @@ fn markdown(sheet: &Sheet) -> String {
     let notes: Vec<(usize, &str)> = sheet
         .order
         .iter()
-        .filter_map(|&c| ballot.note(&sheet.candidate(c).name).map(|n| (c, n)))
+        .filter_map(|&c| ballot.note(&sheet.candidate(c).key).map(|n| (c, n)))
         .collect();
     if !notes.is_empty() {
         out.push_str("\n## Notes\n");
@@ -159,7 +159,6 @@ fn markdown(sheet: &Sheet) -> String {
 
 fn to_json(sheet: &Sheet) -> serde_json::Value {
     let election = &sheet.roster.elections[sheet.election];
-    let ballot = sheet.ballot;
     let parts = parts(sheet);
     json!({
         "election": election.name,
@@ -168,8 +167,21 @@ fn to_json(sheet: &Sheet) -> serde_json::Value {
         "ranking": parts.ranked,
         "no_opinion": parts.no_opinion,
         "unranked": parts.unranked,
-        "notes": ballot.notes,
+        "notes": notes_by_name(sheet),
     })
+}
+
+/// The voter's notes on the election's candidates, by the name a reader knows them by.
+fn notes_by_name(sheet: &Sheet) -> serde_json::Map<String, serde_json::Value> {
+    sheet
+        .order
+        .iter()
+        .filter_map(|&c| {
+            let candidate = sheet.candidate(c);
+            let note = sheet.ballot.note(&candidate.key)?;
+            Some((candidate.name.clone(), serde_json::Value::from(note)))
+        })
+        .collect()
 }
 
 /// `candidate: rank` lines; unranked and "no opinion" candidates are left at "No opinion".

@@ -19,9 +19,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let election = &app.roster.elections[index];
     let ballot = app.ballot(index);
     let rows = app.ballot_rows(index);
-    let names: Vec<&str> = rows
+    let names: Vec<(&str, &str)> = rows
         .iter()
-        .map(|r| app.candidate(r.candidate).name.as_str())
+        .map(|r| {
+            let c = app.candidate(r.candidate);
+            (c.key.as_str(), c.name.as_str())
+        })
         .collect();
     let ranked = rows
         .iter()
@@ -68,10 +71,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if tied {
             badges.push_str(" (tied)");
         }
-        if ballot.note(&candidate.name).is_some() {
+        if ballot.note(&candidate.key).is_some() {
             badges.push_str(" ✎");
         }
-        if !ballot.read.contains(&candidate.name) {
+        if !ballot.read.contains(&candidate.key) {
             badges.push_str(" (not read)");
         }
         let selected = position == app.ballot_cursor();
