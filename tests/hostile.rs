@@ -154,3 +154,103 @@ fn five_thousand_tiny_files_load() {
     assert!(errors.is_empty());
     assert_eq!(roster.candidates.len(), 5_000);
 }
+
+/// Every attack that hung or flooded an earlier version, beside good candidates, in one
+/// checkout-like tree: generated here, never checked in.
+fn attacks(dir: &std::path::Path) -> PathBuf {
+    let root = dir.join("community");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let elekto = root.join("elections/2026");
+    std::fs::create_dir_all(&elekto).unwrap();
+    std::fs::write(
+        elekto.join("candidate-deep.md"),
+        format!("---\nname: Deep\nx: {deep}\n---\nStatement.\n"),
+    )
+    .unwrap();
+    let anchor = format!("a: &x [{}]\n", vec!["1"; 50_000].join(","));
+    let aliases = vec!["*x"; 5_000].join(", ");
+    std::fs::write(
+        elekto.join("candidate-aliases.md"),
+        format!("---\nname: Aliases\n{anchor}b: [{aliases}]\n---\nStatement.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        elekto.join("candidate-good.md"),
+        "---\nname: Good Elekto\nID: good\n---\nA fine statement.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        elekto.join("yaml-header.yaml"),
+        format!("name: Header In Statement\nstatement: |\n  ---\n  x: {deep}\n  ---\n  text\n"),
+    )
+    .unwrap();
+    let cycle = root.join("candidates/2026.1/TC");
+    std::fs::create_dir_all(&cycle).unwrap();
+    std::fs::write(cycle.join("jane@example.org"), "I am Jane.\n").unwrap();
+    let results = root.join("doc/source/results/2026.1");
+    std::fs::create_dir_all(&results).unwrap();
+    std::fs::write(
+        results.join("tc.yaml"),
+        format!("candidates:\n  tc: {deep}\n"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        for name in ["cand.yaml", "JaneDoe.md", "election.yaml"] {
+            let made = Command::new("mkfifo").arg(elekto.join(name)).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        }
+        std::os::unix::fs::symlink("/dev/zero", elekto.join("Zero.md")).unwrap();
+    }
+    root
+}
+
+#[test]
+fn no_attack_hangs_or_floods_a_command_and_the_good_candidates_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = attacks(dir.path());
+    let data = dir.path().join("data");
+    for command in [
+        &["list"][..],
+        &["check"],
+        &["themes"],
+        &["ballot", "export"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hustings"))
+            .args(command)
+            .args(["--data-dir", data.to_str().unwrap()])
+            .arg(&root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A watchdog, not a timing: an earlier version never returned at all.
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{command:?} hung");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().unwrap();
+        let out = String::from_utf8_lossy(&output.stdout);
+        let err = String::from_utf8_lossy(&output.stderr);
+        if command == ["list"] {
+            for good in ["Good Elekto", "Header In Statement", "jane@example.org"] {
+                assert!(out.contains(good), "{good} missing from:\n{out}\n{err}");
+            }
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+        if command == ["check"] {
+            assert!(
+                out.contains("candidate-deep.md: the header cannot be read"),
+                "{out}"
+            );
+            assert!(
+                out.contains("candidate-aliases.md: the header cannot be read"),
+                "{out}"
+            );
+        }
+    }
+}
