@@ -18,6 +18,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Reads a file of the voter's folder; anything but a regular file (a FIFO would block the
+/// read for ever) is an error, and a missing one is "not found" as usual.
+pub(super) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    fs::read(path)
+}
+
 /// A free name beside `path` for a file set aside.
 pub(super) fn aside_path(path: &Path) -> PathBuf {
     let stamp = std::time::SystemTime::now()

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 mod files;
 
 pub use files::write_atomic;
-use files::{aside_path, open_lock, prepare_dir, sweep_temp_files};
+use files::{aside_path, open_lock, prepare_dir, read_regular, sweep_temp_files};
 
 use crate::roster::Roster;
 use crate::voter::ballot::Ballot;
@@ -138,7 +138,7 @@ impl Store {
     /// its place): the election must then stay read-only, so no save overwrites it.
     fn read(&self, key: &str, may_move: bool) -> (Ballot, Option<String>, bool) {
         let path = self.path(key);
-        let text = match fs::read(&path) {
+        let text = match read_regular(&path) {
             Ok(bytes) => String::from_utf8(bytes).map_err(|e| e.to_string()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return (Ballot::default(), None, false);
@@ -192,7 +192,7 @@ impl Store {
         struct VoterFile {
             seed: u64,
         }
-        match fs::read(&path) {
+        match read_regular(&path) {
             Ok(bytes) => {
                 let parsed = String::from_utf8(bytes)
                     .ok()
