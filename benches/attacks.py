@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Writes the attacks measured in the README's Reliability section into DIR, one folder each.
+
+    benches/attacks.py DIR && benches/attacks.sh target/release/hustings DIR
+"""
+import os
+import random
+import sys
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def main(root):
+    deep = "[" * 100_000 + "]" * 100_000
+    good = "name: Good\nstatement: fine\n"
+    write(f"{root}/deep/candidate-b.md", f"---\nname: B\nx: {deep}\n---\nstatement\n")
+    write(f"{root}/deep/good.yaml", good)
+    anchor = "a: &x [" + ",".join(["1"] * 100_000) + "]\n"
+    aliases = ", ".join(["*x"] * 5_000)
+    write(f"{root}/alias/candidate-c.md", f"---\nname: C\n{anchor}b: [{aliases}]\n---\nstatement\n")
+    write(f"{root}/alias/good.yaml", good)
+    write(f"{root}/os/candidates/2026.1/TC/jane@example.com", "I am Jane.\n")
+    write(f"{root}/os/doc/source/results/2026.1/tc.yaml", f"candidates:\n  tc: {deep}\n")
+    write(f"{root}/yamlhdr/c.yaml", f"name: D\nstatement: |\n  ---\n  name: B\n  x: {deep}\n  ---\n  text\n")
+    write(f"{root}/fifo/good.yaml", good)
+    os.mkfifo(f"{root}/fifo/cand.yaml")
+    write(f"{root}/zero/good.yaml", good)
+    os.symlink("/dev/zero", f"{root}/zero/Zero.md")
+    random.seed(1)
+    words = [f"w{i}" for i in range(5000)]
+
+    def text(n):
+        return " ".join(random.choice(words) for _ in range(n))
+
+    write(f"{root}/hist/a/election.yaml", "name: Old\ndates: {voting_close: '2020-01-01'}\n")
+    write(f"{root}/hist/b/election.yaml", "name: New\ndates: {voting_close: '2022-01-01'}\n")
+    write(f"{root}/hist/a/JaneDoe.md", "# Jane Doe\n\n" + text(1_700_000) + "\n")
+    write(f"{root}/hist/b/JaneDoe.md", "# Jane Doe\n\n" + text(1_700_000) + "\n")
+    huge = text(8_700_000)
+    write(f"{root}/themes50/Huge.md", huge)
+    write(f"{root}/themes15/Huge.md", huge[:15_600_000])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: attacks.py DIR")
+    main(sys.argv[1])

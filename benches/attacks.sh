@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Time and peak memory of each attack written by attacks.py, for one hustings binary:
+#   benches/attacks.sh BIN DIR
+set -u
+BIN=$1
+DIR=$2
+DATA=$(mktemp -d)
+measure() {
+    local label=$1
+    shift
+    local out
+    out=$( (ulimit -v 6000000; /usr/bin/time -f "%e %M" timeout 60 "$BIN" "$@" >/dev/null 2>/tmp/attack.err); echo "exit $?")
+    local t
+    t=$(tail -1 /tmp/attack.err)
+    echo "$label: ${t% *} s, $(( ${t#* } / 1024 )) MB, $out"
+}
+measure "Elekto header nested deep" list --data-dir "$DATA" "$DIR/deep"
+measure "Elekto header of aliases" list --data-dir "$DATA" "$DIR/alias"
+measure "deep OpenStack tc.yaml" list --data-dir "$DATA" "$DIR/os"
+measure "YAML statement holding a header" list --data-dir "$DATA" "$DIR/yamlhdr"
+measure "FIFO" list --data-dir "$DATA" "$DIR/fifo"
+measure "/dev/zero" list --data-dir "$DATA" "$DIR/zero"
+measure "history of two 10 MB statements" history "Jane Doe" "$DIR/hist"
+measure "themes of 15 MB" themes --data-dir "$DATA" "$DIR/themes15"
+measure "themes of 50 MB" themes --data-dir "$DATA" "$DIR/themes50"
+rm -rf "$DATA"
