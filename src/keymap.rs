@@ -247,6 +247,8 @@ pub const OVERLAY: &[Binding] = &[
         "page down",
     ),
     bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "top"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "end"),
 ];
 
 /// Keys of the ballot view.
@@ -316,6 +318,8 @@ pub const HISTORY: &[Binding] = &[
         "page down",
     ),
     bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "top"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "end"),
     bind(
         &[Char('h'), Left],
         "h ←",

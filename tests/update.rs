@@ -859,3 +859,21 @@ fn the_history_view_stops_at_its_end() {
     );
     stops_at_its_end(&mut app, |a| a.history_view().2);
 }
+
+#[test]
+fn g_and_capital_g_go_to_either_end_of_the_help() {
+    let mut app = embedded_app();
+    app.update(Action::Resize {
+        width: 60,
+        height: 12,
+    });
+    type_keys(&mut app, "?G");
+    let end = app.overlay_scroll();
+    assert!(end > 0);
+    type_keys(&mut app, "j");
+    assert_eq!(app.overlay_scroll(), end, "G went all the way");
+    type_keys(&mut app, "g");
+    assert_eq!(app.overlay_scroll(), 0);
+    press(&mut app, key(KeyCode::End));
+    assert_eq!(app.overlay_scroll(), end);
+}

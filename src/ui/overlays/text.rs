@@ -10,7 +10,7 @@ use super::super::theme::Theme;
 use super::super::widgets::overlay_box;
 use crate::app::App;
 use crate::layout;
-use crate::text::wrap::wrap;
+use crate::text::wrap::{width as width_of, wrap};
 
 /// Draws the open text overlay (keys, errors, election, outline): the text the state
 /// measured, from the scroll position it keeps.
@@ -33,6 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let scroll = app
         .overlay_scroll()
         .min(wrapped.len().saturating_sub(height));
+    let more = wrapped.len().saturating_sub(scroll + height);
     let lines: Vec<Line> = wrapped
         .into_iter()
         .skip(scroll)
@@ -40,4 +41,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|l| Line::styled(l, theme.overlay))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    if more > 0 {
+        // On the bottom border: there is more below, and how much.
+        let label = format!(" ↓ {more} more ");
+        let width = u16::try_from(width_of(&label)).unwrap_or(u16::MAX);
+        if width + 2 <= inner.width {
+            let at = Rect::new(inner.right() - width, inner.bottom(), width, 1);
+            frame.render_widget(Paragraph::new(Line::styled(label, theme.title)), at);
+        }
+    }
 }
