@@ -425,3 +425,21 @@ fn a_second_file_copying_a_name_inherits_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn files_left_out_are_counted_in_one_line_and_listed_with_v() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    std::fs::write(election.join("nomination-template.md"), "x").unwrap();
+    std::fs::write(election.join("voters.md"), "x").unwrap();
+    let data = dir.path().join("data");
+    let (_, err, code) = hustings(&["list", "--data-dir", path(&data), path(&election)]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        "hustings: 2 files left out as no candidate (-v lists them)"
+    );
+    let (_, err, _) = hustings(&["list", "-v", "--data-dir", path(&data), path(&election)]);
+    assert!(err.contains("nomination-template.md: a template"), "{err}");
+    assert!(err.contains("voters.md: a list of voters"), "{err}");
+}

@@ -236,7 +236,7 @@ fn no_attack_hangs_or_floods_a_command_and_the_good_candidates_load() {
         let output = child.wait_with_output().unwrap();
         let out = String::from_utf8_lossy(&output.stdout);
         let err = String::from_utf8_lossy(&output.stderr);
-        if command == ["list"] {
+        if command == ["list", "-v"] {
             for good in ["Good Elekto", "Header In Statement", "jane@example.org"] {
                 assert!(out.contains(good), "{good} missing from:\n{out}\n{err}");
             }

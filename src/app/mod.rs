@@ -17,6 +17,7 @@ pub use crate::action::{Action, Effect, Focus, Mode, Overlay};
 pub use editor::NoteEditor;
 pub use lines::{LineKind, PaneLine, Section};
 pub use overlays::history::Diff;
+pub use overlays::text::skipped_summary;
 pub use pane::{Pane, build_lines};
 pub use scroll::Scroll;
 pub use statement::diff_lines;
@@ -105,24 +106,6 @@ impl App {
         // Files left out or read with a fallback are worth knowing about, not interrupting for.
         for warning in &app.roster.warnings {
             app.notices.push(warning.to_string());
-        }
-        if !app.roster.skipped.is_empty() {
-            app.notices.push(format!(
-                "{} file{} left out as no candidate:",
-                app.roster.skipped.len(),
-                if app.roster.skipped.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            ));
-            let skipped: Vec<String> = app
-                .roster
-                .skipped
-                .iter()
-                .map(|(path, why)| format!("  {path}: {why}"))
-                .collect();
-            app.notices.extend(skipped);
         }
         app.voter.ballots = vec![Default::default(); elections];
         app.voter.read_only = vec![false; elections];
@@ -389,7 +372,10 @@ impl App {
             Action::NextElection => self.step_election(1),
             Action::PrevElection => self.step_election(-1),
             Action::ShowErrors => {
-                if self.errors.is_empty() && self.notices.is_empty() {
+                if self.errors.is_empty()
+                    && self.notices.is_empty()
+                    && self.roster.skipped.is_empty()
+                {
                     self.message = Some("Every file loaded without error".to_string());
                 } else {
                     self.open_text(Overlay::Errors);

@@ -47,7 +47,10 @@ impl App {
                         if n == 1 { "" } else { "s" }
                     )
                 };
-                Some((title, errors_text(&self.errors, &self.notices)))
+                Some((
+                    title,
+                    errors_text(&self.errors, &self.notices, &self.roster.skipped),
+                ))
             }
             Overlay::Election => {
                 let index = self.current_election()?;

@@ -34,6 +34,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// List every file left out as no candidate, not just how many.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     /// A subcommand; none opens the app.
     pub command: Option<Command>,

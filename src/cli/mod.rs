@@ -25,6 +25,7 @@ pub use session::{Session, load_roster};
 pub fn run(cli: Cli) -> ExitCode {
     let order = cli.order;
     let data_dir = cli.data_dir.clone();
+    output::set_verbose(cli.verbose);
     let data_dir = data_dir.as_deref();
     let outcome = match cli.command {
         None => run_app::run(&cli.paths, order, data_dir),

@@ -3,7 +3,10 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::app::App;
+use crate::app::skipped_summary;
 use crate::roster::LoadError;
 use crate::text::sanitize::{for_output, sanitize_line};
 
@@ -53,13 +56,42 @@ pub(super) fn print(text: &str) -> Result<(), Failure> {
 /// Reports load errors and notices on stderr; the exit status says whether there were errors.
 pub(super) fn finish(app: &App) -> ExitCode {
     report(&app.errors);
-    for notice in &app.notices {
-        say(&format!("hustings: {notice}"));
-    }
+    say_notices(app);
     if app.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Whether `-v` was given: files left out are listed, not only counted.
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+/// Sets whether files left out are listed one by one.
+pub(super) fn set_verbose(verbose: bool) {
+    VERBOSE.store(verbose, Ordering::Relaxed);
+}
+
+/// The session's notices on stderr, and the files left out as no candidate: one line that
+/// counts them, or (with `-v`) each with the reason.
+pub(super) fn say_notices(app: &App) {
+    for notice in &app.notices {
+        say(&format!("hustings: {notice}"));
+    }
+    let skipped = &app.roster.skipped;
+    if skipped.is_empty() {
+        return;
+    }
+    if VERBOSE.load(Ordering::Relaxed) {
+        say(&format!("hustings: {}:", skipped_summary(skipped.len())));
+        for (path, why) in skipped {
+            say(&format!("hustings:   {path}: {why}"));
+        }
+    } else {
+        say(&format!(
+            "hustings: {} (-v lists them)",
+            skipped_summary(skipped.len())
+        ));
     }
 }
 

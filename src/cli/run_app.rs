@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Failure, Outcome, report, say};
+use super::output::{Failure, Outcome, report, say_notices};
 use super::session::Session;
 use crate::app::App;
 use crate::tui;
@@ -23,9 +23,7 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
     let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
     let result = tui::run(&mut app, Theme::from_env(), &mut save);
     report(&app.errors);
-    for notice in &app.notices {
-        say(&format!("hustings: {notice}"));
-    }
+    say_notices(&app);
     // The loop saved everything on its way out; what failed is still queued. One more try,
     // then the voter hears what was not saved, and the exit status says so.
     let unsaved: Vec<String> = app

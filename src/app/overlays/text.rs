@@ -70,14 +70,33 @@ pub fn help_lines() -> Vec<String> {
     lines
 }
 
-/// The load errors, then the notices.
-pub fn errors_text(errors: &[LoadError], notices: &[String]) -> String {
+/// The load errors, then the notices, then the files left out as no candidate.
+pub fn errors_text(
+    errors: &[LoadError],
+    notices: &[String],
+    skipped: &[(String, String)],
+) -> String {
     let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     if !errors.is_empty() && !notices.is_empty() {
         text.push(String::new());
     }
     text.extend(notices.iter().map(|n| sanitize_line(n).text));
+    if !skipped.is_empty() {
+        if !text.is_empty() {
+            text.push(String::new());
+        }
+        text.push(skipped_summary(skipped.len()) + ":");
+        text.extend(skipped.iter().map(|(path, why)| format!("  {path}: {why}")));
+    }
     text.join("\n")
+}
+
+/// "N files left out as no candidate".
+pub fn skipped_summary(count: usize) -> String {
+    format!(
+        "{count} file{} left out as no candidate",
+        if count == 1 { "" } else { "s" }
+    )
 }
 
 /// The election's facts: seats, progress, every date in UTC and local time, time left.
