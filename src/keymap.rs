@@ -75,7 +75,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char(' ')],
         "Space",
         Action::ToggleMark,
-        "mark / unmark for comparison",
+        "mark / unmark for comparison, then move down",
     ),
     bind(
         &[Char('c')],

@@ -88,7 +88,8 @@ pub enum Command {
         /// Total width (default: the terminal's, else 80).
         #[arg(long)]
         width: Option<u16>,
-        /// ASCII only: no box-drawing characters.
+        /// Rules and separators in ASCII, no box-drawing characters; the statements' own
+        /// text is printed as written (its quotes and dashes included).
         #[arg(long)]
         plain: bool,
     },
