@@ -203,7 +203,7 @@ pub enum Mode {
     Normal,
     /// Typing a search query.
     Search,
-    /// A text overlay (help, errors, election, outline).
+    /// A text overlay (help, errors, election).
     Overlay,
     /// The ballot view.
     Ballot,
@@ -213,4 +213,6 @@ pub enum Mode {
     Themes,
     /// The history view.
     History,
+    /// The outline: a section to jump to.
+    Outline,
 }

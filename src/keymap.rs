@@ -307,6 +307,21 @@ pub const THEMES: &[Binding] = &[
     bind(&[Esc, Char('t'), Char('q')], "Esc t", Action::Back, "close"),
 ];
 
+/// Keys of the outline.
+pub const OUTLINE: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "next section"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "previous section"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "first section"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "last section"),
+    bind(
+        &[Enter],
+        "Enter",
+        Action::Open,
+        "go there: that pane to the section, the others to theirs of the same name",
+    ),
+    bind(&[Esc, Char('o'), Char('q')], "Esc o", Action::Back, "close"),
+];
+
 /// Keys of the history view.
 pub const HISTORY: &[Binding] = &[
     bind(&[Char('j'), Down], "j ↓", Action::Down, "scroll down"),
@@ -367,7 +382,7 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
             Mode::Editor => Some(Action::EditorPaste(text.clone())),
             // Pasting on the main screen searches for the pasted text.
             Mode::Normal | Mode::Search => Some(Action::SearchPaste(text.clone())),
-            Mode::Overlay | Mode::Ballot | Mode::Themes | Mode::History => None,
+            Mode::Overlay | Mode::Ballot | Mode::Themes | Mode::History | Mode::Outline => None,
         },
         _ => None,
     }
@@ -383,6 +398,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Editor => EDITOR,
         Mode::Themes => THEMES,
         Mode::History => HISTORY,
+        Mode::Outline => OUTLINE,
     }
 }
 

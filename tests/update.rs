@@ -877,3 +877,34 @@ fn g_and_capital_g_go_to_either_end_of_the_help() {
     press(&mut app, key(KeyCode::End));
     assert_eq!(app.overlay_scroll(), end);
 }
+
+#[test]
+fn enter_in_the_outline_goes_to_the_section_and_the_other_pane_follows() {
+    let mut app = two_markdown_statements();
+    type_keys(&mut app, "o");
+    let (entries, cursor) = app.outline_view();
+    assert_eq!(entries.len(), 8, "four sections in each of two panes");
+    assert_eq!(
+        entries[cursor],
+        (0, 0),
+        "starts on where the focused pane is"
+    );
+    // Down to Bob's "Plans": the last entry.
+    type_keys(&mut app, "G");
+    assert_eq!(app.outline_view().0[app.outline_view().1], (1, 3));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.focus(), Focus::Pane(1));
+    assert_eq!(line_at_top(&app, 1), "Plans");
+    assert_eq!(
+        line_at_top(&app, 0),
+        "Plans",
+        "Ann's pane went to her section of that name"
+    );
+    // Esc closes without moving.
+    type_keys(&mut app, "o");
+    type_keys(&mut app, "g");
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(line_at_top(&app, 1), "Plans");
+}

@@ -67,7 +67,19 @@ impl App {
             });
             return;
         };
-        let title = section_key(&sections[position].title);
+        self.align_sections(index, position);
+    }
+
+    /// Moves pane `index` to its section `position` and every other pane to its section of
+    /// the same title (else the one at the same position), and says where they went.
+    pub(super) fn align_sections(&mut self, index: usize, position: usize) {
+        let Some(pane) = self.panes.get(index) else {
+            return;
+        };
+        let Some(section) = pane.sections().get(position) else {
+            return;
+        };
+        let title = section_key(&section.title);
         let mut unmatched = Vec::new();
         for (i, other) in self.panes.iter_mut().enumerate() {
             let found = if i == index {

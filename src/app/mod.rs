@@ -134,9 +134,8 @@ impl App {
                 Overlay::Ballot => Mode::Ballot,
                 Overlay::Themes => Mode::Themes,
                 Overlay::History => Mode::History,
-                Overlay::Help | Overlay::Errors | Overlay::Election | Overlay::Outline => {
-                    Mode::Overlay
-                }
+                Overlay::Outline => Mode::Outline,
+                Overlay::Help | Overlay::Errors | Overlay::Election => Mode::Overlay,
             }
         } else if self.searching {
             Mode::Search
@@ -264,7 +263,7 @@ impl App {
         }
         match self.mode() {
             Mode::Editor => return self.update_editor(action),
-            Mode::Ballot | Mode::Overlay | Mode::Themes | Mode::History => {
+            Mode::Ballot | Mode::Overlay | Mode::Themes | Mode::History | Mode::Outline => {
                 return self.update_overlay(action);
             }
             Mode::Normal | Mode::Search => {}
@@ -366,7 +365,7 @@ impl App {
                 if self.panes.is_empty() {
                     self.message = Some("No statement open: press Enter first".to_string());
                 } else {
-                    self.open_text(Overlay::Outline);
+                    self.open_outline();
                 }
             }
             Action::NextElection => self.step_election(1),

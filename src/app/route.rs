@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 
 use super::overlays::ballot::BallotView;
 use super::overlays::history::{Diff, HistoryView};
-use super::overlays::text::{TextView, election_text, errors_text, help_lines, outline_text};
+use super::overlays::outline::OutlineView;
+use super::overlays::text::{TextView, election_text, errors_text, help_lines};
 use super::overlays::themes::ThemesView;
 use super::overlays::{Open, Outcome, RankChange};
 use super::statement::diff_lines;
@@ -61,11 +62,7 @@ impl App {
                     election_text(election, progress, self.now),
                 ))
             }
-            Overlay::Outline => Some((
-                "Outline".to_string(),
-                outline_text(&self.panes, &self.roster),
-            )),
-            Overlay::Ballot | Overlay::Themes | Overlay::History => None,
+            Overlay::Ballot | Overlay::Themes | Overlay::History | Overlay::Outline => None,
         }
     }
 
@@ -89,6 +86,7 @@ impl App {
             Some(Open::Text(view)) => view.update(action),
             Some(Open::Themes(view)) => view.update(action),
             Some(Open::History(view)) => view.update(action),
+            Some(Open::Outline(view)) => view.update(action),
             Some(Open::Ballot(view)) => view.update(action, ballot_rows),
         };
         match outcome {
@@ -105,6 +103,11 @@ impl App {
                 if let Some(candidate) = self.ballot_selected() {
                     self.start_note(candidate);
                 }
+            }
+            Outcome::Section { pane, section } => {
+                self.overlay = None;
+                self.set_focus(super::Focus::Pane(pane));
+                self.align_sections(pane, section);
             }
             Outcome::Rank(change) => self.change_ranking(match change {
                 RankChange::Up => Ballot::move_up,
@@ -136,6 +139,44 @@ impl App {
             Some(Open::History(_)) => self.measure_history(),
             _ => {}
         }
+    }
+
+    // ---- outline ----
+
+    /// The outline: (pane, section) entries and the selected one; empty when closed.
+    pub fn outline_view(&self) -> (&[(usize, usize)], usize) {
+        match &self.overlay {
+            Some(Open::Outline(view)) => (&view.entries, view.cursor),
+            _ => (&[], 0),
+        }
+    }
+
+    /// Opens the outline with the focused pane's current section selected.
+    pub(super) fn open_outline(&mut self) {
+        let entries: Vec<(usize, usize)> = self
+            .panes
+            .iter()
+            .enumerate()
+            .flat_map(|(p, pane)| (0..pane.sections().len()).map(move |s| (p, s)))
+            .collect();
+        let focused = match self.focus {
+            super::Focus::Pane(i) => i,
+            super::Focus::List => self.active_pane,
+        };
+        let here = self.panes.get(focused).and_then(|pane| {
+            let scroll = pane.scroll();
+            pane.sections().iter().rposition(|s| s.line <= scroll)
+        });
+        let cursor = entries
+            .iter()
+            .position(|&e| Some(e) == here.map(|s| (focused, s)))
+            .or_else(|| entries.iter().position(|&(p, _)| p == focused))
+            .unwrap_or(0);
+        if entries.is_empty() {
+            self.message = Some("No open statement has sections (headings)".to_string());
+            return;
+        }
+        self.overlay = Some(Open::Outline(OutlineView { entries, cursor }));
     }
 
     // ---- ballot ----

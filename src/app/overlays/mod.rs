@@ -4,6 +4,7 @@
 pub mod ballot;
 pub mod history;
 mod outcome;
+pub mod outline;
 pub mod text;
 pub mod themes;
 
@@ -19,6 +20,7 @@ pub enum Open {
     Ballot(ballot::BallotView),
     Themes(themes::ThemesView),
     History(history::HistoryView),
+    Outline(outline::OutlineView),
 }
 
 impl Open {
@@ -29,6 +31,7 @@ impl Open {
             Open::Ballot(_) => Overlay::Ballot,
             Open::Themes(_) => Overlay::Themes,
             Open::History(_) => Overlay::History,
+            Open::Outline(_) => Overlay::Outline,
         }
     }
 }

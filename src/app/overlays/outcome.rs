@@ -15,6 +15,13 @@ pub enum Outcome {
     EditNote,
     /// Change the selected candidate's place in the ranking.
     Rank(RankChange),
+    /// Close the overlay and go to section `section` of pane `pane` (the others follow).
+    Section {
+        /// The pane, by position.
+        pane: usize,
+        /// The section, by index within the pane.
+        section: usize,
+    },
 }
 
 /// A change to one candidate's place in the ranking.

@@ -2,13 +2,12 @@
 //! election, the outline), as plain lines: the state measures them to bound scrolling, and
 //! the renderer draws them.
 
-use super::super::pane::Pane;
 use super::super::scroll::Scroll;
 use super::outcome::Outcome;
 use crate::action::{Action, Overlay};
-use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OVERLAY, SEARCH, THEMES};
+use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OUTLINE, OVERLAY, SEARCH, THEMES};
 use crate::layout::WHEEL_LINES;
-use crate::roster::{Election, LoadError, Roster, dates};
+use crate::roster::{Election, LoadError, dates};
 use crate::text::sanitize::sanitize_line;
 
 /// A text overlay's state: which one, and how far it is scrolled.
@@ -63,6 +62,7 @@ pub fn help_lines() -> Vec<String> {
     );
     section("In the themes (t)", THEMES);
     section("In the history (H)", HISTORY);
+    section("In the outline (o)", OUTLINE);
     section("In this window", OVERLAY);
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());
@@ -152,36 +152,6 @@ pub fn election_text(
     }
     text.push(String::new());
     text.push(format!("Folder: {}", election.folder));
-    text.join("\n")
-}
-
-/// The sections of every open statement, the one each pane is in marked.
-pub fn outline_text(panes: &[Pane], roster: &Roster) -> String {
-    let mut text = Vec::new();
-    for pane in panes {
-        if !text.is_empty() {
-            text.push(String::new());
-        }
-        text.push(roster.candidates[pane.candidate].name.clone());
-        if pane.sections().is_empty() {
-            text.push("  (no sections)".to_string());
-        }
-        for (i, section) in pane.sections().iter().enumerate() {
-            let here = if section.line <= pane.scroll()
-                && pane
-                    .sections()
-                    .get(i + 1)
-                    .is_none_or(|next| next.line > pane.scroll())
-            {
-                "▶"
-            } else {
-                " "
-            };
-            text.push(format!("{here} {}. {}", i + 1, section.title));
-        }
-    }
-    text.push(String::new());
-    text.push("} and { move every pane to the next or previous section of the same name.".into());
     text.join("\n")
 }
 

@@ -2,6 +2,7 @@
 
 mod ballot;
 mod history;
+mod outline;
 mod text;
 mod themes;
 
@@ -14,12 +15,13 @@ use crate::app::{App, Overlay};
 /// Draws the open overlay, if any.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.overlay() {
-        Some(Overlay::Help | Overlay::Errors | Overlay::Election | Overlay::Outline) => {
+        Some(Overlay::Help | Overlay::Errors | Overlay::Election) => {
             text::draw(frame, area, app, theme)
         }
         Some(Overlay::Ballot) => ballot::draw(frame, area, app, theme),
         Some(Overlay::Themes) => themes::draw(frame, area, app, theme),
         Some(Overlay::History) => history::draw(frame, area, app, theme),
+        Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
         None => {}
     }
 }
