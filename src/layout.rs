@@ -11,6 +11,17 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// Most panes shown side by side.
 pub const MAX_PANES: usize = 4;
+/// The widest the candidate list grows: two fifths of the window, at most 40 columns or a
+/// quarter of a wide window, and never more than this.
+pub const MAX_LIST_WIDTH: u32 = 64;
+
+/// How wide the candidate list is in a window `width` columns wide.
+fn list_width(width: u16) -> u16 {
+    let width = u32::from(width);
+    // Two fifths of the width, computed wide: a u16 doubles past its range at 32,768.
+    let cap = (width / 4).clamp(40, MAX_LIST_WIDTH);
+    u16::try_from((width * 2 / 5).clamp(16, cap)).unwrap_or(u16::MAX)
+}
 /// Rows each candidate takes in the list (name, then affiliation and election).
 pub const LIST_ITEM_HEIGHT: usize = 2;
 /// Lines one mouse-wheel notch scrolls.
@@ -101,9 +112,7 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
     // Every pane gets the same width; leftover columns stay blank rather than favour one.
     let each_beside = |list_width: u16| area.width.saturating_sub(list_width) / count;
     let mut list_width = if shape.show_list {
-        // Two fifths of the width, computed wide: a u16 doubles past its range at 32,768.
-        let two_fifths = u32::from(area.width) * 2 / 5;
-        u16::try_from(two_fifths.clamp(16, 40)).unwrap_or(40)
+        list_width(area.width)
     } else {
         0
     };
@@ -175,8 +184,8 @@ mod tests {
                     );
                 }
                 // The list goes only when it must, and the layout says so.
-                let beside =
-                    (width - (u32::from(width) * 2 / 5).clamp(16, 40) as u16) / panes as u16;
+                let beside = (width - (u32::from(width) * 2 / 5).clamp(16, MAX_LIST_WIDTH) as u16)
+                    / panes as u16;
                 let must = text_width(Rect::new(0, 0, beside, 1)) == 0;
                 assert_eq!(areas.list_left_out, must, "{width} columns, {panes} panes");
                 assert_eq!(areas.list.width == 0, must);
@@ -192,9 +201,20 @@ mod tests {
     }
 
     #[test]
+    fn the_list_grows_in_wide_windows_only() {
+        assert_eq!(list_width(30), 16);
+        assert_eq!(list_width(80), 32);
+        assert_eq!(list_width(120), 40);
+        assert_eq!(list_width(160), 40);
+        assert_eq!(list_width(200), 50);
+        assert_eq!(list_width(250), 62);
+        assert_eq!(list_width(u16::MAX), 64);
+    }
+
+    #[test]
     fn the_widest_terminal_does_not_overflow() {
         let areas = compute(Rect::new(0, 0, u16::MAX, 50), SHAPE);
-        assert_eq!(areas.list.width, 40);
+        assert_eq!(u32::from(areas.list.width), MAX_LIST_WIDTH);
         let used: u32 = u32::from(areas.list.width)
             + areas.panes.iter().map(|p| u32::from(p.width)).sum::<u32>();
         assert!(used <= u32::from(u16::MAX), "{used}");

@@ -908,3 +908,27 @@ fn enter_in_the_outline_goes_to_the_section_and_the_other_pane_follows() {
     assert_eq!(app.overlay(), None);
     assert_eq!(line_at_top(&app, 1), "Plans");
 }
+
+#[test]
+fn a_double_click_on_a_candidate_opens_it_and_two_slow_clicks_do_not() {
+    let mut app = sized(embedded_app());
+    let start = app.now();
+    // The second candidate's name row: below the border, two rows per candidate.
+    let click = Action::Click { column: 5, row: 3 };
+    app.update(click.clone());
+    assert!(app.panes().is_empty(), "one click selects");
+    app.set_now(start + chrono::TimeDelta::milliseconds(900));
+    app.update(click.clone());
+    assert!(
+        app.panes().is_empty(),
+        "a second click too late is another single click"
+    );
+    app.set_now(start + chrono::TimeDelta::milliseconds(1_200));
+    app.update(click);
+    assert_eq!(
+        app.panes().len(),
+        1,
+        "two clicks within half a second open it"
+    );
+    assert_eq!(app.panes()[0].candidate, app.selected().unwrap());
+}

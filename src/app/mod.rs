@@ -65,6 +65,8 @@ pub struct App {
     size: Rect,
     /// The time the view shows dates against (time left to vote).
     now: chrono::DateTime<chrono::Utc>,
+    /// The candidate last clicked in the list, and when: a second click soon after opens it.
+    last_click: Option<(usize, chrono::DateTime<chrono::Utc>)>,
 }
 
 impl App {
@@ -102,6 +104,7 @@ impl App {
             message: None,
             size: Rect::default(),
             now: chrono::Utc::now(),
+            last_click: None,
         };
         // Files left out or read with a fallback are worth knowing about, not interrupting for.
         for warning in &app.roster.warnings {

@@ -6,6 +6,9 @@ use super::pane::Pane;
 use super::{App, Focus};
 use crate::layout::{self, LIST_ITEM_HEIGHT, MAX_PANES, Shape, WHEEL_LINES};
 
+/// Two clicks on one candidate within this time open it.
+const DOUBLE_CLICK: chrono::TimeDelta = chrono::TimeDelta::milliseconds(500);
+
 /// Below this pane width, comparing hides the candidate list to make room.
 const COMFORTABLE_PANE_WIDTH: u16 = 30;
 
@@ -271,6 +274,17 @@ impl App {
             let item = self.list_offset + inner_row / LIST_ITEM_HEIGHT;
             if row > areas.list.y && item < self.hits.len() {
                 self.select(item as isize);
+                // A second click on the same candidate soon after opens it.
+                let candidate = self.hits[item].candidate;
+                let double = self.last_click.is_some_and(|(previous, at)| {
+                    previous == candidate && self.now - at <= DOUBLE_CLICK
+                });
+                if double {
+                    self.last_click = None;
+                    self.open_candidate(candidate);
+                } else {
+                    self.last_click = Some((candidate, self.now));
+                }
             }
         }
     }
