@@ -184,8 +184,7 @@ mod tests {
                     );
                 }
                 // The list goes only when it must, and the layout says so.
-                let beside = (width - (u32::from(width) * 2 / 5).clamp(16, MAX_LIST_WIDTH) as u16)
-                    / panes as u16;
+                let beside = (width - list_width(width)) / panes as u16;
                 let must = text_width(Rect::new(0, 0, beside, 1)) == 0;
                 assert_eq!(areas.list_left_out, must, "{width} columns, {panes} panes");
                 assert_eq!(areas.list.width == 0, must);
