@@ -100,6 +100,8 @@ pub enum Action {
     MoveDown,
     /// Ties it with the candidates just above.
     Tie,
+    /// Gives it this rank (from 1); the same rank as others is a tie.
+    SetRank(usize),
     /// "No opinion" on the selected candidate, or back to unranked.
     NoOpinion,
     /// Takes the selected candidate off the ranking.

@@ -258,6 +258,22 @@ pub const BALLOT: &[Binding] = &[
     bind(&[Char('g'), Home], "g Home", Action::Top, "first candidate"),
     bind(&[Char('G'), End], "G End", Action::Bottom, "last candidate"),
     bind(
+        &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9'),
+        ],
+        "1–9",
+        Action::SetRank(1),
+        "give it that rank (the same number as others: a tie)",
+    ),
+    bind(
         &[Char('K')],
         "K",
         Action::MoveUp,
@@ -422,7 +438,13 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         };
     }
     if let Some(binding) = table(mode).iter().find(|b| b.keys.contains(&key.code)) {
-        return Some(binding.action.clone());
+        return Some(match (&binding.action, key.code) {
+            // One row of the table stands for every digit: the rank is the digit typed.
+            (Action::SetRank(_), Char(digit)) => {
+                Action::SetRank(digit.to_digit(10).map_or(1, |d| d as usize))
+            }
+            (action, _) => action.clone(),
+        });
     }
     match (mode, key.code) {
         (Mode::Search, Char(c)) => Some(Action::SearchInput(c)),

@@ -932,3 +932,29 @@ fn a_double_click_on_a_candidate_opens_it_and_two_slow_clicks_do_not() {
     );
     assert_eq!(app.panes()[0].candidate, app.selected().unwrap());
 }
+
+#[test]
+fn digits_rank_in_the_ballot_and_esc_after_reading_comes_back_to_the_row() {
+    let mut app = sized(generated_app(4, 2));
+    type_keys(&mut app, "b");
+    type_keys(&mut app, "2"); // Candidate 00 → rank 2, which is the next free: 1
+    type_keys(&mut app, "j1"); // the row now under the cursor → rank 1: tied with 00
+    assert_eq!(ballot_names(&app).len(), 1);
+    assert_eq!(ballot_names(&app)[0].len(), 2, "the same digit ties");
+    type_keys(&mut app, "G2");
+    assert_eq!(ballot_names(&app).len(), 2, "a second rank");
+    // Read the selected candidate's statement, then Esc: back in the ballot, same row.
+    let row = app.ballot_cursor();
+    let selected = app.ballot_selected();
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.panes()[0].candidate, selected.unwrap());
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), Some(Overlay::Ballot));
+    assert_eq!(app.ballot_cursor(), row);
+    // Closed and opened again with b: the same row too.
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), None);
+    type_keys(&mut app, "b");
+    assert_eq!(app.ballot_selected(), selected);
+}

@@ -65,6 +65,10 @@ pub struct App {
     size: Rect,
     /// The time the view shows dates against (time left to vote).
     now: chrono::DateTime<chrono::Utc>,
+    /// The ballot row last left: (election, candidate), to come back to it.
+    last_ballot_row: Option<(usize, usize)>,
+    /// A statement was opened from the ballot: Esc goes back there.
+    ballot_return: bool,
     /// The candidate last clicked in the list, and when: a second click soon after opens it.
     last_click: Option<(usize, chrono::DateTime<chrono::Utc>)>,
 }
@@ -105,6 +109,8 @@ impl App {
             size: Rect::default(),
             now: chrono::Utc::now(),
             last_click: None,
+            last_ballot_row: None,
+            ballot_return: false,
         };
         // Files left out or read with a fallback are worth knowing about, not interrupting for.
         for warning in &app.roster.warnings {

@@ -244,6 +244,9 @@ impl App {
         }
     }
     pub(super) fn back(&mut self) {
+        if self.return_to_ballot() {
+            return;
+        }
         if matches!(self.focus, Focus::Pane(_)) && self.show_list {
             self.focus = Focus::List;
         } else if !self.query.is_empty() {

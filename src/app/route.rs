@@ -91,12 +91,18 @@ impl App {
         };
         match outcome {
             Outcome::Stay => self.measure_overlay(),
-            Outcome::Close => self.overlay = None,
+            Outcome::Close => {
+                self.remember_ballot_row();
+                self.overlay = None;
+            }
             Outcome::Search(term) => self.search_theme(term),
             Outcome::Read => {
                 if let Some(candidate) = self.ballot_selected() {
+                    self.remember_ballot_row();
+                    self.ballot_return = true;
                     self.overlay = None;
                     self.open_candidate(candidate);
+                    self.message = Some("Esc goes back to the ballot, on the same row".to_string());
                 }
             }
             Outcome::EditNote => {
@@ -109,18 +115,21 @@ impl App {
                 self.set_focus(super::Focus::Pane(pane));
                 self.align_sections(pane, section);
             }
-            Outcome::Rank(change) => self.change_ranking(match change {
-                RankChange::Up => Ballot::move_up,
-                RankChange::Down => Ballot::move_down,
-                RankChange::Tie => Ballot::tie_with_above,
-                RankChange::Top => Ballot::to_top,
-                RankChange::Bottom => Ballot::to_bottom,
-                RankChange::Unrank => Ballot::unrank,
-                RankChange::NoOpinion => |b: &mut Ballot, n: &str| {
-                    b.toggle_no_opinion(n);
-                    true
-                },
-            }),
+            Outcome::Rank(change) => {
+                self.change_ranking(|ballot: &mut Ballot, key: &str| match change {
+                    RankChange::Up => ballot.move_up(key),
+                    RankChange::Down => ballot.move_down(key),
+                    RankChange::Tie => ballot.tie_with_above(key),
+                    RankChange::To(rank) => ballot.set_rank(key, rank),
+                    RankChange::Top => ballot.to_top(key),
+                    RankChange::Bottom => ballot.to_bottom(key),
+                    RankChange::Unrank => ballot.unrank(key),
+                    RankChange::NoOpinion => {
+                        ballot.toggle_no_opinion(key);
+                        true
+                    }
+                })
+            }
         }
         Effect::Continue
     }
@@ -210,11 +219,33 @@ impl App {
             return;
         };
         let rows = self.ballot_rows(election);
-        let cursor = self
-            .selected()
+        // Back on the row the ballot was left on, else the candidate selected in the list.
+        let last = self
+            .last_ballot_row
+            .filter(|&(e, _)| e == election)
+            .map(|(_, candidate)| candidate);
+        let cursor = last
+            .or(self.selected())
             .and_then(|c| rows.iter().position(|r| r.candidate == c))
             .unwrap_or(0);
+        self.ballot_return = false;
         self.overlay = Some(Open::Ballot(BallotView { election, cursor }));
+    }
+
+    /// Remembers the ballot's selected row, to come back to it.
+    fn remember_ballot_row(&mut self) {
+        if let Some(candidate) = self.ballot_selected() {
+            self.last_ballot_row = Some((self.ballot_election(), candidate));
+        }
+    }
+
+    /// After reading a statement from the ballot, Esc goes back to it: true when it did.
+    pub(super) fn return_to_ballot(&mut self) -> bool {
+        if !std::mem::take(&mut self.ballot_return) {
+            return false;
+        }
+        self.open_ballot();
+        true
     }
 
     /// Moves the ballot view's selection to `candidate`'s row.

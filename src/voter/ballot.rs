@@ -46,7 +46,8 @@ pub enum Placement {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// Nothing is ranked, or everything ranked is tied: the ballot changes no outcome.
-    NoEffect,
+    /// Holds how many candidates are ranked.
+    NoEffect(usize),
     /// Candidates not ranked and not marked "no opinion".
     Unranked(Vec<String>),
     /// Candidates whose statement the voter never opened.
@@ -56,9 +57,10 @@ pub enum Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Warning::NoEffect => write!(
+            Warning::NoEffect(0) => write!(f, "nothing is ranked yet: this ballot has no effect"),
+            Warning::NoEffect(ranked) => write!(
                 f,
-                "this ballot has no effect: nothing is ranked above anything else"
+                "{ranked} ranked, all at one rank, and the rest count as no opinion: rank another candidate below to give this ballot an effect"
             ),
             Warning::Unranked(names) => write!(
                 f,
@@ -227,6 +229,23 @@ impl Ballot {
         true
     }
 
+    /// Gives `name` rank `rank` (from 1): it joins the candidates already at that rank (a
+    /// tie), or goes last when no one is; a rank past the last is the next free one.
+    pub fn set_rank(&mut self, name: &str, rank: usize) -> bool {
+        let group = rank.saturating_sub(1);
+        if let Placement::Ranked { group: now, .. } = self.placement(name)
+            && now == group
+        {
+            return false;
+        }
+        self.take(name);
+        match self.ranking.get_mut(group) {
+            Some(members) => members.push(name.to_string()),
+            None => self.ranking.push(vec![name.to_string()]),
+        }
+        true
+    }
+
     /// Marks `name` "no opinion", or takes the mark off (leaving it unranked).
     pub fn toggle_no_opinion(&mut self, name: &str) {
         if self.take(name) != Placement::NoOpinion {
@@ -257,7 +276,11 @@ impl Ballot {
             .filter(|g| g.iter().any(|n| candidates.iter().any(|(k, _)| k == n)))
             .count();
         if ranked_groups <= 1 {
-            out.push(Warning::NoEffect);
+            let ranked = candidates
+                .iter()
+                .filter(|(key, _)| matches!(self.placement(key), Placement::Ranked { .. }))
+                .count();
+            out.push(Warning::NoEffect(ranked));
         }
         let unranked: Vec<String> = candidates
             .iter()
@@ -473,17 +496,34 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_rank_ties_with_that_rank_or_goes_last() {
+        let mut b = Ballot::default();
+        assert!(b.set_rank("A", 1));
+        assert!(b.set_rank("B", 5), "past the last: the next free rank");
+        assert_eq!(ranking(&b), vec![vec!["A"], vec!["B"]]);
+        assert!(b.set_rank("C", 1), "the same rank: a tie");
+        assert_eq!(ranking(&b), vec![vec!["A", "C"], vec!["B"]]);
+        assert!(!b.set_rank("C", 1), "already there");
+        b.toggle_no_opinion("D");
+        assert!(b.set_rank("D", 2));
+        assert!(!b.no_opinion.contains("D"));
+        assert_eq!(ranking(&b), vec![vec!["A", "C"], vec!["B", "D"]]);
+        assert!(b.set_rank("A", 2), "A leaves its tie for rank 2");
+        assert_eq!(ranking(&b), vec![vec!["C"], vec!["B", "D", "A"]]);
+    }
+
+    #[test]
     fn warnings_name_what_the_voter_should_know() {
         let mut b = Ballot::default();
         let all = [("a", "A"), ("b", "B"), ("c", "C")];
         let w = b.warnings(&all);
-        assert!(w.contains(&Warning::NoEffect));
+        assert!(w.contains(&Warning::NoEffect(0)));
         b.ranking = vec![vec!["a".into(), "b".into()]];
-        assert!(b.warnings(&all).contains(&Warning::NoEffect), "all tied");
+        assert!(b.warnings(&all).contains(&Warning::NoEffect(2)), "all tied");
         b.ranking = vec![vec!["a".into()], vec!["b".into()]];
         b.read.insert("a".into());
         let w = b.warnings(&all);
-        assert!(!w.contains(&Warning::NoEffect));
+        assert!(!w.iter().any(|w| matches!(w, Warning::NoEffect(_))));
         assert!(w.contains(&Warning::Unranked(vec!["C".into()])));
         assert!(w.contains(&Warning::Unread(vec!["B".into(), "C".into()])));
     }

@@ -27,6 +27,7 @@ impl BallotView {
             Action::MoveUp => return Outcome::Rank(RankChange::Up),
             Action::MoveDown => return Outcome::Rank(RankChange::Down),
             Action::Tie => return Outcome::Rank(RankChange::Tie),
+            Action::SetRank(rank) => return Outcome::Rank(RankChange::To(rank)),
             Action::ToTop => return Outcome::Rank(RankChange::Top),
             Action::ToBottom => return Outcome::Rank(RankChange::Bottom),
             Action::Unrank => return Outcome::Rank(RankChange::Unrank),

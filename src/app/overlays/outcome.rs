@@ -31,6 +31,8 @@ pub enum RankChange {
     Down,
     /// Tie with the candidates just above.
     Tie,
+    /// This rank, from 1.
+    To(usize),
     Top,
     Bottom,
     Unrank,

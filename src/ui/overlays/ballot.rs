@@ -11,8 +11,7 @@ use crate::app::App;
 use crate::text::wrap::{truncate, wrap};
 use crate::voter::ballot::Placement;
 
-const HINTS: &str =
-    "K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read · Esc close";
+const HINTS: &str = "1–9 rank · K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read (Esc back) · Esc close";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let index = app.ballot_election();
@@ -49,9 +48,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut section = None;
     for (position, row) in rows.iter().enumerate() {
         let heading = match row.placement {
-            Placement::Ranked { .. } => "Ranked (best first; same number = tied)",
-            Placement::Unranked => "Unranked (counted as no opinion)",
-            Placement::NoOpinion => "No opinion",
+            Placement::Ranked { .. } => "Ranked (best first; the same number is a tie)",
+            Placement::Unranked | Placement::NoOpinion => {
+                "Not ranked: the real ballot counts these as no opinion"
+            }
         };
         if section != Some(heading) {
             if section.is_some() {
@@ -70,6 +70,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut badges = String::new();
         if tied {
             badges.push_str(" (tied)");
+        }
+        if row.placement == Placement::NoOpinion {
+            badges.push_str(" (no opinion: x again to undo)");
         }
         if ballot.note(&candidate.key).is_some() {
             badges.push_str(" ✎");
