@@ -295,6 +295,32 @@ fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// The text with web addresses, e-mail addresses and @handles taken out: their pieces
+/// ("github", "com", "v1", a user name) are no topics.
+fn without_addresses(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|piece| {
+            let word = piece
+                .trim()
+                .trim_start_matches(['(', '[', '<', '"', '\''])
+                .to_ascii_lowercase();
+            let address = word.starts_with("http://")
+                || word.starts_with("https://")
+                || word.starts_with("www.")
+                || word.starts_with('@')
+                || word.contains("](http")
+                || (word.contains('@') && word.contains('.'))
+                || word.contains("://");
+            if address {
+                // Keep the space, so the words around it stay apart.
+                &piece[piece.trim_end().len()..]
+            } else {
+                piece
+            }
+        })
+        .collect()
+}
+
 /// Words of one statement weighed for its topics: statements run to a few thousand words,
 /// and a statement of megabytes must not hold up the rest (its opening words count).
 pub const MAX_TOPIC_WORDS: usize = 50_000;
@@ -302,6 +328,7 @@ pub const MAX_TOPIC_WORDS: usize = 50_000;
 /// The terms of a text: words of two or more letters not in the stop list, and the two-word
 /// phrases they form; at most [`MAX_TOPIC_WORDS`] words are read.
 fn terms(text: &str) -> Vec<(String, String)> {
+    let text = without_addresses(text);
     let words: Vec<&str> = text
         // "I've" and "project's" end in pieces the stop list knows ("ve", "s").
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -468,6 +495,29 @@ mod tests {
         assert!(terms.contains(&"ci"), "{terms:?}");
         let hyper = found.iter().find(|t| t.term == "hypervisor").unwrap();
         assert_eq!(hyper.mentions, vec![3, 0, 0]);
+    }
+
+    #[test]
+    fn addresses_and_handles_are_no_topics() {
+        let text = "See https://kubernetes.io/docs/v1/soltysh and www.example.org, mail me at \
+                    jane@example.org or ping @soltysh; [my talk](https://youtu.be/x) on security.";
+        let found: Vec<String> = terms(text).into_iter().map(|(key, _)| key).collect();
+        for piece in [
+            "kubernetes",
+            "io",
+            "soltysh",
+            "v1",
+            "example",
+            "youtu",
+            "org",
+        ] {
+            assert!(
+                !found.iter().any(|k| k.split(' ').any(|w| w == piece)),
+                "{piece}: {found:?}"
+            );
+        }
+        assert!(found.iter().any(|k| k == "security"), "{found:?}");
+        assert!(found.iter().any(|k| k == "mail"), "{found:?}");
     }
 
     #[test]
