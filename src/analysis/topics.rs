@@ -336,9 +336,15 @@ fn terms(text: &str) -> Vec<(String, String)> {
         .filter(|w| !w.is_empty())
         .take(MAX_TOPIC_WORDS)
         .collect();
+    // A version ("v1", "v1.30" splits into "v1" and "30") names no topic.
+    let version = |w: &str| {
+        w.strip_prefix(['v', 'V'])
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+    };
     let keep = |w: &str| {
         w.chars().count() >= 2
             && w.chars().any(char::is_alphabetic)
+            && !version(w)
             && !is_stop_word(&w.to_lowercase())
     };
     let mut out = Vec::new();
@@ -518,6 +524,15 @@ mod tests {
         }
         assert!(found.iter().any(|k| k == "security"), "{found:?}");
         assert!(found.iter().any(|k| k == "mail"), "{found:?}");
+        let versions: Vec<String> = terms("Kubernetes v1.30 and V2 with vim")
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        assert!(
+            !versions.iter().any(|k| k == "v1" || k == "v2"),
+            "{versions:?}"
+        );
+        assert!(versions.iter().any(|k| k == "vim"), "{versions:?}");
     }
 
     #[test]
