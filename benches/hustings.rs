@@ -84,7 +84,7 @@ fn search(c: &mut Criterion) {
         let line = "Hypervisor support and confidential containers, with CI for the runtime.";
         group.bench_with_input(BenchmarkId::from_parameter(count), &index, |b, index| {
             b.iter(|| {
-                let hits = index.search(black_box("hypervisor ana"));
+                let hits = index.search(black_box("hypervisor ana"), &roster);
                 let t = terms("hypervisor ana");
                 for _ in 0..60 {
                     black_box(find_in_line(line, &t));

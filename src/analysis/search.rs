@@ -118,7 +118,7 @@ impl SearchIndex {
     }
 
     /// Candidates matching every term of `query`, in roster order; all of them for a blank query.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+    pub fn search(&self, query: &str, roster: &Roster) -> Vec<Hit> {
         let owned = terms(query);
         let terms: Vec<Term> = owned
             .iter()
@@ -128,16 +128,28 @@ impl SearchIndex {
                     .fields
                     .iter()
                     .map(|f| {
-                        self.matcher
-                            .fuzzy_match(f, text)
-                            .is_some_and(|score| score as f64 >= threshold)
+                        if text.contains(' ') {
+                            f.to_lowercase().contains(text.as_str())
+                        } else {
+                            self.matcher
+                                .fuzzy_match(f, text)
+                                .is_some_and(|score| score as f64 >= threshold)
+                        }
                     })
                     .collect();
+                let phrase = text.contains(' ');
+                let mut statements = self.statements_with(text);
+                if phrase {
+                    // Every word is there: now the words in a row.
+                    for (c, has) in statements.iter_mut().enumerate() {
+                        *has = *has && has_phrase(roster.candidates[c].statement.raw(), text);
+                    }
+                }
                 Term {
                     text,
                     threshold,
                     fields,
-                    statements: self.statements_with(text),
+                    statements,
                 }
             })
             .collect();
@@ -158,6 +170,21 @@ impl SearchIndex {
         for term in terms {
             // A fuzzy match needs the term's letters in order: checking that first skips
             // the matcher (and its allocations) for almost every name.
+            if term.text.contains(' ') {
+                // A phrase: in the name, a field or the statement, as written.
+                if let Some(at) = entry.name_lower.find(term.text) {
+                    let start = entry.name_lower[..at].chars().count();
+                    hit.name_positions
+                        .extend(start..start + term.text.chars().count());
+                } else if !entry.fields.iter().any(|&f| term.fields[f]) {
+                    if term.statements[candidate] {
+                        hit.in_statement = true;
+                    } else {
+                        return None;
+                    }
+                }
+                continue;
+            }
             let name = is_subsequence(term.text, &entry.name_lower)
                 .then(|| self.matcher.fuzzy_indices(&entry.name, term.text))
                 .flatten()
@@ -219,9 +246,29 @@ fn is_subsequence(needle: &str, haystack: &str) -> bool {
     needle.chars().all(|n| rest.any(|h| h == n))
 }
 
-/// The lower-case terms of a query.
+/// The lower-case terms of a query: its words, and each "quoted phrase" as one term (its
+/// words separated by single spaces; an unclosed quote runs to the end).
 pub fn terms(query: &str) -> Vec<String> {
-    query.split_whitespace().map(str::to_lowercase).collect()
+    let mut out = Vec::new();
+    for (i, part) in query.split('"').enumerate() {
+        let quoted = i % 2 == 1;
+        if quoted {
+            let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !phrase.is_empty() {
+                out.push(phrase.to_lowercase());
+            }
+        } else {
+            out.extend(part.split_whitespace().map(str::to_lowercase));
+        }
+    }
+    out
+}
+
+/// Whether `text` holds `phrase` (lower case, single spaces), ignoring case, and counting
+/// any run of white space (line breaks included) as one space.
+pub fn has_phrase(text: &str, phrase: &str) -> bool {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    flat.to_lowercase().contains(phrase)
 }
 
 /// Runs of letters and digits.
@@ -287,21 +334,24 @@ mod tests {
     fn tao_leaves_tao_peng() {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
-        assert_eq!(names(&roster, &index.search("tao")), vec!["Tao Peng"]);
+        assert_eq!(
+            names(&roster, &index.search("tao", &roster)),
+            vec!["Tao Peng"]
+        );
     }
 
     #[test]
     fn a_blank_query_keeps_everyone_in_order() {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
-        assert_eq!(index.search("  ").len(), roster.candidates.len());
+        assert_eq!(index.search("  ", &roster).len(), roster.candidates.len());
     }
 
     #[test]
     fn names_match_fuzzily_with_positions() {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
-        let hits = index.search("nanos");
+        let hits = index.search("nanos", &roster);
         assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
         assert_eq!(hits[0].name_positions, vec![12, 13, 14, 15, 16]);
     }
@@ -310,11 +360,11 @@ mod tests {
     fn statement_words_match_by_prefix() {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
-        let hits = index.search("firecrack");
+        let hits = index.search("firecrack", &roster);
         assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
         assert!(hits[0].in_statement);
         assert_eq!(
-            names(&roster, &index.search("confidential")),
+            names(&roster, &index.search("confidential", &roster)),
             vec!["Tao Peng"]
         );
     }
@@ -324,10 +374,51 @@ mod tests {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
         assert_eq!(
-            names(&roster, &index.search("kata hypervisor")),
+            names(&roster, &index.search("kata hypervisor", &roster)),
             vec!["Anastassios Nanos"]
         );
-        assert!(index.search("hypervisor zebra").is_empty());
+        assert!(index.search("hypervisor zebra", &roster).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_phrase_matches_the_words_in_a_row_across_line_breaks() {
+        let (roster, _) = Roster::from_memory(
+            &[
+                (
+                    "e/a.yaml",
+                    "name: Ann\nstatement: I work on edge\n  computing every day.\n",
+                ),
+                (
+                    "e/b.yaml",
+                    "name: Bob\nstatement: Computing at the edge of the network.\n",
+                ),
+            ],
+            crate::roster::Source::Embedded,
+        );
+        let index = SearchIndex::new(&roster);
+        let found = |q: &str| names(&roster, &index.search(q, &roster));
+        assert_eq!(
+            found("edge computing"),
+            vec!["Ann", "Bob"],
+            "words anywhere"
+        );
+        assert_eq!(
+            found("\"edge computing\""),
+            vec!["Ann"],
+            "the phrase, across the line break"
+        );
+        assert_eq!(
+            found("\"EDGE   Computing\""),
+            vec!["Ann"],
+            "case and spaces do not matter"
+        );
+        assert_eq!(found("\"edge of the\" network"), vec!["Bob"]);
+        assert_eq!(
+            found("\"edge comp"),
+            vec!["Ann"],
+            "an unclosed quote is a phrase too, its last word still being typed"
+        );
+        assert_eq!(terms("a \"b  c\" d"), vec!["a", "b c", "d"]);
     }
 
     #[test]
@@ -335,11 +426,11 @@ mod tests {
         let (roster, _) = Roster::embedded();
         let index = SearchIndex::new(&roster);
         assert_eq!(
-            names(&roster, &index.search("nubificus")),
+            names(&roster, &index.search("nubificus", &roster)),
             vec!["Anastassios Nanos"]
         );
         assert_eq!(
-            names(&roster, &index.search("march 2022")),
+            names(&roster, &index.search("march 2022", &roster)),
             vec!["Tao Peng"]
         );
     }

@@ -31,7 +31,7 @@ impl App {
     /// selection on the same candidate while it still matches.
     pub(super) fn refilter(&mut self) {
         let selected = self.selected();
-        self.hits = self.index.search(&self.query);
+        self.hits = self.index.search(&self.query, &self.roster);
         let rank = &self.voter.rank;
         self.hits
             .sort_by_key(|h| rank.get(h.candidate).copied().unwrap_or(h.candidate));

@@ -77,7 +77,7 @@ impl App {
     /// A session over `roster`; `errors` (if any) open in the error overlay.
     pub fn new(roster: Roster, errors: Vec<LoadError>) -> Self {
         let index = SearchIndex::new(&roster);
-        let hits = index.search("");
+        let hits = index.search("", &roster);
         let overlay = (!errors.is_empty()).then(|| {
             overlays::Open::Text(overlays::text::TextView {
                 kind: Overlay::Errors,
