@@ -234,6 +234,7 @@ fn no_size_panics_in_any_state() {
 fn no_color_draws_no_colour_and_the_selection_still_shows() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "  c/tao");
+    press(&mut app, key(KeyCode::Enter));
     let buffer = render_with(&mut app, 80, 24, &MONO);
     for cell in buffer.content() {
         assert_eq!(cell.fg, Color::Reset, "{cell:?}");

@@ -177,8 +177,7 @@ fn n_and_capital_n_jump_between_hits_in_the_pane() {
     type_keys(&mut app, "/hypervisor");
     press(&mut app, key(KeyCode::Enter));
     let pane = |app: &hustings::app::App| app.panes()[0].clone();
-    let terms = app.terms();
-    let hits: Vec<usize> = pane(&app).hit_lines(&terms).collect();
+    let hits: Vec<usize> = pane(&app).hits().to_vec();
     assert!(hits.len() >= 3, "{hits:?}");
     type_keys(&mut app, "n");
     assert_eq!(pane(&app).scroll(), hits[0]);
@@ -957,4 +956,44 @@ fn digits_rank_in_the_ballot_and_esc_after_reading_comes_back_to_the_row() {
     assert_eq!(app.overlay(), None);
     type_keys(&mut app, "b");
     assert_eq!(app.ballot_selected(), selected);
+}
+
+#[test]
+fn typing_a_search_keeps_the_panes_still_and_enter_lists_the_matches() {
+    let mut app = sized(generated_app(4, 2));
+    type_keys(&mut app, "  c");
+    type_keys(&mut app, "z"); // the list hidden: the panes have the room
+    let width = |app: &hustings::app::App| {
+        app.areas(ratatui::layout::Rect::new(0, 0, 120, 40)).panes[0].width
+    };
+    let before = width(&app);
+    let top = app.panes()[0].lines()[0].text.clone();
+    type_keys(&mut app, "/candidate");
+    assert_eq!(width(&app), before, "no list popping up while typing");
+    assert_eq!(app.panes()[0].lines()[0].text, top);
+    press(&mut app, key(KeyCode::Enter));
+    assert!(width(&app) < before, "Enter shows the matches in the list");
+}
+
+#[test]
+fn a_result_opens_at_its_first_hit_and_the_pane_counts_its_hits() {
+    let mut app = embedded_app();
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    type_keys(&mut app, "/hypervisor");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(selected_name(&app), "Anastassios Nanos");
+    press(&mut app, key(KeyCode::Enter));
+    let pane = &app.panes()[0];
+    let (at, total) = pane.hit_position().expect("hits in the statement");
+    assert!(total >= 2, "{total}");
+    assert_eq!(at, 1, "the first hit is at the top");
+    assert!(pane.scroll() > 0, "it was below the first page");
+    assert_eq!(pane.scroll(), pane.hits()[0]);
+    type_keys(&mut app, "n");
+    assert_eq!(app.panes()[0].hit_position(), Some((2, total)));
+    let shown = text(&render(&mut app, 80, 12));
+    assert!(shown.contains(&format!("hit 2 of {total}")), "{shown}");
 }

@@ -21,9 +21,24 @@ fn sections_title(pane: &Pane, position: usize) -> String {
 }
 
 impl App {
+    /// Opens the search line. With no statement open the list shows, as it is what a search
+    /// filters; with statements open a hidden list stays hidden, so that the panes stay
+    /// still while the voter types (the status bar counts the matches).
+    pub(super) fn start_search(&mut self) {
+        self.searching = true;
+        if self.panes.is_empty() {
+            self.show_list = true;
+        }
+        self.relayout();
+    }
+
     /// Changes the query and re-derives the visible list.
     pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
         edit(&mut self.query);
+        let terms = self.terms();
+        for pane in &mut self.panes {
+            pane.set_terms(&terms);
+        }
         self.list_offset = 0;
         self.refilter();
     }
@@ -123,7 +138,7 @@ impl App {
             self.message = Some("No pane open: press Enter to open a candidate".to_string());
             return;
         };
-        if !pane.jump_to_hit(&terms, forward) {
+        if !pane.jump_to_hit(forward) {
             self.message = Some(format!(
                 "No {} match for \"{}\" in this pane",
                 if forward { "further" } else { "earlier" },

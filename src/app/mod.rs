@@ -313,18 +313,11 @@ impl App {
                 }
                 self.relayout();
             }
-            Action::SearchStart => {
-                // The list is what a search filters: show it while typing.
-                self.searching = true;
-                self.show_list = true;
-                self.relayout();
-            }
+            Action::SearchStart => self.start_search(),
             Action::SearchInput(c) => self.edit_query(|q| q.push(c)),
             Action::SearchPaste(text) => {
                 if !self.searching {
-                    self.searching = true;
-                    self.show_list = true;
-                    self.relayout();
+                    self.start_search();
                 }
                 self.edit_query(|q| {
                     q.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }))
@@ -336,6 +329,11 @@ impl App {
             Action::SearchClear => self.edit_query(String::clear),
             Action::SearchSubmit => {
                 self.searching = false;
+                // Typing left the panes still; the matches show once the query is kept.
+                if !self.show_list && !self.query.is_empty() {
+                    self.show_list = true;
+                    self.message = Some("The matches are listed · z hides the list".to_string());
+                }
                 self.relayout();
             }
             Action::SearchCancel => {

@@ -133,8 +133,13 @@ impl App {
             self.panes[self.active_pane] = Pane::new(candidate);
         }
         self.focus = Focus::Pane(self.active_pane);
+        let terms = self.terms();
+        self.panes[self.active_pane].set_terms(&terms);
         self.mark_read(candidate);
         self.relayout();
+        // Opened from a search: the first hit in view.
+        let height = self.pane_height(self.active_pane);
+        self.panes[self.active_pane].reveal_first_hit(height);
     }
     pub(super) fn toggle_mark(&mut self) {
         let Some(candidate) = self.selected() else {
@@ -163,7 +168,16 @@ impl App {
             self.message = Some("Mark 2 to 4 candidates with Space, then press c".to_string());
             return;
         }
-        self.panes = self.marks.iter().map(|&c| Pane::new(c)).collect();
+        let terms = self.terms();
+        self.panes = self
+            .marks
+            .iter()
+            .map(|&c| {
+                let mut pane = Pane::new(c);
+                pane.set_terms(&terms);
+                pane
+            })
+            .collect();
         for candidate in self.marks.clone() {
             self.mark_read(candidate);
         }

@@ -19,6 +19,10 @@ pub struct Pane {
     lines: Vec<PaneLine>,
     /// The statement's sections, by line of this pane.
     sections: Vec<Section>,
+    /// The search terms the pane highlights, and the lines that hold a hit, found once per
+    /// query and width rather than on every frame.
+    terms: Vec<String>,
+    hits: Vec<usize>,
 }
 
 impl Pane {
@@ -30,6 +34,51 @@ impl Pane {
             width: usize::MAX,
             lines: Vec::new(),
             sections: Vec::new(),
+            terms: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    /// Sets the search terms and finds the lines that hold them.
+    pub fn set_terms(&mut self, terms: &[String]) {
+        self.terms = terms.to_vec();
+        self.find_hits();
+    }
+
+    fn find_hits(&mut self) {
+        self.hits = if self.terms.is_empty() {
+            Vec::new()
+        } else {
+            self.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !search::find_in_line(&l.text, &self.terms).is_empty())
+                .map(|(i, _)| i)
+                .collect()
+        };
+    }
+
+    /// The lines that hold a search hit.
+    pub fn hits(&self) -> &[usize] {
+        &self.hits
+    }
+
+    /// Where the view is among the hits: (hits at or above the top line, all hits); `None`
+    /// when there is none.
+    pub fn hit_position(&self) -> Option<(usize, usize)> {
+        if self.hits.is_empty() {
+            return None;
+        }
+        let top = self.scroll.offset();
+        Some((self.hits.partition_point(|&l| l <= top), self.hits.len()))
+    }
+
+    /// Shows the first hit at the top, unless it is already on the first page.
+    pub fn reveal_first_hit(&mut self, height: usize) {
+        if let Some(&first) = self.hits.first()
+            && first >= height
+        {
+            self.scroll.show_at_top(first);
         }
     }
 
@@ -67,6 +116,7 @@ impl Pane {
         (self.lines, self.sections) = build_lines(candidate, election, note, width);
         self.scroll.rescale(self.lines.len());
         self.width = width;
+        self.find_hits();
     }
 
     /// Scrolls by `delta` lines, staying within `0..=max_scroll(height)`.
@@ -97,22 +147,17 @@ impl Pane {
         self.scroll.show_at_top(line);
     }
 
-    /// Line numbers that hold a search hit.
-    pub fn hit_lines<'a>(&'a self, terms: &'a [String]) -> impl Iterator<Item = usize> + 'a {
-        self.lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !search::find_in_line(&l.text, terms).is_empty())
-            .map(|(i, _)| i)
-    }
-
     /// Scrolls to the next (or previous) line with a hit; returns false if there is none.
-    pub fn jump_to_hit(&mut self, terms: &[String], forward: bool) -> bool {
+    pub fn jump_to_hit(&mut self, forward: bool) -> bool {
         let current = self.scroll.offset();
         let target = if forward {
-            self.hit_lines(terms).find(|&i| i > current)
+            self.hits.iter().copied().find(|&i| i > current)
         } else {
-            self.hit_lines(terms).take_while(|&i| i < current).last()
+            self.hits
+                .iter()
+                .copied()
+                .take_while(|&i| i < current)
+                .last()
         };
         match target {
             // The hit goes to the top of the window, even near the end of the text, so that

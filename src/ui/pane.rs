@@ -45,18 +45,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let terms = app.terms();
+    // The hit jumped to (at the top) stands apart from the others.
+    let current = pane
+        .hits()
+        .binary_search(&pane.scroll())
+        .is_ok()
+        .then_some(pane.scroll());
     let lines: Vec<Line> = pane
         .lines()
         .iter()
+        .enumerate()
         .skip(pane.scroll())
         .take(height)
-        .map(|line| styled_line(line, &terms, theme))
+        .map(|(i, line)| {
+            let hit = if Some(i) == current {
+                theme.selected
+            } else {
+                theme.hit
+            };
+            styled_line_with(line, &terms, theme, hit)
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A pane line with its kind's style, its inline marks and search hits highlighted.
 pub(super) fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
+    styled_line_with(line, terms, theme, theme.hit)
+}
+
+/// As [`styled_line`], with `hit` the style of its search hits.
+fn styled_line_with<'a>(
+    line: &'a PaneLine,
+    terms: &[String],
+    theme: &Theme,
+    hit: ratatui::style::Style,
+) -> Line<'a> {
     let base = match line.kind {
         LineKind::Field => theme.field,
         LineKind::Notice => theme.notice,
@@ -86,8 +110,8 @@ pub(super) fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Them
         };
         layers.push((range.clone(), style));
     }
-    for hit in find_in_line(text, terms) {
-        layers.push((hit, theme.hit));
+    for range in find_in_line(text, terms) {
+        layers.push((range, hit));
     }
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for (range, _) in &layers {

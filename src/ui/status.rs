@@ -36,6 +36,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, list_left_o
             if n == 1 { "" } else { "es" }
         ));
     }
+    if !app.query().is_empty()
+        && let crate::app::Focus::Pane(i) = app.focus()
+        && let Some(pane) = app.panes().get(i)
+    {
+        parts.push(match pane.hit_position() {
+            Some((0, n)) => format!("{n} hit{} below", if n == 1 { "" } else { "s" }),
+            Some((k, n)) => format!("hit {k} of {n}"),
+            None => "no hit in this pane".to_string(),
+        });
+    }
     if app.sync() {
         parts.push("sync".to_string());
     }
