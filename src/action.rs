@@ -135,6 +135,18 @@ pub enum Action {
     EditorPaste(String),
     /// Continues the note in `$EDITOR`.
     EditorExternal,
+    /// `Ctrl-X`: the first key of `Ctrl-X Ctrl-E` (continue in `$EDITOR`), as in bash.
+    EditorChord,
+    /// The cursor to the start of the previous word.
+    EditorWordLeft,
+    /// The cursor to the end of the next word.
+    EditorWordRight,
+    /// Deletes the word before the cursor.
+    EditorDeleteWord,
+    /// Deletes from the start of the line to the cursor.
+    EditorDeleteToStart,
+    /// Deletes from the cursor to the end of the line.
+    EditorDeleteToEnd,
     /// Shows the current election's seats, dates, incumbents and results.
     ElectionInfo,
     /// Selects the first candidate of the next (or previous) election.

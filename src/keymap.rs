@@ -381,8 +381,32 @@ pub const EDITOR: &[Binding] = &[
     bind(&[Right], "→", Action::EditorRight, "cursor right"),
     bind(&[Up], "↑", Action::EditorUp, "line up"),
     bind(&[Down], "↓", Action::EditorDown, "line down"),
-    bind(&[Home], "Home", Action::EditorHome, "start of line"),
-    bind(&[End], "End", Action::EditorEnd, "end of line"),
+    bind(&[Home], "Home C-a", Action::EditorHome, "start of line"),
+    bind(&[End], "End C-e", Action::EditorEnd, "end of line"),
+    bind(
+        &[],
+        "M-b M-f",
+        Action::EditorWordLeft,
+        "a word left / right",
+    ),
+    bind(
+        &[],
+        "C-w",
+        Action::EditorDeleteWord,
+        "delete the word before the cursor",
+    ),
+    bind(
+        &[],
+        "C-u C-k",
+        Action::EditorDeleteToStart,
+        "delete to the start / end of the line",
+    ),
+    bind(
+        &[],
+        "C-x C-e",
+        Action::EditorExternal,
+        "continue in $VISUAL or $EDITOR (also C-o)",
+    ),
 ];
 
 /// The action for `event` in `mode`, if any. Key releases are ignored.
@@ -427,13 +451,31 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         return match key.code {
             Char('c') | Char('q') => Some(Action::Quit),
             Char('u') if mode == Mode::Search => Some(Action::SearchClear),
-            Char('e') | Char('o') if mode == Mode::Editor => Some(Action::EditorExternal),
+            // In the note editor, readline's keys, as in a shell.
+            Char('a') if mode == Mode::Editor => Some(Action::EditorHome),
+            Char('e') if mode == Mode::Editor => Some(Action::EditorEnd),
+            Char('x') if mode == Mode::Editor => Some(Action::EditorChord),
+            Char('o') if mode == Mode::Editor => Some(Action::EditorExternal),
+            Char('w') if mode == Mode::Editor => Some(Action::EditorDeleteWord),
+            Char('u') if mode == Mode::Editor => Some(Action::EditorDeleteToStart),
+            Char('k') if mode == Mode::Editor => Some(Action::EditorDeleteToEnd),
+            Char('b') if mode == Mode::Editor => Some(Action::EditorLeft),
+            Char('f') if mode == Mode::Editor => Some(Action::EditorRight),
             _ if mode == Mode::Editor => None,
             Char('d') => Some(Action::PageDown),
             Char('b') => Some(Action::PageUp),
             Char('f') => Some(Action::PageDown),
             Char('n') => Some(Action::Down),
             Char('p') => Some(Action::Up),
+            _ => None,
+        };
+    }
+    if mode == Mode::Editor && key.modifiers.contains(KeyModifiers::ALT) {
+        return match key.code {
+            Char('b') => Some(Action::EditorWordLeft),
+            Char('f') => Some(Action::EditorWordRight),
+            Backspace => Some(Action::EditorDeleteWord),
+            // Alt with anything else is no text to type.
             _ => None,
         };
     }

@@ -574,7 +574,7 @@ fn a_note_continues_in_the_voters_editor() {
     t.wait_for("Your note on Alice");
     t.type_text("typed here");
     t.wait_for("typed here");
-    t.keys(&["C-e"]);
+    t.keys(&["C-x", "C-e"]);
     t.wait_until("the note back from the editor", |s| {
         s.contains("typed here") && s.contains("from the editor") && s.contains("Your note on")
     });

@@ -131,10 +131,11 @@ fn the_loop_reports_its_event_source_failing_and_still_saves() {
 }
 
 #[test]
-fn ctrl_e_continues_the_note_in_an_external_editor() {
+fn ctrl_x_ctrl_e_continues_the_note_in_an_external_editor() {
     let mut app = embedded_app();
-    let ctrl_e = Event::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
-    let mut events = script("eFirst", ctrl_e);
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let mut events = script("eFirst", ctrl('x'));
+    events.0.push_back(ctrl('e'));
     events.0.push_back(key(KeyCode::Esc));
     events.0.push_back(key(KeyCode::Char('q')));
     let host = run(&mut app, &mut events);

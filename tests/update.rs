@@ -997,3 +997,41 @@ fn a_result_opens_at_its_first_hit_and_the_pane_counts_its_hits() {
     let shown = text(&render(&mut app, 80, 12));
     assert!(shown.contains(&format!("hit 2 of {total}")), "{shown}");
 }
+
+#[test]
+fn the_note_editor_speaks_readline() {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let mut app = sized(embedded_app());
+    let with = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+    let ctrl = |c| with(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let alt = |c| with(KeyCode::Char(c), KeyModifiers::ALT);
+    type_keys(&mut app, "eone two three");
+    press(&mut app, alt('b'));
+    press(&mut app, alt('b'));
+    type_keys(&mut app, "X");
+    assert_eq!(
+        app.note_text(0),
+        "one Xtwo three",
+        "Alt-B moved by words, typed nothing"
+    );
+    press(&mut app, ctrl('e'));
+    press(&mut app, ctrl('w'));
+    assert_eq!(
+        app.note_text(0),
+        "one Xtwo ",
+        "Ctrl-W deleted the word before"
+    );
+    press(&mut app, ctrl('a'));
+    press(&mut app, alt('f'));
+    press(&mut app, ctrl('k'));
+    assert_eq!(app.note_text(0), "one");
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.note_text(0), "");
+    type_keys(&mut app, "kept");
+    press(&mut app, ctrl('x'));
+    assert_eq!(
+        press(&mut app, ctrl('e')),
+        hustings::app::Effect::EditExternally(0),
+        "Ctrl-X Ctrl-E hands the note to $EDITOR"
+    );
+}

@@ -11,6 +11,33 @@ pub struct NoteEditor {
     pub candidate: usize,
     /// A byte offset into the note, on a character boundary.
     pub cursor: usize,
+    /// `Ctrl-X` was pressed: a `Ctrl-E` now continues in `$EDITOR`.
+    pub chord: bool,
+}
+
+/// The start of the word before `at` (spaces before it skipped), as readline's `M-b`.
+pub(super) fn word_left(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let trimmed = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+    trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The end of the word after `at` (spaces before it skipped), as readline's `M-f`.
+pub(super) fn word_right(text: &str, at: usize) -> usize {
+    let after = &text[at..];
+    let start = after
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    let end = after[start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(after.len() - start, |(i, _)| i);
+    at + start + end
 }
 
 pub(super) fn splice(text: &str, from: usize, to: usize, insert: &str) -> String {
@@ -68,6 +95,19 @@ pub(super) fn vertical(text: &str, at: usize, down: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_left_and_right_skip_spaces_and_punctuation() {
+        let text = "one, two  three";
+        assert_eq!(word_left(text, text.len()), 10);
+        assert_eq!(word_left(text, 10), 5);
+        assert_eq!(word_left(text, 5), 0);
+        assert_eq!(word_left(text, 0), 0);
+        assert_eq!(word_right(text, 0), 3);
+        assert_eq!(word_right(text, 3), 8);
+        assert_eq!(word_right(text, 8), text.len());
+        assert_eq!(word_right("naïve café", 0), "naïve".len());
+    }
 
     #[test]
     fn vertical_moves_keep_the_column() {

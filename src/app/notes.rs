@@ -2,6 +2,7 @@
 
 use super::editor::{
     NoteEditor, clean_paste, line_end, line_start, next_boundary, prev_boundary, splice, vertical,
+    word_left, word_right,
 };
 use super::voter::SaveWhen;
 use super::{Action, App, Effect};
@@ -34,6 +35,7 @@ impl App {
         self.editor = Some(NoteEditor {
             candidate,
             cursor: self.note_text(candidate).len(),
+            chord: false,
         });
     }
 
@@ -47,9 +49,23 @@ impl App {
 
     /// Keys of the note editor.
     pub(super) fn update_editor(&mut self, action: Action) -> Effect {
-        let Some(NoteEditor { candidate, cursor }) = self.editor else {
+        let Some(NoteEditor {
+            candidate,
+            cursor,
+            chord,
+        }) = self.editor
+        else {
             return Effect::Continue;
         };
+        // Ctrl-X Ctrl-E continues in the voter's own editor, as in bash.
+        if chord && action == Action::EditorEnd {
+            self.editor = Some(NoteEditor {
+                candidate,
+                cursor,
+                chord: false,
+            });
+            return Effect::EditExternally(candidate);
+        }
         let election = self.roster.candidates[candidate].election;
         let text = self.note_text(candidate).to_string();
         let mut cursor = cursor.min(text.len());
@@ -60,6 +76,31 @@ impl App {
                 return Effect::Continue;
             }
             Action::EditorExternal => return Effect::EditExternally(candidate),
+            Action::EditorChord => {
+                self.editor = Some(NoteEditor {
+                    candidate,
+                    cursor,
+                    chord: true,
+                });
+                self.message = Some("C-x: C-e continues in $EDITOR".to_string());
+                return Effect::Continue;
+            }
+            Action::EditorWordLeft => cursor = word_left(&text, cursor),
+            Action::EditorWordRight => cursor = word_right(&text, cursor),
+            Action::EditorDeleteWord => {
+                let from = word_left(&text, cursor);
+                edited = Some(splice(&text, from, cursor, ""));
+                cursor = from;
+            }
+            Action::EditorDeleteToStart => {
+                let from = line_start(&text, cursor);
+                edited = Some(splice(&text, from, cursor, ""));
+                cursor = from;
+            }
+            Action::EditorDeleteToEnd => {
+                let to = line_end(&text, cursor);
+                edited = Some(splice(&text, cursor, to, ""));
+            }
             Action::EditorInsert(c) if !c.is_control() => {
                 edited = Some(splice(&text, cursor, cursor, &c.to_string()));
                 cursor += c.len_utf8();
@@ -96,7 +137,11 @@ impl App {
             *self.note_mut(candidate) = new_text;
             self.queue_save(election, SaveWhen::Soon);
         }
-        self.editor = Some(NoteEditor { candidate, cursor });
+        self.editor = Some(NoteEditor {
+            candidate,
+            cursor,
+            chord: false,
+        });
         Effect::Continue
     }
 
@@ -107,7 +152,11 @@ impl App {
                 let text = text.trim_end_matches('\n').to_string();
                 let cursor = text.len();
                 *self.note_mut(candidate) = text;
-                self.editor = Some(NoteEditor { candidate, cursor });
+                self.editor = Some(NoteEditor {
+                    candidate,
+                    cursor,
+                    chord: false,
+                });
                 let election = self.roster.candidates[candidate].election;
                 self.queue_save(election, SaveWhen::Now);
             }

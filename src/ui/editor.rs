@@ -1,5 +1,5 @@
-//! The note editor: a box over the screen with the note, wrapped by characters so the cursor
-//! can be placed exactly.
+//! The note editor: a box over the screen with the note, wrapped between words, the cursor
+//! placed exactly.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let name = &app.candidate(editor.candidate).name;
-    let title = format!("Your note on {name} · Esc saves and closes · Ctrl-E $EDITOR");
+    let title = format!("Your note on {name} · Esc saves and closes · C-x C-e $EDITOR");
     let inner = overlay_box(frame, area, 80, 16, &title, theme);
     let width = usize::from(inner.width);
     if width == 0 || inner.height == 0 {
@@ -41,28 +41,47 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-/// Rows of at most `width` columns, and the (row, column) of byte offset `cursor`.
+/// Rows of at most `width` columns, broken between words where a word would cross the edge
+/// (a word wider than a row is broken where it must), and the (row, column) of byte offset
+/// `cursor`.
 fn layout(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
     let mut rows = vec![String::new()];
     let mut used = 0;
     let mut at = (0, 0);
     for (i, c) in text.char_indices() {
-        if i == cursor {
-            at = (rows.len() - 1, used);
-        }
         if c == '\n' {
+            if i == cursor {
+                at = (rows.len() - 1, used);
+            }
             rows.push(String::new());
             used = 0;
             continue;
         }
         let shown = sanitize_text(&c.to_string()).text;
         let w: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let starts_word =
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace));
+        if starts_word {
+            // The whole word to come: does it fit on this row?
+            let word_end = text[i..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |e| i + e);
+            let word_width: usize = sanitize_text(&text[i..word_end])
+                .text
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum();
+            if used > 0 && used + word_width > width && word_width <= width {
+                rows.push(String::new());
+                used = 0;
+            }
+        }
         if used + w > width && used > 0 {
             rows.push(String::new());
             used = 0;
-            if i == cursor {
-                at = (rows.len() - 1, 0);
-            }
+        }
+        if i == cursor {
+            at = (rows.len() - 1, used);
         }
         if let Some(row) = rows.last_mut() {
             row.push_str(&shown);
@@ -95,5 +114,18 @@ mod tests {
         assert_eq!(at, (0, 0));
         let (rows, _) = layout("a b", 0, 10);
         assert_eq!(rows, vec!["a b"], "spaces are kept");
+    }
+
+    #[test]
+    fn words_are_not_broken_unless_wider_than_a_row() {
+        let (rows, at) = layout("hello brave new world", 12, 10);
+        assert_eq!(rows, vec!["hello ", "brave new ", "world"]);
+        assert_eq!(at, (1, 6), "the cursor on the n of new");
+        let (rows, _) = layout("abcdefghijkl xy", 0, 5);
+        assert_eq!(
+            rows,
+            vec!["abcde", "fghij", "kl xy"],
+            "a word wider than a row breaks"
+        );
     }
 }
