@@ -409,6 +409,25 @@ pub const EDITOR: &[Binding] = &[
     ),
 ];
 
+/// A terminal sends Esc and the key after it, typed fast, as one key with Alt. Outside the
+/// note editor (whose Alt keys are readline's) no key has an Alt binding, so Alt+key is the
+/// two: returns (Esc, key) for such an event.
+pub fn split_escape_prefix(event: &Event, mode: Mode) -> Option<(Event, Event)> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if mode == Mode::Editor
+        || key.kind == KeyEventKind::Release
+        || !key.modifiers.contains(KeyModifiers::ALT)
+        || key.modifiers.contains(KeyModifiers::CONTROL)
+    {
+        return None;
+    }
+    let escape = Event::Key(KeyEvent::new(Esc, KeyModifiers::NONE));
+    let plain = Event::Key(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT));
+    Some((escape, plain))
+}
+
 /// The action for `event` in `mode`, if any. Key releases are ignored.
 pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
     match event {

@@ -146,3 +146,16 @@ fn ctrl_x_ctrl_e_continues_the_note_in_an_external_editor() {
         Some(&(0, "First\nadded outside".to_string()))
     );
 }
+
+#[test]
+fn esc_and_a_key_typed_fast_are_two_keys_not_alt() {
+    // A terminal sends `Esc q` typed fast as one Alt-q: in the ballot that is Esc (close),
+    // then q (quit).
+    let mut app = embedded_app();
+    let alt_q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT));
+    let mut events = script("b", alt_q);
+    events.0.push_back(key(KeyCode::Char('j')));
+    run(&mut app, &mut events);
+    assert_eq!(events.0.len(), 1, "quit after the Esc closed the ballot");
+    assert_eq!(app.overlay(), None);
+}

@@ -1035,3 +1035,46 @@ fn the_note_editor_speaks_readline() {
         "Ctrl-X Ctrl-E hands the note to $EDITOR"
     );
 }
+
+#[test]
+fn the_history_view_draws_markdown_as_the_panes_do() {
+    let roster = roster_of(&[
+        (
+            "a/election.yaml",
+            "name: Old\ndates: {voting_close: '2021-01-01'}\n",
+        ),
+        (
+            "a/x.yaml",
+            "name: Ann Lee\nemail: ann@x\nstatement: |\n  ## SIGS\n\n  - sig-node\n  - sig-cli\n\n  I like *CI*.\n",
+        ),
+        (
+            "b/election.yaml",
+            "name: New\ndates: {voting_close: '2022-01-01'}\n",
+        ),
+        (
+            "b/y.yaml",
+            "name: Ann Lee\nemail: ann@x\nstatement: |\n  ## SIGS\n\n  - sig-node\n  - sig-docs\n\n  I love *CI*.\n",
+        ),
+    ]);
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    type_keys(&mut app, "GH");
+    let (_, newer) = app.history_lines().expect("wrapped");
+    let texts: Vec<&str> = newer.iter().map(|l| l.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("##")), "{texts:?}");
+    assert!(
+        newer
+            .iter()
+            .any(|l| l.text == "SIGS" && l.kind == hustings::app::LineKind::Heading(2)),
+        "{texts:?}"
+    );
+    let items: Vec<&&str> = texts.iter().filter(|t| t.contains("sig-")).collect();
+    assert_eq!(items.len(), 2, "each item on its own line: {texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains('*')),
+        "emphasis rendered: {texts:?}"
+    );
+}

@@ -9,6 +9,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use crate::roster::dates;
 use crate::roster::{Candidate, Roster};
+use crate::text::markdown::{self, BlockKind};
 
 /// The keys that identify a person.
 fn keys(c: &Candidate) -> Vec<String> {
@@ -83,7 +84,8 @@ pub struct DiffWord {
     pub word: String,
     /// Whether the other statement lacks it.
     pub changed: bool,
-    /// The paragraph the word belongs to.
+    /// The block (paragraph, heading, list item) the word belongs to, by number: see
+    /// [`shapes_of`].
     pub paragraph: usize,
 }
 
@@ -130,10 +132,59 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// How one block of a statement is drawn: a heading, a paragraph, a list item behind its
+/// marker, code. The word diff keeps each word's block, so the history view draws the
+/// statements as the panes do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockShape {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Drawn before its first line (a list marker, quote bars).
+    pub prefix: String,
+    /// Drawn before its other lines.
+    pub continuation: String,
+}
+
+/// A statement's blocks: rendered Markdown blocks, or the paragraphs of plain text, each
+/// with its words.
+fn blocks_of(text: &str) -> Vec<(BlockShape, String)> {
+    if markdown::is_markdown(text) {
+        return markdown::parse(text)
+            .into_iter()
+            .map(|block| {
+                let shape = BlockShape {
+                    kind: block.kind,
+                    prefix: block.prefix,
+                    continuation: block.continuation,
+                };
+                (shape, block.text)
+            })
+            .collect();
+    }
+    text.split("\n\n")
+        .map(|paragraph| {
+            let shape = BlockShape {
+                kind: BlockKind::Paragraph,
+                prefix: String::new(),
+                continuation: String::new(),
+            };
+            (shape, paragraph.to_string())
+        })
+        .collect()
+}
+
+/// The shapes of a statement's blocks, by the block numbers its diff words carry.
+pub fn shapes_of(text: &str) -> Vec<BlockShape> {
+    blocks_of(text)
+        .into_iter()
+        .map(|(shape, _)| shape)
+        .collect()
+}
+
 fn words_of(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
-    for (p, paragraph) in text.split("\n\n").enumerate() {
-        out.extend(paragraph.split_whitespace().map(|w| (w.to_string(), p)));
+    for (b, (_, block)) in blocks_of(text).into_iter().enumerate() {
+        out.extend(block.split_whitespace().map(|w| (w.to_string(), b)));
     }
     out
 }

@@ -346,8 +346,22 @@ impl App {
             .as_ref()
             .is_none_or(|(width, _, _)| *width != column)
         {
-            let older = diff_lines(&diff.0, Mark::Removed, column);
-            let newer = diff_lines(&diff.1, Mark::Added, column);
+            let (old_text, new_text) = (
+                &roster.candidates[old].statement.display,
+                &roster.candidates[new].statement.display,
+            );
+            let older = diff_lines(
+                &diff.0,
+                &candidacies::shapes_of(old_text),
+                Mark::Removed,
+                column,
+            );
+            let newer = diff_lines(
+                &diff.1,
+                &candidacies::shapes_of(new_text),
+                Mark::Added,
+                column,
+            );
             h.wrapped = Some((column, older, newer));
         }
         let rows = h

@@ -16,9 +16,12 @@ pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
     }
 }
 
-/// One side of a word diff as lines of `width` columns, changed words marked with `mark`.
+/// One side of a word diff as lines of `width` columns, changed words marked with `mark`,
+/// each block drawn as the panes draw it (headings, list items behind their markers, code):
+/// `shapes` are the blocks the words' numbers refer to.
 pub fn diff_lines(
     words: &[crate::analysis::candidacies::DiffWord],
+    shapes: &[crate::analysis::candidacies::BlockShape],
     mark: Mark,
     width: usize,
 ) -> Vec<PaneLine> {
@@ -30,16 +33,40 @@ pub fn diff_lines(
         }
         paragraphs[w.paragraph].push(w);
     }
+    let mut previous_listed = false;
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        if i > 0 {
+        let shape = shapes.get(i);
+        let listed =
+            shape.is_some_and(|s| !s.prefix.trim().is_empty() || !s.continuation.is_empty());
+        if paragraph.is_empty() && !matches!(shape.map(|s| s.kind), Some(BlockKind::Rule)) {
+            continue;
+        }
+        let tight = listed && previous_listed;
+        if !lines.is_empty() && !tight {
             lines.push(blank());
         }
+        previous_listed = listed;
+        let kind = shape.map_or(BlockKind::Paragraph, |s| s.kind);
+        let line_kind = match kind {
+            BlockKind::Heading(level) => LineKind::Heading(level),
+            BlockKind::Code => LineKind::Code,
+            BlockKind::Hidden => LineKind::Notice,
+            BlockKind::Rule => {
+                lines.push(PaneLine {
+                    text: "─".repeat(width.min(40)),
+                    kind: LineKind::Rule,
+                    marks: Vec::new(),
+                });
+                continue;
+            }
+            BlockKind::Paragraph => LineKind::Body,
+        };
         let mut block = markdown::Block {
-            kind: BlockKind::Paragraph,
+            kind,
             text: String::new(),
             marks: Vec::new(),
-            prefix: String::new(),
-            continuation: String::new(),
+            prefix: shape.map_or_else(String::new, |s| s.prefix.clone()),
+            continuation: shape.map_or_else(String::new, |s| s.continuation.clone()),
         };
         for w in paragraph {
             if !block.text.is_empty() {
@@ -51,7 +78,7 @@ pub fn diff_lines(
                 block.marks.push((start..block.text.len(), mark));
             }
         }
-        wrap_block(&block, LineKind::Body, width, &mut lines);
+        wrap_block(&block, line_kind, width, &mut lines);
     }
     lines
 }

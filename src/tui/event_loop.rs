@@ -141,11 +141,21 @@ fn drain<B: Backend>(
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(Step::Quit),
             other => other?,
         };
-        if let Some(action) = keymap::action_for(&event, app.mode()) {
-            match app.update(action) {
-                Effect::Continue => {}
-                Effect::Quit => return Ok(Step::Quit),
-                Effect::EditExternally(candidate) => return Ok(Step::EditExternally(candidate)),
+        // `Esc q` typed fast arrives as one Alt-q: outside the note editor that is the two
+        // keys, each read in the mode the one before it leaves.
+        let keys = match keymap::split_escape_prefix(&event, app.mode()) {
+            Some((escape, key)) => vec![escape, key],
+            None => vec![event],
+        };
+        for event in keys {
+            if let Some(action) = keymap::action_for(&event, app.mode()) {
+                match app.update(action) {
+                    Effect::Continue => {}
+                    Effect::Quit => return Ok(Step::Quit),
+                    Effect::EditExternally(candidate) => {
+                        return Ok(Step::EditExternally(candidate));
+                    }
+                }
             }
         }
         saves.collect(app, host);
