@@ -52,11 +52,7 @@ pub fn diff_lines(
             BlockKind::Code => LineKind::Code,
             BlockKind::Hidden => LineKind::Notice,
             BlockKind::Rule => {
-                lines.push(PaneLine {
-                    text: "─".repeat(width.min(40)),
-                    kind: LineKind::Rule,
-                    marks: Vec::new(),
-                });
+                lines.push(rule(width));
                 continue;
             }
             BlockKind::Paragraph => LineKind::Body,
@@ -136,11 +132,7 @@ fn markdown_lines(display: &str, max: usize) -> (Vec<PaneLine>, Vec<Section>) {
             BlockKind::Code => LineKind::Code,
             BlockKind::Hidden => LineKind::Notice,
             BlockKind::Rule => {
-                lines.push(PaneLine {
-                    text: "─".repeat(max.min(40)),
-                    kind: LineKind::Rule,
-                    marks: Vec::new(),
-                });
+                lines.push(rule(max));
                 continue;
             }
             BlockKind::Paragraph => LineKind::Body,
@@ -148,6 +140,15 @@ fn markdown_lines(display: &str, max: usize) -> (Vec<PaneLine>, Vec<Section>) {
         wrap_block(&block, kind, max, &mut lines);
     }
     (lines, sections)
+}
+
+/// A thematic break: a rule of up to 40 columns.
+fn rule(width: usize) -> PaneLine {
+    PaneLine {
+        text: "─".repeat(width.min(40)),
+        kind: LineKind::Rule,
+        marks: Vec::new(),
+    }
 }
 
 fn blank() -> PaneLine {
