@@ -264,3 +264,25 @@ fn compare_panes_are_equally_wide_at_every_width() {
         );
     }
 }
+
+#[test]
+fn the_list_shows_what_was_read_noted_and_ranked() {
+    let mut app = embedded_app_at(80, 24);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Tao Peng                 •"),
+        "unread: {shown}"
+    );
+    press(&mut app, key(KeyCode::Enter)); // read Tao Peng
+    press(&mut app, key(KeyCode::Esc));
+    type_keys(&mut app, "eA note");
+    press(&mut app, key(KeyCode::Esc));
+    type_keys(&mut app, "bK");
+    press(&mut app, key(KeyCode::Esc));
+    let shown = screen(&mut app, 80, 24);
+    let row = shown
+        .lines()
+        .find(|l| l.starts_with("│") && l.contains("Tao Peng"))
+        .unwrap();
+    assert!(row.contains("✎ #1") && !row.contains('•'), "{row}");
+}

@@ -1,4 +1,5 @@
-//! The candidate list: name, affiliation and election; the selection marked with a symbol.
+//! The candidate list: name, affiliation and election; the selection marked with a symbol;
+//! at each row's end what the voter has done: not read (•), a note (✎), the rank (#2).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,6 +10,7 @@ use super::theme::Theme;
 use super::widgets::panel;
 use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
 use crate::text::wrap::{truncate, width};
+use crate::voter::ballot::Placement;
 
 /// Shown before the selected candidate, so the selection shows without colour too.
 pub const SELECTED_SYMBOL: &str = "▶ ";
@@ -65,7 +67,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.mark.patch(row_style),
             ),
         ];
-        let name_room = text_width.saturating_sub(4);
+        // What the voter has done with this candidate, at the row's end: not read yet (•),
+        // a note (✎), the rank given.
+        let ballot = app.ballot(candidate.election);
+        let mut badges = String::new();
+        if !ballot.read.contains(&candidate.key) {
+            badges.push_str(" •");
+        }
+        if ballot.note(&candidate.key).is_some() {
+            badges.push_str(" ✎");
+        }
+        if let Placement::Ranked { group, .. } = ballot.placement(&candidate.key) {
+            badges.push_str(&format!(" #{}", group + 1));
+        }
+        let badges = if width(&badges) + 8 <= text_width {
+            badges
+        } else {
+            String::new()
+        };
+        let name_room = text_width.saturating_sub(4 + width(&badges));
         let name = truncate(&candidate.name, name_room);
         for (i, c) in name.chars().enumerate() {
             let style = if hit.name_positions.contains(&i) {
@@ -76,9 +96,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             first.push(Span::styled(c.to_string(), style));
         }
         let used = 4 + width(&name);
-        if selected && used < text_width {
-            first.push(Span::styled(" ".repeat(text_width - used), row_style));
-        }
+        let gap = text_width.saturating_sub(used + width(&badges));
+        first.push(Span::styled(" ".repeat(gap), row_style));
+        first.push(Span::styled(badges, theme.list_detail.patch(row_style)));
         lines.push(Line::from(first));
         let election = &app.roster.election_of(candidate).short_name;
         let detail = match &candidate.affiliation {
