@@ -69,7 +69,7 @@ pub fn candidacies(roster: &Roster, candidate: usize) -> Vec<usize> {
     same.sort_by_key(|&i| {
         let election = &roster.elections[roster.candidates[i].election];
         (
-            dates::voting_close(election),
+            dates::approximate(election),
             roster.candidates[i].election,
             i,
         )

@@ -234,10 +234,23 @@ impl Roster {
                 kept.push(election);
             }
         }
-        roster.elections = kept;
-        for c in &mut roster.candidates {
-            c.election = remap[c.election];
+        // In the order they took place (by their dates, else a year or release named by the
+        // folder; undated ones last), not as their folder names sort: 2024.1 after antelope.
+        let mut order: Vec<usize> = (0..kept.len()).collect();
+        order.sort_by_cached_key(|&i| {
+            let when = crate::roster::dates::approximate(&kept[i]);
+            (when.is_none(), when, i)
+        });
+        let mut position = vec![0; kept.len()];
+        for (new, &old) in order.iter().enumerate() {
+            position[old] = new;
         }
+        let mut slots: Vec<Option<Election>> = kept.into_iter().map(Some).collect();
+        roster.elections = order.iter().filter_map(|&old| slots[old].take()).collect();
+        for c in &mut roster.candidates {
+            c.election = position[remap[c.election]];
+        }
+        roster.candidates.sort_by_key(|c| c.election);
         let mut warnings = identity::assign(&mut roster.candidates);
         roster.warnings.append(&mut warnings);
         (roster, errors)

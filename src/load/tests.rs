@@ -203,3 +203,33 @@ fn every_kind_of_yaml_is_scanned_before_parsing() {
     assert!(roster.candidates.iter().any(|c| c.name == "C"));
     assert!(roster.candidates.iter().any(|c| c.name == "A"));
 }
+
+#[test]
+fn elections_come_in_the_order_they_took_place() {
+    let (roster, errors) = Roster::from_inputs(
+        vec![
+            input("candidates/2024.1/TC/a@x.org", b"A 2024.1"),
+            input("candidates/antelope/TC/a@x.org", b"A antelope"),
+            input("candidates/mitaka/TC/a@x.org", b"A mitaka"),
+            input("candidates/zed/TC/a@x.org", b"A zed"),
+        ],
+        Source::Embedded,
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<&str> = roster.elections.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["mitaka TC", "zed TC", "antelope TC", "2024.1 TC"]);
+    // History follows: the newest candidacy is last, its previous one is antelope's.
+    let newest = roster
+        .candidates
+        .iter()
+        .position(|c| c.statement.display.contains("2024.1"))
+        .unwrap();
+    let all = crate::analysis::candidacies::candidacies(&roster, newest);
+    assert_eq!(all.last(), Some(&newest));
+    assert!(
+        roster.candidates[all[all.len() - 2]]
+            .statement
+            .display
+            .contains("antelope")
+    );
+}

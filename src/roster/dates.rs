@@ -86,6 +86,90 @@ pub fn voting_close(election: &Election) -> Option<DateTime<Utc>> {
         .and_then(|w| w.at)
 }
 
+/// OpenStack's releases in order, with the year and month each was released: the names of
+/// the first alphabet (austin to zed), then of the second (antelope on).
+const OPENSTACK_RELEASES: &[(&str, i32, u32)] = &[
+    ("austin", 2010, 10),
+    ("bexar", 2011, 2),
+    ("cactus", 2011, 4),
+    ("diablo", 2011, 9),
+    ("essex", 2012, 4),
+    ("folsom", 2012, 9),
+    ("grizzly", 2013, 4),
+    ("havana", 2013, 10),
+    ("icehouse", 2014, 4),
+    ("juno", 2014, 10),
+    ("kilo", 2015, 4),
+    ("liberty", 2015, 10),
+    ("mitaka", 2016, 4),
+    ("newton", 2016, 10),
+    ("ocata", 2017, 2),
+    ("pike", 2017, 8),
+    ("queens", 2018, 2),
+    ("rocky", 2018, 8),
+    ("stein", 2019, 4),
+    ("train", 2019, 10),
+    ("ussuri", 2020, 5),
+    ("victoria", 2020, 10),
+    ("wallaby", 2021, 4),
+    ("xena", 2021, 10),
+    ("yoga", 2022, 3),
+    ("zed", 2022, 10),
+    ("antelope", 2023, 3),
+    ("bobcat", 2023, 10),
+    ("caracal", 2024, 4),
+    ("dalmatian", 2024, 10),
+    ("epoxy", 2025, 4),
+    ("flamingo", 2025, 10),
+    ("gazpacho", 2026, 4),
+    ("hibiscus", 2026, 10),
+];
+
+/// When an election took place, as near as can be told, for putting elections in order:
+/// its closing date, else the latest of its dates, else a year (`2025`, `2024.1`,
+/// `2025-GB`) or an OpenStack release name in its folder or name.
+pub fn approximate(election: &Election) -> Option<DateTime<Utc>> {
+    if let Some(close) = voting_close(election) {
+        return Some(close);
+    }
+    if let Some(latest) = of(election).into_iter().filter_map(|w| w.at).max() {
+        return Some(latest);
+    }
+    let folder = election.folder.replace('\\', "/");
+    let parts: Vec<String> = folder
+        .split('/')
+        .rev()
+        .chain(election.name.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    parts.iter().find_map(|part| named_time(part))
+}
+
+/// The time a folder or name part stands for: a release name, or a year with an optional
+/// half (`2024.1`, `2024.2`) or suffix (`2025-GB`).
+fn named_time(part: &str) -> Option<DateTime<Utc>> {
+    let at = |year: i32, month: u32| {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| Utc.from_utc_datetime(&d))
+    };
+    if let Some(&(_, year, month)) = OPENSTACK_RELEASES.iter().find(|(name, ..)| *name == part) {
+        return at(year, month);
+    }
+    let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+    let year: i32 = digits.parse().ok().filter(|y| (1990..=2200).contains(y))?;
+    if digits.len() != 4 {
+        return None;
+    }
+    let rest = &part[4..];
+    let month = match rest.strip_prefix('.').and_then(|r| r.parse::<u32>().ok()) {
+        Some(1) => 3,
+        Some(2) => 9,
+        _ => 1,
+    };
+    at(year, month)
+}
+
 /// `2024-04-29 14:59 UTC (local 2024-04-29 16:59 +02:00)`; the local part only where the
 /// voter's zone is not UTC.
 pub fn both_zones(at: DateTime<Utc>) -> String {
@@ -129,6 +213,56 @@ pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elections_are_placed_in_time_by_dates_years_or_release_names() {
+        let at = |folder: &str, name: &str| {
+            let election = Election {
+                folder: folder.to_string(),
+                name: name.to_string(),
+                ..Election::default()
+            };
+            approximate(&election).map(|d| d.format("%Y-%m").to_string())
+        };
+        assert_eq!(
+            at("os/candidates/antelope/TC", "antelope TC").as_deref(),
+            Some("2023-03")
+        );
+        assert_eq!(
+            at("os/candidates/zed/TC", "zed TC").as_deref(),
+            Some("2022-10")
+        );
+        assert_eq!(
+            at("os/candidates/2025.1/TC", "2025.1 TC").as_deref(),
+            Some("2025-03")
+        );
+        assert_eq!(
+            at("os/candidates/2025.2/TC", "x").as_deref(),
+            Some("2025-09")
+        );
+        assert_eq!(
+            at("elections/steering/2025-GB", "x").as_deref(),
+            Some("2025-01")
+        );
+        assert_eq!(at("k8s/2017", "x").as_deref(), Some("2017-01"));
+        assert_eq!(at("somewhere/else", "Some Election"), None);
+        assert_eq!(at("x/12345", "x"), None, "not a year");
+        let dated = Election {
+            folder: "x/2019".to_string(),
+            dates: vec![(
+                "voting_close".to_string(),
+                "2024-04-29T14:59:00Z".to_string(),
+            )],
+            ..Election::default()
+        };
+        assert_eq!(
+            approximate(&dated)
+                .map(|d| d.format("%Y-%m").to_string())
+                .as_deref(),
+            Some("2024-04"),
+            "its own date first"
+        );
+    }
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
