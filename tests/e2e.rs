@@ -437,6 +437,26 @@ fn five_candidates(dir: &Path) -> PathBuf {
     election
 }
 
+/// Five candidates in order of name, with a data folder of their own, shown in a 120×40
+/// window: (the window, the folder, the election, the data folder).
+fn five_in_a_window() -> (Tmux, tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let data = dir.path().join("data");
+    let t = start_five(dir.path(), &election, &data);
+    (t, dir, election, data)
+}
+
+/// Starts hustings on `election` with `data`, in name order, and waits for the list.
+fn start_five(dir: &Path, election: &Path, data: &Path) -> Tmux {
+    let args = ["--order=name", election.to_str().unwrap()];
+    let t = Tmux::start_with_data(&args, dir, (120, 40), &[], data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    t
+}
+
 #[test]
 fn ranking_and_notes_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
@@ -589,14 +609,7 @@ fn a_note_continues_in_the_voters_editor() {
 
 #[test]
 fn sigterm_while_typing_a_note_saves_the_last_keystrokes() {
-    let dir = tempfile::tempdir().unwrap();
-    let election = five_candidates(dir.path());
-    let data = dir.path().join("data");
-    let args = ["--order=name", election.to_str().unwrap()];
-    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
-    t.wait_until("the list", |s| {
-        s.contains("Alice Example") && s.contains("? help")
-    });
+    let (t, _dir, election, data) = five_in_a_window();
     t.keys(&["e"]);
     t.wait_for("Your note on");
     t.type_text("typed just before the end");
@@ -622,14 +635,7 @@ fn sigterm_while_typing_a_note_saves_the_last_keystrokes() {
 
 #[test]
 fn a_save_that_fails_at_quit_is_said_and_exits_non_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    let election = five_candidates(dir.path());
-    let data = dir.path().join("data");
-    let args = ["--order=name", election.to_str().unwrap()];
-    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
-    t.wait_until("the list", |s| {
-        s.contains("Alice Example") && s.contains("? help")
-    });
+    let (t, _dir, _election, data) = five_in_a_window();
     // A folder where the ballot file goes: every save from now on fails (a full disk or a
     // vanished mount looks the same to the app, and a test running as root cannot make those).
     let ballot = data.join("test-ac.yaml");
@@ -649,4 +655,35 @@ fn a_save_that_fails_at_quit_is_said_and_exits_non_zero() {
             .contains("hustings: error: your notes and ranking could not be saved for \"Test AC\""),
         "{screen}"
     );
+}
+
+#[test]
+fn the_place_is_kept_across_a_quit() {
+    let (t, dir, election, data) = five_in_a_window();
+    // Compare Bob and Carol, sync on, a search kept.
+    t.keys(&["j", "Space", "Space", "c"]);
+    t.wait_for("Comparing 2");
+    t.keys(&["s"]);
+    t.wait_for("Synced scrolling on");
+    t.keys(&["/"]);
+    t.type_text("Statement");
+    t.keys(&["Enter"]);
+    t.wait_for("/Statement:");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    drop(t);
+
+    let t = start_five(dir.path(), &election, &data);
+    let screen = t.wait_until("the place", |s| {
+        let top = s.lines().next().unwrap_or_default();
+        top.contains("Bob Example") && top.contains("Carol Example")
+    });
+    assert!(screen.contains("marked 2"), "{screen}");
+    assert!(
+        screen.contains("/Statement:"),
+        "the search is back: {screen}"
+    );
+    assert!(screen.contains("sync"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
 }

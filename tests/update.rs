@@ -1078,3 +1078,30 @@ fn the_history_view_draws_markdown_as_the_panes_do() {
         "emphasis rendered: {texts:?}"
     );
 }
+
+#[test]
+fn the_place_comes_back_and_what_is_gone_is_left_out() {
+    let mut app = sized(generated_app(4, 40));
+    type_keys(&mut app, "  c"); // compare the first two
+    type_keys(&mut app, "jjjj"); // read on in the first pane
+    type_keys(&mut app, "sv"); // synced scrolling, notes shown
+    let place = app.place();
+    assert_eq!(place.panes.len(), 2);
+    assert!(place.panes[0].scroll > 0);
+    assert!(place.sync && place.show_notes);
+
+    let mut again = sized(generated_app(4, 40));
+    again.restore_place(place.clone());
+    assert_eq!(again.place(), place, "everything comes back");
+    assert_eq!(again.panes()[0].scroll(), place.panes[0].scroll);
+    assert_eq!(again.focus(), Focus::Pane(0));
+
+    // A candidate gone from the roster: the rest comes back.
+    let mut stale = place;
+    stale.panes[1].who.candidate = "gone.yaml".to_string();
+    stale.marks[0].candidate = "gone.yaml".to_string();
+    let mut app = sized(generated_app(4, 40));
+    app.restore_place(stale);
+    assert_eq!(app.panes().len(), 1);
+    assert_eq!(app.marks().len(), 1);
+}

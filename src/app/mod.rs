@@ -7,6 +7,7 @@ mod navigate;
 mod notes;
 mod overlays;
 mod pane;
+mod place;
 mod ranking;
 mod route;
 mod scroll;

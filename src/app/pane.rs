@@ -82,6 +82,11 @@ impl Pane {
         }
     }
 
+    /// Starts the pane at a scroll position (a place restored).
+    pub fn set_scroll(&mut self, scroll: Scroll) {
+        self.scroll = scroll;
+    }
+
     /// The first visible line.
     pub fn scroll(&self) -> usize {
         self.scroll.offset()

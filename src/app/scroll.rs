@@ -49,10 +49,25 @@ impl Scroll {
         self.offset = line.min(self.content.saturating_sub(1));
     }
 
+    /// A scroll that starts at line `offset` (a place restored), bounded once its content is
+    /// known.
+    pub fn starting_at(offset: usize) -> Scroll {
+        Scroll {
+            offset,
+            ..Scroll::default()
+        }
+    }
+
     /// The content changed length (re-wrapped): keeps the view at the same place in it.
     pub fn rescale(&mut self, content: usize) {
-        let old = self.content.max(1);
-        self.offset = self.offset.saturating_mul(content) / old;
+        // Content seen for the first time: an offset set before (a place restored) stays.
+        if let Some(offset) = self
+            .offset
+            .saturating_mul(content)
+            .checked_div(self.content)
+        {
+            self.offset = offset;
+        }
         self.content = content;
     }
 }
@@ -105,6 +120,9 @@ mod tests {
         assert_eq!(s.offset(), 100, "the same place in twice the lines");
         s.rescale(0);
         assert_eq!(s.offset(), 0);
+        let mut fresh = Scroll::starting_at(7); // as a restored place sets it
+        fresh.rescale(40);
+        assert_eq!(fresh.offset(), 7, "kept when content first arrives");
     }
 
     #[test]

@@ -4,12 +4,14 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Failure, Outcome, report, say_notices};
+use super::output::{Failure, Outcome, report, say, say_notices};
 use super::session::Session;
 use crate::app::App;
+use crate::roster::Source;
 use crate::tui;
 use crate::ui::Theme;
 use crate::voter::order::OrderMode;
+use crate::voter::place::roster_id;
 
 /// Opens the roster in the terminal until the voter quits.
 pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outcome {
@@ -20,10 +22,23 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
             "standard output is not a terminal; run it in one, or use `hustings list`".to_string(),
         ));
     }
+    // Back where the voter was when they last quit this roster.
+    let id = match &app.roster.source {
+        Source::Paths(paths) => roster_id(paths),
+        Source::Embedded => "built-in".to_string(),
+    };
+    if let Some(place) = store.as_ref().and_then(|s| s.place(&id)) {
+        app.restore_place(place);
+    }
     let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
     let result = tui::run(&mut app, Theme::from_env(), &mut save);
     report(&app.errors);
     say_notices(&app);
+    if let Some(store) = &store
+        && let Err(e) = store.save_place(&id, &app.place())
+    {
+        say(&format!("hustings: where you were could not be kept: {e}"));
+    }
     // The loop saved everything on its way out; what failed is still queued. One more try,
     // then the voter hears what was not saved, and the exit status says so.
     let unsaved: Vec<String> = app

@@ -20,6 +20,7 @@ use files::{aside_path, open_lock, prepare_dir, read_regular, sweep_temp_files};
 
 use crate::roster::Roster;
 use crate::voter::ballot::Ballot;
+use crate::voter::place::Place;
 
 /// The format line every ballot file starts with.
 pub const FORMAT: &str = "hustings ballot 1";
@@ -212,6 +213,23 @@ impl Store {
             "# The seed of your own candidate order in every election, kept by hustings.\n";
         write_atomic(&path, format!("{header}{text}").as_bytes())?;
         Ok(seed)
+    }
+
+    /// Where the voter was in roster `id` when they last quit; nothing when never saved or
+    /// unreadable (a place is a convenience: a broken one is simply not restored).
+    pub fn place(&self, id: &str) -> Option<Place> {
+        let bytes = read_regular(&self.dir.join(format!("place-{id}.yaml"))).ok()?;
+        serde_yaml::from_str(std::str::from_utf8(&bytes).ok()?).ok()
+    }
+
+    /// Keeps where the voter is in roster `id`, atomically.
+    pub fn save_place(&self, id: &str, place: &Place) -> io::Result<()> {
+        let text = serde_yaml::to_string(place).map_err(io::Error::other)?;
+        let header = "# Where you were when you last quit this roster, kept by hustings.\n";
+        write_atomic(
+            &self.dir.join(format!("place-{id}.yaml")),
+            format!("{header}{text}").as_bytes(),
+        )
     }
 
     /// Whether election `index` is held by another instance.
