@@ -286,3 +286,40 @@ fn the_list_shows_what_was_read_noted_and_ranked() {
         .unwrap();
     assert!(row.contains("✎ #1") && !row.contains('•'), "{row}");
 }
+
+#[test]
+fn the_list_groups_candidates_under_their_election_named_once() {
+    let mut app = embedded_app_at(80, 24);
+    let shown = screen(&mut app, 80, 24);
+    let list: Vec<&str> = shown
+        .lines()
+        .map(|l| l.split("││").next().unwrap_or(l))
+        .collect();
+    let header_2022 = list
+        .iter()
+        .position(|l| l.contains("Kata AC 2022-03"))
+        .unwrap();
+    let header_2024 = list
+        .iter()
+        .position(|l| l.contains("Kata AC 2024-04"))
+        .unwrap();
+    let tao = list.iter().position(|l| l.contains("Tao Peng")).unwrap();
+    let nanos = list
+        .iter()
+        .position(|l| l.contains("Anastassios Nanos"))
+        .unwrap();
+    assert!(
+        header_2022 < tao && tao < header_2024 && header_2024 < nanos,
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("Kata AC 2022-03").count(),
+        1,
+        "named once: {shown}"
+    );
+    // One election listed: no header at all.
+    type_keys(&mut app, "/tao");
+    press(&mut app, key(KeyCode::Enter));
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains("Kata AC 2024-04"), "{shown}");
+}

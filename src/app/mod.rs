@@ -3,6 +3,8 @@
 mod editor;
 mod find;
 mod lines;
+mod list;
+mod list_row;
 mod navigate;
 mod notes;
 mod overlays;
@@ -17,6 +19,7 @@ mod voter;
 pub use crate::action::{Action, Effect, Focus, Mode, Overlay};
 pub use editor::NoteEditor;
 pub use lines::{LineKind, PaneLine, Section};
+pub use list_row::ListRow;
 pub use overlays::history::Diff;
 pub use overlays::text::skipped_summary;
 pub use pane::{Pane, build_lines};

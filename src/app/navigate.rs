@@ -59,16 +59,6 @@ impl App {
         let list = self.areas(self.size).list;
         (usize::from(list.height.saturating_sub(2)) / LIST_ITEM_HEIGHT).max(1)
     }
-    pub(super) fn keep_cursor_visible(&mut self) {
-        let rows = self.list_rows();
-        if self.cursor < self.list_offset {
-            self.list_offset = self.cursor;
-        } else if self.cursor >= self.list_offset + rows {
-            self.list_offset = self.cursor + 1 - rows;
-        }
-        let max_offset = self.hits.len().saturating_sub(rows);
-        self.list_offset = self.list_offset.min(max_offset);
-    }
     pub(super) fn select(&mut self, position: isize) {
         let last = self.hits.len().saturating_sub(1);
         self.cursor = usize::try_from(position).unwrap_or(0).min(last);
@@ -288,8 +278,10 @@ impl App {
         } else if areas.list.contains(at) {
             self.focus = Focus::List;
             let inner_row = usize::from(row.saturating_sub(areas.list.y + 1));
-            let item = self.list_offset + inner_row / LIST_ITEM_HEIGHT;
-            if row > areas.list.y && item < self.hits.len() {
+            let item = self
+                .candidate_at_row(inner_row)
+                .filter(|_| row > areas.list.y);
+            if let Some(item) = item {
                 self.select(item as isize);
                 // A second click on the same candidate soon after opens it.
                 let candidate = self.hits[item].candidate;

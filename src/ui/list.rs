@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::widgets::panel;
-use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
+use crate::app::{App, Focus, ListRow};
 use crate::text::wrap::{truncate, width};
 use crate::voter::ballot::Placement;
 
@@ -34,7 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let text_width = usize::from(inner.width);
-    let rows = usize::from(inner.height) / LIST_ITEM_HEIGHT;
+    let height = usize::from(inner.height);
+    let grouped = app.list_grouped();
     let mut lines = Vec::new();
     if app.hits().is_empty() {
         lines.push(Line::styled(
@@ -42,13 +43,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
-    for (position, hit) in app
-        .hits()
-        .iter()
-        .enumerate()
-        .skip(app.list_offset())
-        .take(rows)
-    {
+    for entry in app.list_entries().into_iter().skip(app.list_offset()) {
+        if lines.len() + entry.height() > height {
+            break;
+        }
+        let position = match entry {
+            ListRow::Header(election) => {
+                // The whole name where it fits, else the short one, so that two elections
+                // of one body stay told apart by their dates.
+                let e = &app.roster.elections[election];
+                let name = if width(&e.name) <= text_width {
+                    &e.name
+                } else {
+                    &e.short_name
+                };
+                lines.push(Line::styled(truncate(name, text_width), theme.field_key));
+                continue;
+            }
+            ListRow::Candidate(position) => position,
+        };
+        let hit = &app.hits()[position];
         let candidate = app.candidate(hit.candidate);
         let selected = position == app.cursor();
         let row_style = if selected {
@@ -100,10 +114,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         first.push(Span::styled(" ".repeat(gap), row_style));
         first.push(Span::styled(badges, theme.list_detail.patch(row_style)));
         lines.push(Line::from(first));
+        // Under an election's header its name is not repeated on every row.
         let election = &app.roster.election_of(candidate).short_name;
-        let detail = match &candidate.affiliation {
-            Some(affiliation) => format!("{affiliation} · {election}"),
-            None => election.clone(),
+        let detail = match (&candidate.affiliation, grouped) {
+            (Some(affiliation), true) => affiliation.clone(),
+            (None, true) => String::new(),
+            (Some(affiliation), false) => format!("{affiliation} · {election}"),
+            (None, false) => election.clone(),
         };
         let detail = truncate(&detail, text_width.saturating_sub(4));
         lines.push(Line::from(vec![

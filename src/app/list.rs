@@ -1,0 +1,94 @@
+//! The candidate list's rows: a header for each election (when more than one is listed)
+//! and two rows per candidate, and which of them are in view.
+
+use super::App;
+use super::list_row::ListRow;
+use crate::layout::LIST_ITEM_HEIGHT;
+
+impl App {
+    /// The list's entries: each election's candidates under its name when more than one
+    /// election is listed, else the candidates alone.
+    pub fn list_entries(&self) -> Vec<ListRow> {
+        let election =
+            |position: usize| self.roster.candidates[self.hits[position].candidate].election;
+        let grouped = (1..self.hits.len()).any(|p| election(p) != election(0));
+        let mut rows = Vec::with_capacity(self.hits.len() * 2);
+        for position in 0..self.hits.len() {
+            if grouped && (position == 0 || election(position) != election(position - 1)) {
+                rows.push(ListRow::Header(election(position)));
+            }
+            rows.push(ListRow::Candidate(position));
+        }
+        rows
+    }
+
+    /// Whether the list shows election headers (and so each row's election once).
+    pub fn list_grouped(&self) -> bool {
+        self.list_entries()
+            .first()
+            .is_some_and(|row| matches!(row, ListRow::Header(_)))
+    }
+
+    /// Screen rows inside the list's border.
+    pub(super) fn list_height(&self) -> usize {
+        usize::from(self.areas(self.size).list.height.saturating_sub(2))
+    }
+
+    /// Moves the first entry shown so that the selected candidate (and its election's
+    /// header, when it is the first of its group) is in view.
+    pub(super) fn keep_cursor_visible(&mut self) {
+        let rows = self.list_entries();
+        let height = self.list_height().max(LIST_ITEM_HEIGHT);
+        let Some(at) = rows
+            .iter()
+            .position(|r| *r == ListRow::Candidate(self.cursor))
+        else {
+            self.list_offset = 0;
+            return;
+        };
+        // Its header too, when it heads the group.
+        let first = if at > 0 && matches!(rows[at - 1], ListRow::Header(_)) {
+            at - 1
+        } else {
+            at
+        };
+        if first < self.list_offset {
+            self.list_offset = first;
+        }
+        while self.list_offset < at
+            && rows[self.list_offset..=at]
+                .iter()
+                .map(|r| r.height())
+                .sum::<usize>()
+                > height
+        {
+            self.list_offset += 1;
+        }
+        // No blank space below the last entry while there is more above.
+        while self.list_offset > 0
+            && rows[self.list_offset - 1..]
+                .iter()
+                .map(|r| r.height())
+                .sum::<usize>()
+                <= height
+        {
+            self.list_offset -= 1;
+        }
+    }
+
+    /// The candidate entry shown at `inner_row` of the list (0 is the first row inside the
+    /// border), if a candidate is there.
+    pub(super) fn candidate_at_row(&self, inner_row: usize) -> Option<usize> {
+        let mut top = 0;
+        for row in self.list_entries().into_iter().skip(self.list_offset) {
+            if inner_row < top + row.height() {
+                return match row {
+                    ListRow::Candidate(position) => Some(position),
+                    ListRow::Header(_) => None,
+                };
+            }
+            top += row.height();
+        }
+        None
+    }
+}
