@@ -330,6 +330,19 @@ fn kubernetes_elections_and_their_non_candidates() {
         .unwrap();
     assert_eq!(carr.name, "Derek Carr");
     assert_eq!(carr.affiliation.as_deref(), Some("Red Hat"));
+    // "## Vote for justinsb!" is no name: the election's README lists him.
+    let justin = roster
+        .candidates
+        .iter()
+        .find(|c| c.path.ends_with("steering/2017/vote_for_justinsb.md"))
+        .unwrap();
+    assert_eq!(justin.name, "Justin Santa Barbara");
+    assert!(
+        justin
+            .links
+            .iter()
+            .any(|(k, v)| k == "github" && v == "justinsb")
+    );
     let e2023 = roster
         .elections
         .iter()

@@ -187,8 +187,14 @@ impl Roster {
                 &default_election_name(&folder),
                 meta,
             ));
-            let names = openstack_cycle(&folder).and_then(|cycle| openstack.remove(&cycle));
-            let names = names.map(std::sync::Arc::new);
+            let context = std::sync::Arc::new(StatementContext {
+                openstack: openstack_cycle(&folder).and_then(|cycle| openstack.remove(&cycle)),
+                listed: f
+                    .readme
+                    .as_deref()
+                    .map(formats::readme_listing)
+                    .unwrap_or_default(),
+            });
             jobs.extend(f.yaml.into_iter().map(|(path, bytes)| Job {
                 election: index,
                 path,
@@ -199,7 +205,7 @@ impl Roster {
                 election: index,
                 path,
                 bytes,
-                statement: Some(names.clone()),
+                statement: Some(context.clone()),
             }));
         }
         for (result, warning) in crate::parallel::map(jobs, Job::run) {
@@ -262,8 +268,17 @@ struct Job {
     election: usize,
     path: PathBuf,
     bytes: Option<Vec<u8>>,
-    /// `None` for candidate YAML; for a published statement, the OpenStack names of its cycle.
-    statement: Option<Option<std::sync::Arc<HashMap<String, OpenStackName>>>>,
+    /// `None` for candidate YAML; for a published statement, what its folder says of it.
+    statement: Option<std::sync::Arc<StatementContext>>,
+}
+
+/// What a published statement's folder says of the candidates in it.
+#[derive(Default)]
+struct StatementContext {
+    /// The OpenStack results of its cycle: names by e-mail.
+    openstack: Option<HashMap<String, OpenStackName>>,
+    /// The election README's table: names by file.
+    listed: HashMap<String, formats::Listed>,
 }
 
 impl Job {
@@ -287,7 +302,7 @@ impl Job {
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
                 warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
-                Ok(vec![import_statement(&path, &text, names.as_deref())])
+                Ok(vec![import_statement(&path, &text, &names)])
             }
         };
         let candidates = raws.map(|raws| {
@@ -368,17 +383,32 @@ fn openstack_cycle(folder: &Path) -> Option<String> {
 }
 
 /// Reads one published statement; OpenStack's results name it when they can.
-fn import_statement(
-    path: &Path,
-    text: &str,
-    openstack: Option<&HashMap<String, OpenStackName>>,
-) -> RawCandidate {
+fn import_statement(path: &Path, text: &str, context: &StatementContext) -> RawCandidate {
+    let openstack = context.openstack.as_ref();
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let format = formats::detect(text, &file_name);
     let mut raw = formats::parse(text, format, &formats::name_from_file(&file_name));
+    // Where the statement names no one itself (a heading, the file), the election's own
+    // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
+    let names_itself = matches!(format, formats::Format::KeyLines | formats::Format::Elekto);
+    if let Some(listed) = context.listed.get(&file_name.to_lowercase())
+        && !names_itself
+    {
+        raw.name = listed.name.clone();
+        if raw.affiliation.is_none() {
+            raw.affiliation = listed.affiliation.clone();
+        }
+        let has_handle = raw
+            .links
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("github"));
+        if let (Some(handle), false) = (&listed.handle, has_handle) {
+            raw.links.push(("github".to_string(), handle.clone()));
+        }
+    }
     if file_name.contains('@') && raw.emails.is_empty() {
         raw.emails.push(file_name.clone());
     }

@@ -233,3 +233,25 @@ fn elections_come_in_the_order_they_took_place() {
             .contains("antelope")
     );
 }
+
+#[test]
+fn an_election_readme_table_names_the_statements_that_do_not_name_themselves() {
+    let (roster, errors) = Roster::from_inputs(
+        vec![
+            input(
+                "k/2017/README.md",
+                b"# 2017 Election\n\nName | Org | GitHub\n---|---|---\n[Justin Santa Barbara](vote_for_justinsb.md) | Independent | [@justinsb](https://github.com/justinsb)\n[Ann Key](ann.txt) | Acme | [@ann](https://github.com/ann)\n",
+            ),
+            input("k/2017/vote_for_justinsb.md", b"## Vote for justinsb!\n\nThis election is critical.\n"),
+            input("k/2017/ann.txt", b"Name: Ann Keyline\nEmail: ann@x.org\n\nHello.\n"),
+        ],
+        Source::Embedded,
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<&str> = roster.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"Justin Santa Barbara"), "{names:?}");
+    assert!(
+        names.contains(&"Ann Keyline"),
+        "a statement that names itself keeps its name: {names:?}"
+    );
+}

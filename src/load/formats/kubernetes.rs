@@ -1,4 +1,7 @@
-//! Kubernetes 2017–2020: `# Name` headings with `- GitHub:` / `- Employer:` bullets.
+//! Kubernetes 2017–2020: `# Name` headings with `- GitHub:` / `- Employer:` bullets, and
+//! the election README's table that names each statement's candidate.
+
+use std::collections::HashMap;
 
 use serde_yaml::Value;
 
@@ -43,4 +46,76 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
     }
     c.statement = trim_blank_lines(&body.join("\n"));
     c
+}
+
+/// A candidate as an election's README lists them: a table row whose first cell links to
+/// the statement file (`[Name](name_bio.md) | Employer | [@handle](…)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The name as the officials wrote it.
+    pub name: String,
+    /// The second cell, where it is plain text.
+    pub affiliation: Option<String>,
+    /// A `@handle` in a later cell.
+    pub handle: Option<String>,
+}
+
+/// The candidates an election README's table lists, by the lower-case file name each row
+/// links to. Rows that link anywhere else (a web page, another folder) are no listing.
+pub fn listed(readme: &str) -> HashMap<String, Listed> {
+    let mut out = HashMap::new();
+    for line in readme.lines().filter(|l| l.contains('|')) {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let Some(first) = cells.first() else {
+            continue;
+        };
+        let (name, Some(target)) = link_text(first) else {
+            continue;
+        };
+        let local = !target.contains("://") && !target.contains('/') && !target.is_empty();
+        if !local || name.is_empty() {
+            continue;
+        }
+        let affiliation = cells
+            .get(1)
+            .filter(|c| !c.contains('[') && !c.starts_with('@'))
+            .map(|c| (*c).to_string());
+        let handle = cells.iter().skip(1).find_map(|c| {
+            let text = link_text(c).0;
+            text.strip_prefix('@').map(str::to_string)
+        });
+        out.insert(
+            target.to_lowercase(),
+            Listed {
+                name,
+                affiliation,
+                handle,
+            },
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_readme_table_lists_each_statement_file_with_its_candidate() {
+        let readme = "Name | Organization | GitHub\n---|---|---\n\
+            [Justin Santa Barbara](vote_for_justinsb.md)\t|\tIndependent | [@justinsb](https://github.com/justinsb)\n\
+            [Phillip Wittrock](pwittrock_bio.md) |\tGoogle | \t[@pwittrock](https://github.com/pwittrock)\n\
+            [Elsewhere](https://example.org/x.md) | Nope | [@no](https://github.com/no)\n";
+        let found = listed(readme);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let justin = &found["vote_for_justinsb.md"];
+        assert_eq!(justin.name, "Justin Santa Barbara");
+        assert_eq!(justin.affiliation.as_deref(), Some("Independent"));
+        assert_eq!(justin.handle.as_deref(), Some("justinsb"));
+        assert_eq!(found["pwittrock_bio.md"].name, "Phillip Wittrock");
+    }
 }

@@ -14,6 +14,7 @@ use common::{bullet, key_value, link_text, looks_like_a_name};
 pub use common::{emails, is_dash_line};
 pub use elekto::election as elekto_election;
 pub use kata::readme as kata_readme;
+pub use kubernetes::{Listed, listed as readme_listing};
 pub use openstack::{OpenStackName, names as openstack_names};
 
 use crate::roster::RawCandidate;
