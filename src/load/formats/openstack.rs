@@ -36,15 +36,38 @@ pub fn names(text: &str) -> HashMap<String, OpenStackName> {
             let (Some(email), Some(fullname)) = (entry.get("email"), entry.get("fullname")) else {
                 continue;
             };
-            names.insert(
-                scalar(email).to_lowercase(),
-                OpenStackName {
-                    fullname: scalar(fullname),
-                    ircname: entry.get("ircname").map(scalar),
-                    elected: entry.get("elected").and_then(Value::as_bool),
-                },
-            );
+            let found = OpenStackName {
+                fullname: scalar(fullname),
+                ircname: entry.get("ircname").map(scalar),
+                elected: entry.get("elected").and_then(Value::as_bool),
+            };
+            // Older cycles name the statement file by IRC nick (`amrith.txt`), newer ones by
+            // e-mail: the row's url gives the file either way.
+            if let Some(file) = entry
+                .get("url")
+                .map(scalar)
+                .and_then(|url| url.rsplit('/').next().map(str::to_lowercase))
+                .filter(|file| !file.is_empty())
+            {
+                names.insert(file, found.clone());
+            }
+            names.insert(scalar(email).to_lowercase(), found);
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_name_statements_by_email_and_by_the_file_their_url_names() {
+        let found = names(
+            "candidates:\n  TC:\n  - elected: true\n    email: amrith@tesora.com\n    fullname: Amrith Kumar\n    ircname: amrith\n    url: https://git.openstack.org/cgit/openstack/election/plain/candidates/ocata/TC/amrith.txt\n",
+        );
+        assert_eq!(found["amrith.txt"].fullname, "Amrith Kumar");
+        assert_eq!(found["amrith@tesora.com"].fullname, "Amrith Kumar");
+        assert_eq!(found["amrith.txt"].elected, Some(true));
+    }
 }
