@@ -1105,3 +1105,41 @@ fn the_place_comes_back_and_what_is_gone_is_left_out() {
     assert_eq!(app.panes().len(), 1);
     assert_eq!(app.marks().len(), 1);
 }
+
+#[test]
+fn the_election_view_reads_as_prose_description_first() {
+    let roster = roster_of(&[
+        (
+            "e/election.yaml",
+            "name: Steering 2026\norganization: Kubernetes\nstart_datetime: 2026-01-01 00:00:00\nend_datetime: 2026-01-20 00:00:00\nno_winners: 3\ndelete_after: true\nshow_candidate_fields: [employer]\n",
+        ),
+        (
+            "e/election_desc.md",
+            "## About\n\nThe **steering** committee:\n\n- sets direction\n- owns the charter\n",
+        ),
+        ("e/results.md", "# Results\n\nAnn won.\n"),
+        (
+            "e/candidate-ann.md",
+            "---\nname: Ann\nID: ann\n---\nHello.\n",
+        ),
+    ]);
+    let mut app = hustings::app::App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    type_keys(&mut app, "i");
+    let (_, text) = app.overlay_text().expect("the election view");
+    assert!(
+        !text.contains("Delete after") && !text.contains("Show candidate"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("##") && !text.contains("**"),
+        "Markdown rendered: {text}"
+    );
+    assert!(text.contains("sets direction"), "{text}");
+    let description = text.find("Description:").expect(&text);
+    let results = text.find("Results:").expect(&text);
+    assert!(description < results, "{text}");
+}

@@ -344,9 +344,10 @@ impl Folder {
                 .map(formats::kata_readme);
             from_readme.filter(|m| m.name.is_some())
         });
+        // What the election is comes before how it ended.
         for (key, text) in [
-            ("results", &self.results),
             ("description", &self.description),
+            ("results", &self.results),
         ] {
             if let Some(text) = text {
                 meta.get_or_insert_with(RawElection::default).extra.push((

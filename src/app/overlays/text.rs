@@ -8,6 +8,7 @@ use crate::action::{Action, Overlay};
 use crate::keymap::{BALLOT, Binding, EDITOR, HISTORY, NORMAL, OUTLINE, OVERLAY, SEARCH, THEMES};
 use crate::layout::WHEEL_LINES;
 use crate::roster::{Election, LoadError, dates};
+use crate::text::markdown;
 use crate::text::sanitize::sanitize_line;
 
 /// A text overlay's state: which one, and how far it is scrolled.
@@ -145,7 +146,7 @@ pub fn election_text(
         text.push(String::new());
         if value.contains('\n') {
             text.push(format!("{}:", capitalise(key)));
-            text.extend(value.lines().map(|l| format!("  {l}")));
+            text.extend(readable_lines(value).into_iter().map(|l| format!("  {l}")));
         } else {
             text.push(format!("{}: {value}", capitalise(key)));
         }
@@ -153,6 +154,30 @@ pub fn election_text(
     text.push(String::new());
     text.push(format!("Folder: {}", election.folder));
     text.join("\n")
+}
+
+/// A longer text as it reads: Markdown rendered to plain lines (headings without their `#`,
+/// list items behind their markers), plain text as written.
+fn readable_lines(value: &str) -> Vec<String> {
+    if !markdown::is_markdown(value) {
+        return value.lines().map(str::to_string).collect();
+    }
+    let mut lines = Vec::new();
+    for block in markdown::parse(value) {
+        let listed = !block.prefix.trim().is_empty() || !block.continuation.is_empty();
+        if !lines.is_empty() && !listed {
+            lines.push(String::new());
+        }
+        for (i, line) in block.text.lines().enumerate() {
+            let lead = if i == 0 {
+                &block.prefix
+            } else {
+                &block.continuation
+            };
+            lines.push(format!("{lead}{line}"));
+        }
+    }
+    lines
 }
 
 fn capitalise(key: &str) -> String {

@@ -97,6 +97,8 @@ pub fn election(value: Value) -> Option<RawElection> {
             "start_datetime" => e.dates.push(("voting_open".to_string(), text)),
             "end_datetime" => e.dates.push(("voting_close".to_string(), text)),
             "exception_due" => e.dates.push(("exceptions_due".to_string(), text)),
+            // How Elekto keeps its data and which fields it shows: nothing a voter weighs.
+            "delete_after" | "show_candidate_fields" => {}
             _ => e.extra.push((key, value)),
         }
     }
