@@ -160,15 +160,38 @@ pub fn wrap_ranges(line: &str, max: usize, hang: usize) -> Vec<std::ops::Range<u
             end = pos;
             continue;
         }
+        // A word longer than a line (an address, most often) breaks after its last `/`,
+        // `?`, `&`, `=`, `-`, `.`, `_`, `#` or `,` that leaves a third of a line or more,
+        // else between characters.
+        let mut soft: Option<(usize, usize)> = None;
         for (i, c) in token.char_indices() {
             let cw = c.width().unwrap_or(0);
             if used + cw > max && used > indent {
-                out.push(start..end);
-                start = token_start + i;
-                (used, indent) = (hang, hang);
+                let worth = indent + (max - indent) / 3;
+                match soft.filter(|&(_, at)| at > worth) {
+                    Some((cut, at)) => {
+                        out.push(start..cut);
+                        start = cut;
+                        (used, indent) = (hang + (used - at), hang);
+                        if used + cw > max && used > indent {
+                            out.push(start..end);
+                            start = token_start + i;
+                            used = hang;
+                        }
+                    }
+                    None => {
+                        out.push(start..end);
+                        start = token_start + i;
+                        (used, indent) = (hang, hang);
+                    }
+                }
+                soft = None;
             }
             used += cw;
             end = token_start + i + c.len_utf8();
+            if matches!(c, '/' | '?' | '&' | '=' | '-' | '.' | '_' | '#' | ',') {
+                soft = Some((end, used));
+            }
         }
     }
     out.push(start..end);
@@ -234,6 +257,17 @@ mod tests {
 
     #[test]
     fn splits_words_longer_than_a_line() {
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn long_addresses_break_after_their_punctuation() {
+        let lines = wrap("https://github.com/kubernetes/community/pull/12345", 23);
+        assert_eq!(
+            lines,
+            vec!["https://github.com/", "kubernetes/community/", "pull/12345"]
+        );
+        // No punctuation to break at: between characters, as before.
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
     }
 
