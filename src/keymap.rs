@@ -75,13 +75,13 @@ pub const NORMAL: &[Binding] = &[
         &[Char(' ')],
         "Space",
         Action::ToggleMark,
-        "mark / unmark for comparison, then move down",
+        "mark / unmark for comparison, then move down (Space Space c compares two)",
     ),
     bind(
         &[Char('c')],
         "c",
         Action::Compare,
-        "compare marked candidates (2–4) side by side",
+        "compare the marked candidates (2 to 4) side by side, in equal-width panes",
     ),
     bind(
         &[Char('w')],
@@ -119,7 +119,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('/')],
         "/",
         Action::SearchStart,
-        "search names, affiliations, elections, statements",
+        "search: names, affiliations, elections fuzzily, statements by word, \"a phrase\"",
     ),
     bind(
         &[Char('n')],
@@ -143,7 +143,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('}')],
         "}",
         Action::NextSection,
-        "next section in every pane (same heading)",
+        "next section in every pane: the others go to the section of the same name",
     ),
     bind(
         &[Char('{')],
@@ -155,7 +155,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('H')],
         "H",
         Action::History,
-        "history: this statement against the previous candidacy",
+        "history: this statement beside the same person's previous one",
     ),
     bind(
         &[Char('t')],
@@ -167,13 +167,13 @@ pub const NORMAL: &[Binding] = &[
         &[Char('o')],
         "o",
         Action::Outline,
-        "outline: the sections of each open statement",
+        "outline: the sections of each open statement; Enter goes to one",
     ),
     bind(
         &[Char('i')],
         "i",
         Action::ElectionInfo,
-        "this election: seats, dates, time left, results",
+        "this election: seats, dates in UTC and local time, time left, results",
     ),
     bind(&[Char(']')], "]", Action::NextElection, "next election"),
     bind(&[Char('[')], "[", Action::PrevElection, "previous election"),
@@ -187,7 +187,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('e')],
         "e",
         Action::EditNote,
-        "edit your note on the candidate",
+        "edit your note on the candidate (readline keys; C-x C-e: $EDITOR)",
     ),
     bind(
         &[Char('v')],
@@ -426,6 +426,22 @@ pub fn split_escape_prefix(event: &Event, mode: Mode) -> Option<(Event, Event)> 
     let escape = Event::Key(KeyEvent::new(Esc, KeyModifiers::NONE));
     let plain = Event::Key(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT));
     Some((escape, plain))
+}
+
+/// A key table as a Markdown table (key, what it does): the README's is made by this, so
+/// that the README, `?` and the keys themselves say the same.
+pub fn markdown_table(table: &[Binding]) -> String {
+    let mut out = String::from("| key | what it does |\n|---|---|\n");
+    for binding in table {
+        let keys: Vec<String> = binding
+            .label
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .map(|k| format!("`{k}`"))
+            .collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), binding.help));
+    }
+    out
 }
 
 /// The action for `event` in `mode`, if any. Key releases are ignored.
