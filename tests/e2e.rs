@@ -211,11 +211,11 @@ fn a_voter_reads_searches_compares_resizes_and_quits() {
     });
     assert_eq!(t.format("#{alternate_on}"), "1");
 
-    // Navigate and read.
+    // Navigate and read (the newest election's candidate is listed first).
     t.keys(&["j"]);
     t.wait_for("2/2");
     t.keys(&["Enter"]);
-    t.wait_for("Systems Researcher");
+    t.wait_for("staff engineer");
     t.keys(&["Escape"]);
 
     // Search: `/tao` leaves Tao Peng.

@@ -16,6 +16,11 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// Scripted events; when they run out, the source fails with `end` (a broken terminal by
 /// default, or `Interrupted`, as the real source reports an ending signal).
+/// The candidate listed first in the built-in roster (the newest election's), and that
+/// election.
+const FIRST: usize = 1;
+const NEWEST: usize = 1;
+
 struct Script(VecDeque<Event>, io::ErrorKind);
 
 impl EventSource for Script {
@@ -52,7 +57,9 @@ impl Host<TestBackend> for Recorder {
     }
 
     fn save(&mut self, app: &App, election: usize) -> io::Result<()> {
-        self.saved.push((election, app.note_text(0).to_string()));
+        // The note on the candidate listed first (the newest election's first).
+        self.saved
+            .push((election, app.note_text(FIRST).to_string()));
         Ok(())
     }
 
@@ -97,7 +104,7 @@ fn an_ending_signal_ends_the_loop_cleanly_and_saves_the_note() {
     let mut events = script("e", key(KeyCode::Char('z')));
     events.1 = io::ErrorKind::Interrupted;
     let saved = run(&mut app, &mut events).saved;
-    assert_eq!(saved.last(), Some(&(0, "z".to_string())), "{saved:?}");
+    assert_eq!(saved.last(), Some(&(NEWEST, "z".to_string())), "{saved:?}");
 }
 
 #[test]
@@ -105,7 +112,11 @@ fn a_note_typed_and_quit_with_ctrl_c_is_saved() {
     let mut app = embedded_app();
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let saved = run(&mut app, &mut script("eabc", ctrl_c)).saved;
-    assert_eq!(saved.last(), Some(&(0, "abc".to_string())), "{saved:?}");
+    assert_eq!(
+        saved.last(),
+        Some(&(NEWEST, "abc".to_string())),
+        "{saved:?}"
+    );
 }
 
 #[test]
@@ -114,7 +125,7 @@ fn closing_the_note_saves_at_once() {
     let mut events = script("exyz", key(KeyCode::Esc));
     events.0.push_back(key(KeyCode::Char('q')));
     let saved = run(&mut app, &mut events).saved;
-    assert!(saved.contains(&(0, "xyz".to_string())), "{saved:?}");
+    assert!(saved.contains(&(NEWEST, "xyz".to_string())), "{saved:?}");
 }
 
 #[test]
@@ -127,7 +138,7 @@ fn the_loop_reports_its_event_source_failing_and_still_saves() {
     let (host, result) = run_to_end(&mut app, &mut events);
     let error = result.expect_err("a broken terminal ends the loop with its error");
     assert_eq!(error.to_string(), "the script ran out");
-    assert_eq!(host.saved.last(), Some(&(0, "n".to_string())));
+    assert_eq!(host.saved.last(), Some(&(NEWEST, "n".to_string())));
 }
 
 #[test]
@@ -140,10 +151,10 @@ fn ctrl_x_ctrl_e_continues_the_note_in_an_external_editor() {
     events.0.push_back(key(KeyCode::Char('q')));
     let host = run(&mut app, &mut events);
     assert_eq!(host.edited, vec!["First"]);
-    assert_eq!(app.note_text(0), "First\nadded outside");
+    assert_eq!(app.note_text(FIRST), "First\nadded outside");
     assert_eq!(
         host.saved.last(),
-        Some(&(0, "First\nadded outside".to_string()))
+        Some(&(NEWEST, "First\nadded outside".to_string()))
     );
 }
 

@@ -26,9 +26,9 @@ fn sized(mut app: hustings::app::App) -> hustings::app::App {
 #[test]
 fn j_and_k_move_within_the_list() {
     let mut app = sized(embedded_app());
-    assert_eq!(selected_name(&app), "Tao Peng");
-    type_keys(&mut app, "j");
     assert_eq!(selected_name(&app), "Anastassios Nanos");
+    type_keys(&mut app, "j");
+    assert_eq!(selected_name(&app), "Tao Peng");
     type_keys(&mut app, "jjj");
     assert_eq!(app.cursor(), 1, "stops at the last candidate");
     press(&mut app, key(KeyCode::Up));
@@ -49,10 +49,7 @@ fn enter_opens_the_selected_candidate_and_focuses_it() {
     type_keys(&mut app, "j");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.panes().len(), 1);
-    assert_eq!(
-        app.candidate(app.panes()[0].candidate).name,
-        "Anastassios Nanos"
-    );
+    assert_eq!(app.candidate(app.panes()[0].candidate).name, "Tao Peng");
     assert_eq!(app.focus(), Focus::Pane(0));
     // Back to the list, pick the other one: it replaces the pane's content.
     press(&mut app, key(KeyCode::Esc));
@@ -60,7 +57,10 @@ fn enter_opens_the_selected_candidate_and_focuses_it() {
     type_keys(&mut app, "k");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.panes().len(), 1);
-    assert_eq!(app.candidate(app.panes()[0].candidate).name, "Tao Peng");
+    assert_eq!(
+        app.candidate(app.panes()[0].candidate).name,
+        "Anastassios Nanos"
+    );
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn space_marks_and_c_compares_side_by_side() {
         .iter()
         .map(|p| app.candidate(p.candidate).name.clone())
         .collect();
-    assert_eq!(shown, vec!["Tao Peng", "Anastassios Nanos"]);
+    assert_eq!(shown, vec!["Anastassios Nanos", "Tao Peng"]);
     assert_eq!(app.focus(), Focus::Pane(0));
 }
 
@@ -154,7 +154,7 @@ fn typing_q_in_search_is_text_not_quit() {
 fn search_keeps_the_selection_when_it_still_matches() {
     let mut app = sized(embedded_app());
     type_keys(&mut app, "j/a");
-    assert_eq!(selected_name(&app), "Anastassios Nanos");
+    assert_eq!(selected_name(&app), "Tao Peng");
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn a_search_matching_nothing_leaves_an_empty_list_safely() {
 #[test]
 fn n_and_capital_n_jump_between_hits_in_the_pane() {
     let mut app = sized(embedded_app());
-    type_keys(&mut app, "j");
+    // The first listed: the newest election's Anastassios Nanos.
     press(&mut app, key(KeyCode::Enter));
     type_keys(&mut app, "/hypervisor");
     press(&mut app, key(KeyCode::Enter));
@@ -483,13 +483,13 @@ fn e_writes_a_note_that_esc_saves() {
     type_keys(&mut app, "Ask about CI");
     press(&mut app, key(KeyCode::Enter));
     type_keys(&mut app, "q and j are text here");
-    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Soon)]);
+    assert_eq!(app.take_saves(), vec![(1, hustings::app::SaveWhen::Soon)]);
     press(&mut app, key(KeyCode::Left));
     press(&mut app, key(KeyCode::Backspace));
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(app.note_text(0), "Ask about CI\nq and j are text hee");
-    assert_eq!(app.take_saves(), vec![(0, hustings::app::SaveWhen::Now)]);
+    assert_eq!(app.note_text(1), "Ask about CI\nq and j are text hee");
+    assert_eq!(app.take_saves(), vec![(1, hustings::app::SaveWhen::Now)]);
 }
 
 #[test]
@@ -591,7 +591,8 @@ fn name_order_is_alphabetical_within_each_election() {
         .iter()
         .map(|h| app.candidate(h.candidate).name.as_str())
         .collect();
-    assert_eq!(names, vec!["Mo", "amy", "Zed"]);
+    // The last election listed first; by name within each.
+    assert_eq!(names, vec!["amy", "Zed", "Mo"]);
 }
 
 #[test]
@@ -610,13 +611,14 @@ fn a_read_only_election_refuses_changes_and_says_why() {
 #[test]
 fn brackets_jump_between_elections_and_i_shows_the_current_one() {
     let mut app = sized(embedded_app());
+    // The list shows the newest election (index 1, 2024) first; ] goes down the list.
+    assert_eq!(app.current_election(), Some(1));
+    type_keys(&mut app, "]");
     assert_eq!(app.current_election(), Some(0));
     type_keys(&mut app, "]");
-    assert_eq!(app.current_election(), Some(1));
-    type_keys(&mut app, "]");
-    assert_eq!(app.current_election(), Some(0), "wraps around");
+    assert_eq!(app.current_election(), Some(1), "wraps around");
     type_keys(&mut app, "[");
-    assert_eq!(app.current_election(), Some(1));
+    assert_eq!(app.current_election(), Some(0));
     type_keys(&mut app, "i");
     assert_eq!(app.overlay(), Some(Overlay::Election));
     type_keys(&mut app, "i");
@@ -717,10 +719,11 @@ fn capital_h_compares_with_the_previous_candidacy() {
         width: 120,
         height: 40,
     });
-    type_keys(&mut app, "H");
+    // The newest election is listed first, the oldest last.
+    type_keys(&mut app, "GH");
     assert_eq!(app.overlay(), None, "the oldest has nothing before it");
     assert!(app.message().unwrap().contains("first candidacy"));
-    type_keys(&mut app, "GH");
+    type_keys(&mut app, "gH");
     assert_eq!(app.overlay(), Some(Overlay::History));
     let (all, newer, _) = app.history_view();
     assert_eq!((all.len(), newer), (3, 2));
@@ -850,7 +853,7 @@ fn the_history_view_stops_at_its_end() {
         width: 80,
         height: 24,
     });
-    type_keys(&mut app, "GH");
+    type_keys(&mut app, "gH");
     assert_eq!(app.overlay(), Some(Overlay::History));
     assert!(
         app.history_diff().is_some(),
@@ -1002,6 +1005,8 @@ fn a_result_opens_at_its_first_hit_and_the_pane_counts_its_hits() {
 fn the_note_editor_speaks_readline() {
     use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
     let mut app = sized(embedded_app());
+    // The candidate listed first: the newest election's.
+    const FIRST: usize = 1;
     let with = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
     let ctrl = |c| with(KeyCode::Char(c), KeyModifiers::CONTROL);
     let alt = |c| with(KeyCode::Char(c), KeyModifiers::ALT);
@@ -1010,28 +1015,28 @@ fn the_note_editor_speaks_readline() {
     press(&mut app, alt('b'));
     type_keys(&mut app, "X");
     assert_eq!(
-        app.note_text(0),
+        app.note_text(FIRST),
         "one Xtwo three",
         "Alt-B moved by words, typed nothing"
     );
     press(&mut app, ctrl('e'));
     press(&mut app, ctrl('w'));
     assert_eq!(
-        app.note_text(0),
+        app.note_text(FIRST),
         "one Xtwo ",
         "Ctrl-W deleted the word before"
     );
     press(&mut app, ctrl('a'));
     press(&mut app, alt('f'));
     press(&mut app, ctrl('k'));
-    assert_eq!(app.note_text(0), "one");
+    assert_eq!(app.note_text(FIRST), "one");
     press(&mut app, ctrl('u'));
-    assert_eq!(app.note_text(0), "");
+    assert_eq!(app.note_text(FIRST), "");
     type_keys(&mut app, "kept");
     press(&mut app, ctrl('x'));
     assert_eq!(
         press(&mut app, ctrl('e')),
-        hustings::app::Effect::EditExternally(0),
+        hustings::app::Effect::EditExternally(FIRST),
         "Ctrl-X Ctrl-E hands the note to $EDITOR"
     );
 }
@@ -1061,7 +1066,7 @@ fn the_history_view_draws_markdown_as_the_panes_do() {
         width: 120,
         height: 40,
     });
-    type_keys(&mut app, "GH");
+    type_keys(&mut app, "gH");
     let (_, newer) = app.history_lines().expect("wrapped");
     let texts: Vec<&str> = newer.iter().map(|l| l.text.as_str()).collect();
     assert!(!texts.iter().any(|t| t.contains("##")), "{texts:?}");

@@ -124,6 +124,9 @@ impl App {
         app.voter.read_only = vec![false; elections];
         app.voter.order_mode = crate::voter::order::OrderMode::Name;
         app.reorder();
+        // A session starts at the top of the list.
+        app.cursor = 0;
+        app.list_offset = 0;
         app
     }
 

@@ -18,21 +18,22 @@ impl App {
         let Some(current) = self.current_election() else {
             return;
         };
-        let elections = self.roster.elections.len() as isize;
-        let mut target = current as isize;
-        for _ in 0..elections {
-            target = (target + step).rem_euclid(elections);
-            let first = self
-                .hits
-                .iter()
-                .position(|h| self.roster.candidates[h.candidate].election == target as usize);
-            if let Some(position) = first {
-                self.select(position as isize);
-                self.focus = Focus::List;
-                self.message = Some(self.roster.elections[target as usize].name.clone());
-                return;
+        // The elections in the order the list shows them, each with its first row.
+        let mut listed: Vec<(usize, usize)> = Vec::new();
+        for (position, hit) in self.hits.iter().enumerate() {
+            let election = self.roster.candidates[hit.candidate].election;
+            if !listed.iter().any(|&(e, _)| e == election) {
+                listed.push((election, position));
             }
         }
+        let Some(at) = listed.iter().position(|&(e, _)| e == current) else {
+            return;
+        };
+        let next = (at as isize + step).rem_euclid(listed.len() as isize) as usize;
+        let (target, position) = listed[next];
+        self.select(position as isize);
+        self.focus = Focus::List;
+        self.message = Some(self.roster.elections[target].name.clone());
     }
     /// Makes every pane re-wrap on the next layout (its notes or fields changed).
     pub(super) fn invalidate_panes(&mut self) {

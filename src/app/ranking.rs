@@ -150,7 +150,8 @@ impl App {
         let count = self.roster.candidates.len();
         let mut rank = vec![0; count];
         let mut position = 0;
-        for index in 0..self.roster.elections.len() {
+        // Newest election first (the roster holds them in the order they took place).
+        for index in (0..self.roster.elections.len()).rev() {
             let mut members: Vec<usize> = (0..count)
                 .filter(|&c| self.roster.candidates[c].election == index)
                 .collect();
