@@ -195,10 +195,12 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
          /      search names and statements\n\
          ?      every key\n",
     );
+    // Newest first, as the list shows them.
     for (index, election) in roster
         .elections
         .iter()
         .enumerate()
+        .rev()
         .take(MAX_WELCOME_ELECTIONS)
     {
         text.push('\n');
