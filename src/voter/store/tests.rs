@@ -439,3 +439,28 @@ fn a_fifo_in_the_voters_folder_is_no_file_and_does_not_block() {
     assert!(opened.read_only[0], "{:?}", opened.notices);
     assert!(store.voter_seed().is_err());
 }
+
+#[test]
+fn a_place_is_kept_per_roster_and_a_broken_one_is_ignored() {
+    use crate::voter::place::{OpenPane, Place, Who};
+    let dir = private_dir();
+    let (store, _) = Store::open(dir.path(), &roster()).unwrap();
+    assert_eq!(store.place("abc"), None, "never saved");
+    let place = Place {
+        panes: vec![OpenPane {
+            who: Who {
+                election: "e".into(),
+                candidate: "ann@x".into(),
+            },
+            scroll: 12,
+        }],
+        sync: true,
+        query: "\"edge computing\"".into(),
+        ..Place::default()
+    };
+    store.save_place("abc", &place).unwrap();
+    assert_eq!(store.place("abc"), Some(place));
+    assert_eq!(store.place("other"), None, "each roster its own");
+    fs::write(dir.path().join("place-abc.yaml"), "panes: [unclosed").unwrap();
+    assert_eq!(store.place("abc"), None, "a broken place is not restored");
+}
