@@ -443,3 +443,28 @@ fn files_left_out_are_counted_in_one_line_and_listed_with_v() {
     assert!(err.contains("nomination-template.md: a template"), "{err}");
     assert!(err.contains("voters.md: a list of voters"), "{err}");
 }
+
+#[test]
+fn history_dates_undated_elections_by_their_folder_marked_as_approximate() {
+    let dir = tempfile::tempdir().unwrap();
+    for (cycle, text) in [("zed", "I ran in zed."), ("antelope", "I ran in antelope.")] {
+        let folder = dir.path().join("candidates").join(cycle).join("TC");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("jane@example.org"), text).unwrap();
+    }
+    let (out, err, code) = hustings(&["history", "jane", path(dir.path())]);
+    assert_eq!(code, Some(0), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].trim_start().starts_with("~2022-10") && lines[1].contains("zed TC"),
+        "{out}"
+    );
+    assert!(
+        lines[2].trim_start().starts_with("~2023-03") && lines[2].contains("antelope TC"),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains("zed TC → antelope TC"),
+        "oldest first: {out}"
+    );
+}

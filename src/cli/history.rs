@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::output::{Outcome, print, shown};
 use super::session::named_candidates;
 use crate::analysis::candidacies;
-use crate::roster::dates::voting_close;
+use crate::roster::dates::{approximate, voting_close};
 
 /// Prints each named person's candidacies, oldest first, and a word-diff summary per pair.
 pub fn run(args: &[String]) -> Outcome {
@@ -21,10 +21,13 @@ pub fn run(args: &[String]) -> Outcome {
         ));
         for &c in &all {
             let election = roster.election_of(&roster.candidates[c]);
-            let date = voting_close(election).map_or_else(
-                || "          ".to_string(),
-                |d| d.format("%Y-%m-%d").to_string(),
-            );
+            // The closing date; else, marked `~`, when the election took place as near as its
+            // folder tells (a year, an OpenStack release).
+            let date = match (voting_close(election), approximate(election)) {
+                (Some(d), _) => d.format("%Y-%m-%d").to_string(),
+                (None, Some(d)) => format!("~{:<9}", d.format("%Y-%m")),
+                (None, None) => " ".repeat(10),
+            };
             out.push_str(&format!(
                 "  {date}  {}  {}\n",
                 election.name,
