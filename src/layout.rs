@@ -5,6 +5,8 @@
 
 use ratatui::layout::Rect;
 
+use crate::text::wrap::wrap;
+
 /// Below this size the app shows only a "window too small" line.
 pub const MIN_WIDTH: u16 = 30;
 /// Below this height the app shows only a "window too small" line.
@@ -85,13 +87,23 @@ pub fn inner(rect: Rect) -> Rect {
     )
 }
 
-/// A text overlay's box in `area`, given how many lines its text wraps to at a width: as
-/// wide as [`TEXT_OVERLAY_WIDTH`], as tall as its text where the window allows.
-pub fn text_overlay(area: Rect, lines_at: impl Fn(usize) -> usize) -> Rect {
+/// A text overlay in `area` (as wide as [`TEXT_OVERLAY_WIDTH`], as tall as its text where
+/// the window allows): its box, and `text` wrapped to the inside of it. The state measures
+/// its scrolling with this and the renderer draws with it, so the two agree.
+pub fn text_overlay(area: Rect, text: &str) -> (Rect, Vec<String>) {
     let width = area.width.saturating_sub(2).min(TEXT_OVERLAY_WIDTH);
-    let lines = lines_at(usize::from(width.saturating_sub(2)));
-    let height = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
-    overlay_rect(area, width, height)
+    let text_width = usize::from(width.saturating_sub(2));
+    let wrapped = wrap(text, text_width);
+    let height = u16::try_from(wrapped.len().saturating_add(2)).unwrap_or(u16::MAX);
+    let rect = overlay_rect(area, width, height);
+    // A window narrower than a box's least width widens the box: wrap again for its inside.
+    let inside = usize::from(inner(rect).width);
+    let wrapped = if inside == text_width {
+        wrapped
+    } else {
+        wrap(text, inside)
+    };
+    (rect, wrapped)
 }
 
 /// Splits `area` into list, equal-width panes, input line and status bar.

@@ -14,7 +14,6 @@ use super::{Action, App, Effect, Overlay, PaneLine};
 use crate::analysis::{candidacies, topics};
 use crate::layout;
 use crate::text::markdown::Mark;
-use crate::text::wrap::wrap;
 use crate::voter::ballot::Ballot;
 
 /// Themes listed for an election.
@@ -141,9 +140,9 @@ impl App {
         match &mut self.overlay {
             Some(Open::Text(view)) => {
                 let text = text.map(|(_, text)| text).unwrap_or_default();
-                let inner = layout::inner(layout::text_overlay(size, |w| wrap(&text, w).len()));
-                let lines = wrap(&text, usize::from(inner.width)).len();
-                view.scroll.resize(lines, usize::from(inner.height));
+                let (rect, wrapped) = layout::text_overlay(size, &text);
+                view.scroll
+                    .resize(wrapped.len(), usize::from(layout::inner(rect).height));
             }
             Some(Open::History(_)) => self.measure_history(),
             _ => {}

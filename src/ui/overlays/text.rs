@@ -10,7 +10,7 @@ use super::super::theme::Theme;
 use super::super::widgets::overlay_box;
 use crate::app::App;
 use crate::layout;
-use crate::text::wrap::{width as width_of, wrap};
+use crate::text::wrap::width as width_of;
 
 /// Draws the open text overlay (keys, errors, election, outline): the text the state
 /// measured, from the scroll position it keeps.
@@ -18,17 +18,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some((title, text)) = app.overlay_text() else {
         return;
     };
-    let box_width = area.width.saturating_sub(2).min(layout::TEXT_OVERLAY_WIDTH);
-    let estimate = wrap(&text, usize::from(box_width.saturating_sub(2))).len();
-    let box_height = u16::try_from(estimate + 2).unwrap_or(u16::MAX);
-    let fits = box_height <= area.height.saturating_sub(2);
+    let (rect, wrapped) = layout::text_overlay(area, &text);
+    let fits = wrapped.len() + 2 <= usize::from(area.height.saturating_sub(2));
     let title = if fits {
         title
     } else {
         format!("{title} · j/k scroll")
     };
-    let inner = overlay_box(frame, area, box_width, box_height, &title, theme);
-    let wrapped = wrap(&text, usize::from(inner.width));
+    let inner = overlay_box(frame, area, rect.width, rect.height, &title, theme);
     let height = usize::from(inner.height);
     let scroll = app
         .overlay_scroll()
