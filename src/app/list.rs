@@ -22,13 +22,6 @@ impl App {
         rows
     }
 
-    /// Whether the list shows election headers (and so each row's election once).
-    pub fn list_grouped(&self) -> bool {
-        self.list_entries()
-            .first()
-            .is_some_and(|row| matches!(row, ListRow::Header(_)))
-    }
-
     /// Screen rows inside the list's border.
     pub(super) fn list_height(&self) -> usize {
         usize::from(self.areas(self.size).list.height.saturating_sub(2))

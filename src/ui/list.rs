@@ -35,7 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let text_width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let grouped = app.list_grouped();
+    let entries = app.list_entries();
+    // Headers are there when more than one election is listed: the rows then leave the
+    // election out.
+    let grouped = matches!(entries.first(), Some(ListRow::Header(_)));
     let mut lines = Vec::new();
     if app.hits().is_empty() {
         lines.push(Line::styled(
@@ -43,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
-    for entry in app.list_entries().into_iter().skip(app.list_offset()) {
+    for entry in entries.into_iter().skip(app.list_offset()) {
         if lines.len() + entry.height() > height {
             break;
         }
