@@ -437,6 +437,18 @@ fn five_candidates(dir: &Path) -> PathBuf {
     election
 }
 
+/// The voter's ballot for `election` as `ballot export` prints it (Markdown, with notes).
+fn exported(election: &Path, data: &Path) -> String {
+    let export = Command::new(BIN)
+        .args(["--order=name", "--data-dir"])
+        .arg(data)
+        .args(["ballot", "export"])
+        .arg(election)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&export.stdout).into_owned()
+}
+
 /// Five candidates in order of name, with a data folder of their own, shown in a 120×40
 /// window: (the window, the folder, the election, the data folder).
 fn five_in_a_window() -> (Tmux, tempfile::TempDir, PathBuf, PathBuf) {
@@ -514,14 +526,7 @@ fn ranking_and_notes_survive_a_restart() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 
-    let export = Command::new(BIN)
-        .args(["--order=name", "--data-dir"])
-        .arg(&data)
-        .args(["ballot", "export"])
-        .arg(&election)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&export.stdout);
+    let text = exported(&election, &data);
     assert!(
         text.contains("1. Carol Example\n2. Alice Example\n3. Eve Example\n"),
         "{text}"
@@ -619,14 +624,7 @@ fn sigterm_while_typing_a_note_saves_the_last_keystrokes() {
     t.wait_for("EXIT=143");
     t.assert_restored();
     drop(t);
-    let export = Command::new(BIN)
-        .args(["--order=name", "--data-dir"])
-        .arg(&data)
-        .args(["ballot", "export"])
-        .arg(&election)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&export.stdout);
+    let text = exported(&election, &data);
     assert!(
         text.contains("### Alice Example\n\ntyped just before the end\n"),
         "{text}"
