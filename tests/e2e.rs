@@ -474,11 +474,7 @@ fn ranking_and_notes_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let election = five_candidates(dir.path());
     let data = dir.path().join("data");
-    let args = ["--order=name", election.to_str().unwrap()];
-    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
-    t.wait_until("the list", |s| {
-        s.contains("Alice Example") && s.contains("? help")
-    });
+    let t = start_five(dir.path(), &election, &data);
     // Rank three: Carol, Alice, Eve; then notes on Bob and Dave.
     t.keys(&["b"]);
     t.wait_for("0 of 5 ranked");
@@ -506,10 +502,7 @@ fn ranking_and_notes_survive_a_restart() {
     t.wait_for("EXIT=0");
     drop(t);
 
-    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
-    t.wait_until("the list", |s| {
-        s.contains("Alice Example") && s.contains("? help")
-    });
+    let t = start_five(dir.path(), &election, &data);
     t.keys(&["b"]);
     let screen = t.wait_for("3 of 5 ranked");
     let order: Vec<&str> = ["1  Carol", "2  Alice", "3  Eve"].to_vec();
@@ -544,10 +537,7 @@ fn two_instances_on_one_election_do_not_clobber_each_other() {
     let election = five_candidates(dir.path());
     let data = dir.path().join("data");
     let args = ["--order=name", election.to_str().unwrap()];
-    let first = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
-    first.wait_until("the list", |s| {
-        s.contains("Alice Example") && s.contains("? help")
-    });
+    let first = start_five(dir.path(), &election, &data);
     first.keys(&["b", "K"]);
     first.wait_for("1 of 5 ranked");
 
