@@ -47,15 +47,9 @@ pub fn diff_lines(
         }
         previous_listed = listed;
         let kind = shape.map_or(BlockKind::Paragraph, |s| s.kind);
-        let line_kind = match kind {
-            BlockKind::Heading(level) => LineKind::Heading(level),
-            BlockKind::Code => LineKind::Code,
-            BlockKind::Hidden => LineKind::Notice,
-            BlockKind::Rule => {
-                lines.push(rule(width));
-                continue;
-            }
-            BlockKind::Paragraph => LineKind::Body,
+        let Some(line_kind) = line_kind(kind) else {
+            lines.push(rule(width));
+            continue;
         };
         let mut block = markdown::Block {
             kind,
@@ -121,25 +115,30 @@ fn markdown_lines(display: &str, max: usize) -> (Vec<PaneLine>, Vec<Section>) {
             lines.push(blank());
         }
         previous = Some((block.kind, in_list_or_quote));
-        let kind = match block.kind {
-            BlockKind::Heading(level) => {
-                sections.push(Section {
-                    line: lines.len(),
-                    title: block.text.clone(),
-                });
-                LineKind::Heading(level)
-            }
-            BlockKind::Code => LineKind::Code,
-            BlockKind::Hidden => LineKind::Notice,
-            BlockKind::Rule => {
-                lines.push(rule(max));
-                continue;
-            }
-            BlockKind::Paragraph => LineKind::Body,
+        let Some(kind) = line_kind(block.kind) else {
+            lines.push(rule(max));
+            continue;
         };
+        if matches!(kind, LineKind::Heading(_)) {
+            sections.push(Section {
+                line: lines.len(),
+                title: block.text.clone(),
+            });
+        }
         wrap_block(&block, kind, max, &mut lines);
     }
     (lines, sections)
+}
+
+/// How a block's lines are drawn; a rule (`None`) is drawn whole by [`rule`].
+fn line_kind(kind: BlockKind) -> Option<LineKind> {
+    match kind {
+        BlockKind::Heading(level) => Some(LineKind::Heading(level)),
+        BlockKind::Code => Some(LineKind::Code),
+        BlockKind::Hidden => Some(LineKind::Notice),
+        BlockKind::Rule => None,
+        BlockKind::Paragraph => Some(LineKind::Body),
+    }
 }
 
 /// A thematic break: a rule of up to 40 columns.
