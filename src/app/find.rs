@@ -1,8 +1,8 @@
 //! Search and sections: deriving the visible list from the query, jumping between hits and
 //! between sections of the same name in every pane.
 
+use super::App;
 use super::pane::Pane;
-use super::{App, Focus};
 
 /// A section title reduced to its words, so "## Why me?" and "Why me" match.
 fn section_key(title: &str) -> String {
@@ -59,10 +59,7 @@ impl App {
     /// section of the same title (else the one at the same position), so that compared
     /// statements line up on the same topic.
     pub(super) fn jump_to_section(&mut self, forward: bool) {
-        let index = match self.focus {
-            Focus::Pane(i) => i,
-            Focus::List => self.active_pane,
-        };
+        let index = self.target_pane();
         let Some(pane) = self.panes.get(index) else {
             self.message = Some("No pane open: press Enter to open a candidate".to_string());
             return;
@@ -130,10 +127,7 @@ impl App {
             self.message = Some("No search: press / to search".to_string());
             return;
         }
-        let index = match self.focus {
-            Focus::Pane(i) => i,
-            Focus::List => self.active_pane,
-        };
+        let index = self.target_pane();
         let Some(pane) = self.panes.get_mut(index) else {
             self.message = Some("No pane open: press Enter to open a candidate".to_string());
             return;

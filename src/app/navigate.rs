@@ -199,11 +199,16 @@ impl App {
             .first()
             .map_or(0, |r| r.width)
     }
-    pub(super) fn close_pane(&mut self) {
-        let index = match self.focus {
+    /// The pane a pane command acts on: the focused one, or from the list the last active.
+    pub(super) fn target_pane(&self) -> usize {
+        match self.focus {
             Focus::Pane(i) => i,
             Focus::List => self.active_pane,
-        };
+        }
+    }
+
+    pub(super) fn close_pane(&mut self) {
+        let index = self.target_pane();
         if index >= self.panes.len() {
             return;
         }

@@ -167,10 +167,7 @@ impl App {
             .enumerate()
             .flat_map(|(p, pane)| (0..pane.sections().len()).map(move |s| (p, s)))
             .collect();
-        let focused = match self.focus {
-            super::Focus::Pane(i) => i,
-            super::Focus::List => self.active_pane,
-        };
+        let focused = self.target_pane();
         let here = self.panes.get(focused).and_then(|pane| {
             let scroll = pane.scroll();
             pane.sections().iter().rposition(|s| s.line <= scroll)
