@@ -48,6 +48,29 @@ pub fn classify(path: &Path) -> Kind {
     if name.contains("template") {
         return Kind::NotCandidate("a template");
     }
+    // A repository's own files and an election's ballots sit beside statements in every
+    // format; none of them is anyone's candidacy.
+    let stem = name.split('.').next().unwrap_or_default();
+    if matches!(
+        stem,
+        "license"
+            | "licence"
+            | "copying"
+            | "notice"
+            | "contributing"
+            | "code_of_conduct"
+            | "changelog"
+            | "security"
+            | "codeowners"
+            | "authors"
+            | "maintainers"
+            | "owners"
+    ) {
+        return Kind::NotCandidate("a file of the repository, no statement");
+    }
+    if matches!(ext, "blt" | "csv" | "tsv" | "json") {
+        return Kind::NotCandidate("ballots or results, no statement");
+    }
     match ext {
         "yaml" | "yml" => Kind::CandidateYaml,
         "txt" | "md" | "markdown" | "rst" | "text" => Kind::Statement,
@@ -83,5 +106,15 @@ mod tests {
         assert_eq!(k("e/alice.yaml"), Kind::CandidateYaml);
         assert_eq!(k("e/election.yaml"), Kind::ElectionYaml);
         assert!(matches!(k("e/logo.png"), Kind::NotCandidate(_)));
+        for file in [
+            "candidates/LICENSE",
+            "candidates/LICENCE.md",
+            "candidates/CONTRIBUTING.md",
+            "candidates/ballots.blt",
+            "candidates/civs_ballots.csv",
+            "candidates/candidate-template.md",
+        ] {
+            assert!(matches!(k(file), Kind::NotCandidate(_)), "{file}");
+        }
     }
 }
