@@ -389,6 +389,132 @@ fn both_seeds() {
     );
 }
 
+/// The NixOS source's Q&A section, by rules of its own: the links of the questions a file
+/// answers, and every word of the section that is no generated markup.
+fn nixos_qa(source: &str) -> (Vec<String>, Vec<String>) {
+    let mut answered = Vec::new();
+    let mut words_left = Vec::new();
+    let mut in_qa = false;
+    for line in source.lines() {
+        let t = line.trim();
+        if t == "## Q&A" || t == "## Unanswered questions" {
+            in_qa = true;
+            continue;
+        }
+        if !in_qa {
+            continue;
+        }
+        if t.starts_with("### ") && t.ends_with("))") && t.contains(" ([link](") {
+            let link = t.rsplit_once("([link](").unwrap().1.trim_end_matches("))");
+            answered.push(link.to_string());
+            continue;
+        }
+        let markup = t == "<details>" || t == "</details>" || t.starts_with("<summary>");
+        if !markup {
+            words_left.extend(t.split_whitespace().map(str::to_string));
+        }
+    }
+    (answered, words_left)
+}
+
+#[test]
+fn nixos_2024_candidates_questions_and_answers() {
+    if shared::shared("corpus").is_none() {
+        return;
+    }
+    let root = corpus("nixos-sc-election-2024");
+    let (roster, errors) = Roster::load_paths(std::slice::from_ref(&root));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.elections.len(), 1);
+    let election = &roster.elections[0];
+    assert_eq!(election.name, "Nix Steering Committee (SC) Election 2024");
+    assert!(
+        election
+            .extra
+            .iter()
+            .any(|(k, v)| k == "description" && v.contains("Steering Committee")),
+        "the README describes the election"
+    );
+    assert_eq!(roster.candidates.len(), 23);
+    assert_eq!(election.questions.len(), 39);
+    for c in &roster.candidates {
+        let handle = c.path.file_stem().unwrap().to_string_lossy().to_string();
+        let source = std::fs::read_to_string(&c.path).unwrap();
+        let name = source
+            .lines()
+            .find_map(|l| l.trim_start_matches(['-', '*', ' ']).strip_prefix("Name:"))
+            .unwrap()
+            .trim();
+        assert_eq!(c.name, name, "{handle}");
+        assert!(
+            c.links
+                .iter()
+                .any(|(k, v)| k == "github" && v.eq_ignore_ascii_case(&handle)),
+            "{handle}: {:?}",
+            c.links
+        );
+        // The statement is everything before the Q&A but the `Key: value` bullets on top.
+        let before: Vec<&str> = source
+            .lines()
+            .take_while(|l| l.trim() != "## Q&A" && l.trim() != "## Unanswered questions")
+            .collect();
+        let key_bullet = |l: &str| {
+            let t = l.trim_start();
+            (t.starts_with("- ") || t.starts_with("* "))
+                && t[2..]
+                    .split_once(':')
+                    .is_some_and(|(k, _)| k.split_whitespace().count() <= 4)
+        };
+        let header = before
+            .iter()
+            .position(|l| {
+                let t = l.trim();
+                !t.is_empty() && !t.starts_with('#') && !key_bullet(l)
+            })
+            .unwrap_or(before.len());
+        let body: Vec<&str> = before
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| *i >= header || !key_bullet(l))
+            .flat_map(|(_, l)| l.split_whitespace())
+            .collect();
+        assert_eq!(
+            words(c.statement.raw()),
+            body,
+            "{handle}: the statement's words"
+        );
+        let (answered, mut words_left) = nixos_qa(&source);
+        // Exactly the questions the file answers.
+        let mut got: Vec<&str> = c
+            .answers
+            .iter()
+            .map(|a| election.questions[a.question].link.as_deref().unwrap())
+            .collect();
+        let mut want: Vec<&str> = answered.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{handle}");
+        // No word lost: the section's words are the questions' texts, the unanswered
+        // questions' titles and the answers.
+        let mut kept: Vec<String> = Vec::new();
+        for (i, q) in election.questions.iter().enumerate() {
+            match c.answer(i) {
+                Some(a) => {
+                    kept.extend(q.text.raw().split_whitespace().map(str::to_string));
+                    kept.extend(a.raw().split_whitespace().map(str::to_string));
+                }
+                None => {
+                    kept.extend(q.text.raw().split_whitespace().map(str::to_string));
+                }
+            }
+        }
+        // Unanswered questions' titles sit on their `<summary>` lines, left out above.
+        words_left.sort();
+        kept.sort();
+        assert_eq!(kept, words_left, "{handle}: the words of the Q&A differ");
+    }
+}
+
 #[test]
 fn import_then_check_round_trips_every_statement() {
     if shared::shared("corpus").is_none() {
@@ -401,6 +527,7 @@ fn import_then_check_round_trips_every_statement() {
         "openstack-election",
         "kubernetes-community/elections",
         "elekto-samples/elections",
+        "nixos-sc-election-2024",
         "../seeds",
     ] {
         let target = out.path().join(part.replace(['/', '.'], "-"));
@@ -442,6 +569,41 @@ fn import_then_check_round_trips_every_statement() {
         a.sort();
         b.sort();
         assert_eq!(a, b, "{part}: names and statements survive the round trip");
+        // And every question and answer, by the question's title.
+        let answers = |r: &Roster| {
+            let mut all: Vec<(String, String, String)> = r
+                .candidates
+                .iter()
+                .flat_map(|c| {
+                    let questions = &r.election_of(c).questions;
+                    c.answers.iter().map(move |a| {
+                        let q = &questions[a.question];
+                        (c.name.clone(), q.title.clone(), trimmed(a.text.raw()))
+                    })
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        assert_eq!(answers(&source), answers(&imported), "{part}: answers");
+        let questions = |r: &Roster| {
+            let mut all: Vec<(String, Option<String>, String)> = r
+                .elections
+                .iter()
+                .flat_map(|e| {
+                    e.questions
+                        .iter()
+                        .map(|q| (q.title.clone(), q.link.clone(), trimmed(q.text.raw())))
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        assert_eq!(
+            questions(&source),
+            questions(&imported),
+            "{part}: questions"
+        );
     }
 }
 

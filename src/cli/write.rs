@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
-use crate::roster::{Candidate, Election, Roster, slug};
+use crate::roster::{Candidate, Election, Roster, Text, slug};
 use crate::voter::store::write_atomic;
 
 /// How much was written.
@@ -39,7 +39,7 @@ pub fn write_roster(roster: &Roster, out: &Path) -> io::Result<Written> {
             }
             write_yaml(
                 &dir.join(format!("{name}.yaml")),
-                &candidate_yaml(candidate),
+                &candidate_yaml(candidate, &election.questions),
             )?;
             written.candidates += 1;
         }
@@ -87,13 +87,37 @@ fn election_yaml(e: &Election) -> Value {
             Value::Sequence(e.incumbents.iter().map(|s| text(s)).collect()),
         );
     }
+    if let Some(contest) = &e.contest {
+        put(&mut map, "contest", text(contest));
+    }
+    if !e.questions.is_empty() {
+        let questions = e
+            .questions
+            .iter()
+            .map(|q| {
+                let mut item = Mapping::new();
+                put(&mut item, "title", text(&q.title));
+                if let Some(link) = &q.link {
+                    put(&mut item, "link", text(link));
+                }
+                if let Some(asked_by) = &q.asked_by {
+                    put(&mut item, "asked_by", text(asked_by));
+                }
+                if !q.text.raw().trim().is_empty() {
+                    put(&mut item, "text", block(&q.text));
+                }
+                Value::Mapping(item)
+            })
+            .collect();
+        put(&mut map, "questions", Value::Sequence(questions));
+    }
     for (key, value) in &e.extra {
         put(&mut map, key, text(value));
     }
     Value::Mapping(map)
 }
 
-fn candidate_yaml(c: &Candidate) -> Value {
+fn candidate_yaml(c: &Candidate, questions: &[crate::roster::Question]) -> Value {
     let mut map = Mapping::new();
     put(&mut map, "name", text(&c.name));
     match c.emails.as_slice() {
@@ -115,13 +139,35 @@ fn candidate_yaml(c: &Candidate) -> Value {
         put(&mut map, key, text(value));
     }
     put(&mut map, "source", text(&c.path.display().to_string()));
-    // Spaces at line ends force YAML into one long quoted line; without them the statement
-    // is written as a readable block. No word changes.
-    let statement: Vec<&str> = c.statement.raw().lines().map(str::trim_end).collect();
-    let mut statement = statement.join("\n");
-    if c.statement.raw().ends_with('\n') {
-        statement.push('\n');
+    put(&mut map, "statement", block(&c.statement));
+    if !c.answers.is_empty() {
+        let answers = c
+            .answers
+            .iter()
+            .map(|a| {
+                let q = &questions[a.question];
+                let mut item = Mapping::new();
+                put(&mut item, "question", text(&q.title));
+                if let Some(link) = &q.link {
+                    put(&mut item, "link", text(link));
+                }
+                put(&mut item, "answer", block(&a.text));
+                Value::Mapping(item)
+            })
+            .collect();
+        put(&mut map, "answers", Value::Sequence(answers));
     }
-    put(&mut map, "statement", text(&statement));
     Value::Mapping(map)
+}
+
+/// Text as written, made to print as a readable YAML block: spaces at line ends (and CR
+/// before LF) force YAML into one long quoted line, so they go. No word changes.
+fn block(t: &Text) -> Value {
+    let raw = t.raw();
+    let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
+    let mut out = lines.join("\n");
+    if raw.ends_with('\n') {
+        out.push('\n');
+    }
+    text(&out)
 }

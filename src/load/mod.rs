@@ -7,6 +7,7 @@ pub mod classify;
 pub mod formats;
 pub mod guard;
 mod identity;
+mod questions;
 pub mod read;
 mod walk;
 mod yaml;
@@ -172,6 +173,7 @@ impl Roster {
             skipped,
             warnings,
         };
+        adopt_parent_readmes(&mut folders, matches!(roster.source, Source::Paths(_)));
         // Every file becomes a job; jobs are parsed on all cores, then put back in order.
         let mut jobs: Vec<Job> = Vec::new();
         for (folder, mut f) in folders {
@@ -259,6 +261,7 @@ impl Roster {
         roster.candidates.sort_by_key(|c| c.election);
         let mut warnings = identity::assign(&mut roster.candidates);
         roster.warnings.append(&mut warnings);
+        questions::gather(&mut roster);
         (roster, errors)
     }
 }
@@ -319,6 +322,39 @@ impl Job {
     }
 }
 
+/// A repository's `candidates/` folder of statements is one election, and the README
+/// beside it says which: its title names the election and its text describes it.
+/// With `on_disk`, a README not among the files loaded (the voter opened `candidates/`
+/// itself) is read from beside the folder.
+fn adopt_parent_readmes(folders: &mut BTreeMap<PathBuf, Folder>, on_disk: bool) {
+    let statement_folders: Vec<PathBuf> = folders
+        .iter()
+        .filter(|(path, f)| {
+            path.file_name().is_some_and(|n| n == "candidates")
+                && !f.statements.is_empty()
+                && f.meta.is_none()
+                && f.readme.is_none()
+        })
+        .map(|(path, _)| path.clone())
+        .collect();
+    for path in statement_folders {
+        let Some(parent) = path.parent() else {
+            continue;
+        };
+        let readme = match folders.get(parent) {
+            Some(f) => f.readme.clone(),
+            None if on_disk => read::read_file(&parent.join("README.md"))
+                .ok()
+                .map(|bytes| read::decode_lossy(bytes).0),
+            None => None,
+        };
+        if let (Some(readme), Some(f)) = (readme, folders.get_mut(&path)) {
+            f.description.get_or_insert_with(|| readme.clone());
+            f.readme = Some(readme);
+        }
+    }
+}
+
 /// Everything one folder holds.
 #[derive(Default)]
 struct Folder {
@@ -371,6 +407,12 @@ fn folder_name(folder: &Path) -> String {
 /// `candidates/2026.1/TC` reads "2026.1 TC" rather than one of many "TC"s.
 fn default_election_name(folder: &Path) -> String {
     let name = folder_name(folder);
+    // `<repository>/candidates` is the repository's election.
+    if name == "candidates"
+        && let Some(parent) = folder.parent().filter(|p| p.file_name().is_some())
+    {
+        return folder_name(parent);
+    }
     match folder.parent().filter(|_| name.chars().count() <= 4) {
         Some(parent) if parent.file_name().is_some() => format!("{} {name}", folder_name(parent)),
         _ => name,
@@ -394,7 +436,10 @@ fn import_statement(path: &Path, text: &str, context: &StatementContext) -> RawC
     let mut raw = formats::parse(text, format, &formats::name_from_file(&file_name));
     // Where the statement names no one itself (a heading, the file), the election's own
     // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
-    let names_itself = matches!(format, formats::Format::KeyLines | formats::Format::Elekto);
+    let names_itself = matches!(
+        format,
+        formats::Format::KeyLines | formats::Format::Elekto | formats::Format::NixOS
+    );
     if let Some(listed) = context.listed.get(&file_name.to_lowercase())
         && !names_itself
     {

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
-use crate::roster::{RawCandidate, RawElection};
+use crate::roster::{RawCandidate, RawElection, RawQuestion};
 
 /// A document holding either one candidate or a list of them.
 pub struct CandidateDoc(pub Vec<RawCandidate>);
@@ -60,6 +60,7 @@ impl<'de> Visitor<'de> for CandidateVisitor {
         let mut affiliation = None;
         let mut links = Vec::new();
         let mut statement = None;
+        let mut questions = Vec::new();
         let mut extra = Vec::new();
         while let Some(key) = map.next_key::<Scalar>()? {
             match key.0.as_str() {
@@ -68,6 +69,7 @@ impl<'de> Visitor<'de> for CandidateVisitor {
                 "affiliation" => affiliation = map.next_value::<Option<Scalar>>()?.map(|s| s.0),
                 "links" => links = map.next_value::<Pairs>()?.0,
                 "statement" => statement = Some(map.next_value::<Scalar>()?.0),
+                "answers" => questions = map.next_value::<Questions>()?.0,
                 _ => extra.push((key.0, map.next_value::<Value>()?)),
             }
         }
@@ -78,6 +80,7 @@ impl<'de> Visitor<'de> for CandidateVisitor {
             links,
             statement: statement.ok_or_else(|| de::Error::missing_field("statement"))?,
             extra,
+            questions,
             warnings: Vec::new(),
         })
     }
@@ -102,6 +105,8 @@ impl<'de> Deserialize<'de> for RawElection {
                         "seats" => e.seats = Some(map.next_value()?),
                         "dates" => e.dates = map.next_value::<Pairs>()?.0,
                         "incumbents" => e.incumbents = map.next_value::<OneOrMany>()?.0,
+                        "contest" => e.contest = Some(map.next_value::<Scalar>()?.0),
+                        "questions" => e.questions = map.next_value::<Questions>()?.0,
                         _ => e.extra.push((key.0, map.next_value::<Value>()?)),
                     }
                 }
@@ -172,6 +177,79 @@ impl<'de> Deserialize<'de> for OneOrMany {
             }
         }
         d.deserialize_any(ListVisitor)
+    }
+}
+
+/// A list of questions: `title` (or `question`), `link`, `text`, `asked_by`, and in a
+/// candidate's `answers` the `answer`. Unknown keys are refused, with their line.
+struct Questions(Vec<RawQuestion>);
+
+impl<'de> Deserialize<'de> for Questions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = Questions;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of questions")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Questions, E> {
+                Ok(Questions(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Questions, A::Error> {
+                let mut all = Vec::new();
+                while let Some(q) = seq.next_element::<OneQuestion>()? {
+                    all.push(q.0);
+                }
+                Ok(Questions(all))
+            }
+        }
+        d.deserialize_any(ListVisitor)
+    }
+}
+
+struct OneQuestion(RawQuestion);
+
+impl<'de> Deserialize<'de> for OneQuestion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct QuestionVisitor;
+        impl<'de> Visitor<'de> for QuestionVisitor {
+            type Value = OneQuestion;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a question: a mapping with `title` and optionally `link`, `text`, `asked_by`, `answer`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OneQuestion, A::Error> {
+                let mut q = RawQuestion::default();
+                let mut titled = false;
+                while let Some(key) = map.next_key::<Scalar>()? {
+                    match key.0.as_str() {
+                        "title" | "question" => {
+                            q.title = map.next_value::<Scalar>()?.0;
+                            titled = true;
+                        }
+                        "link" => q.link = map.next_value::<Option<Scalar>>()?.map(|s| s.0),
+                        "text" => {
+                            q.text = map
+                                .next_value::<Option<Scalar>>()?
+                                .map(|s| s.0)
+                                .unwrap_or_default()
+                        }
+                        "asked_by" => q.asked_by = map.next_value::<Option<Scalar>>()?.map(|s| s.0),
+                        "answer" => q.answer = map.next_value::<Option<Scalar>>()?.map(|s| s.0),
+                        other => {
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["title", "link", "text", "asked_by", "answer"],
+                            ));
+                        }
+                    }
+                }
+                if !titled {
+                    return Err(de::Error::missing_field("title"));
+                }
+                Ok(OneQuestion(q))
+            }
+        }
+        d.deserialize_map(QuestionVisitor)
     }
 }
 
@@ -249,6 +327,28 @@ mod tests {
     #[test]
     fn a_wrong_type_names_its_line() {
         let err = one("name: A\nstatement: s\nlinks:\n  github: [1, 2]\n").unwrap_err();
+        assert_eq!(err.location().map(|l| l.line()), Some(4), "{err}");
+    }
+
+    #[test]
+    fn reads_answers_and_an_elections_questions() {
+        let c = one("name: A\nstatement: s\nanswers:\n  - question: Forges?\n    link: https://x/issues/18\n    answer: |\n      No.\n").unwrap();
+        assert_eq!(c[0].questions[0].title, "Forges?");
+        assert_eq!(
+            c[0].questions[0].link.as_deref(),
+            Some("https://x/issues/18")
+        );
+        assert_eq!(c[0].questions[0].answer.as_deref(), Some("No.\n"));
+        let e: RawElection = serde_yaml::from_str(
+            "name: SC\ncontest: TAC\nquestions:\n  - title: Forges?\n    text: Should we move?\n    asked_by: someone\n",
+        )
+        .unwrap();
+        assert_eq!(e.contest.as_deref(), Some("TAC"));
+        assert_eq!(e.questions[0].text, "Should we move?");
+        assert_eq!(e.questions[0].asked_by.as_deref(), Some("someone"));
+        let err =
+            one("name: A\nstatement: s\nanswers:\n  - title: T\n    anser: typo\n").unwrap_err();
+        assert!(err.to_string().contains("anser"), "{err}");
         assert_eq!(err.location().map(|l| l.line()), Some(4), "{err}");
     }
 

@@ -8,7 +8,7 @@ mod raw;
 use std::path::PathBuf;
 
 pub use error::LoadError;
-pub use raw::{RawCandidate, RawElection};
+pub use raw::{RawCandidate, RawElection, RawQuestion};
 
 use crate::text::sanitize::{Sanitized, sanitize_line, sanitize_text};
 
@@ -61,8 +61,13 @@ pub struct Candidate {
     pub election: usize,
     /// The file the candidate came from.
     pub path: PathBuf,
-    /// Hidden characters made visible anywhere in this candidate (fields and statement).
+    /// Hidden characters made visible anywhere in this candidate (fields, statement, answers).
     pub hidden: usize,
+    /// The candidate's answers to the election's questions, in the election's order.
+    pub answers: Vec<Answer>,
+    /// The questions as this candidate's file put them, until the election gathers them into
+    /// its own list (see `load`); empty after loading.
+    pub asked: Vec<Asked>,
     /// Who this is within the election, for the voter's ranking and notes: the e-mail, else
     /// the GitHub handle, else the file; never the display name alone, which anyone can
     /// copy. Set when the whole election has loaded (see `load`).
@@ -95,6 +100,16 @@ impl Candidate {
         }
         let statement = Text::new(raw.statement);
         hidden += statement.hidden;
+        let asked: Vec<Asked> = raw
+            .questions
+            .into_iter()
+            .map(|q| {
+                let answer = q.answer.clone().map(Text::new);
+                let question = Question::from_raw(q);
+                hidden += question.hidden + answer.as_ref().map_or(0, |a| a.hidden);
+                Asked { question, answer }
+            })
+            .collect();
         Candidate {
             name,
             emails,
@@ -105,9 +120,94 @@ impl Candidate {
             election,
             path,
             hidden,
+            answers: Vec::new(),
+            asked,
             key: String::new(),
         }
     }
+
+    /// The answer to the election's question `question`, if the candidate gave one.
+    pub fn answer(&self, question: usize) -> Option<&Text> {
+        self.answers
+            .iter()
+            .find(|a| a.question == question)
+            .map(|a| &a.text)
+    }
+}
+
+/// A question put to an election's candidates, display-safe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// What matches it across candidates: its link without a fragment, else its title in
+    /// lower case with single spaces.
+    pub key: String,
+    /// The title, one line.
+    pub title: String,
+    /// Where it was asked.
+    pub link: Option<String>,
+    /// The question in full.
+    pub text: Text,
+    /// Who asked it, where known.
+    pub asked_by: Option<String>,
+    /// Hidden characters made visible in title, link and asker.
+    pub hidden: usize,
+}
+
+impl Question {
+    /// Sanitizes a question as written.
+    pub fn from_raw(raw: RawQuestion) -> Self {
+        let mut hidden = 0;
+        let mut line = |s: &str| {
+            let clean = sanitize_line(s);
+            hidden += clean.hidden;
+            clean.text
+        };
+        let title = line(raw.title.trim());
+        let link = raw.link.as_deref().map(&mut line).filter(|l| !l.is_empty());
+        let asked_by = raw.asked_by.as_deref().map(&mut line);
+        let key = match &link {
+            Some(link) => link.split('#').next().unwrap_or_default().to_string(),
+            None => title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        };
+        let text = Text::new(raw.text);
+        hidden += text.hidden;
+        Question {
+            key,
+            title,
+            link,
+            text,
+            asked_by,
+            hidden,
+        }
+    }
+
+    /// The number a link ends in (`…/issues/18` → 18), which orders questions as asked.
+    pub fn number(&self) -> Option<u64> {
+        let link = self.link.as_deref()?.split('#').next()?;
+        link.trim_end_matches('/').rsplit('/').next()?.parse().ok()
+    }
+}
+
+/// A question as one candidate's file puts it, with the answer if there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    /// The question.
+    pub question: Question,
+    /// The candidate's answer; `None` when the file lists it as unanswered.
+    pub answer: Option<Text>,
+}
+
+/// A candidate's answer to one of the election's questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// Index into the election's [`Election::questions`].
+    pub question: usize,
+    /// The answer.
+    pub text: Text,
 }
 
 /// Renders a YAML value of an unknown key as readable text.
@@ -160,6 +260,12 @@ pub struct Election {
     pub dates: Vec<(String, String)>,
     /// Who holds the seats now.
     pub incumbents: Vec<String>,
+    /// The contest, where an election holds several (OpenSSF's TAC and SCIR): each contest
+    /// is one [`Election`] of its own, with its own candidates, seats and ballot.
+    pub contest: Option<String>,
+    /// The questions put to the candidates, in a stable order (as asked, where their links
+    /// are numbered; else as first met).
+    pub questions: Vec<Question>,
     /// Other keys of `election.yaml`, as text.
     pub extra: Vec<(String, String)>,
 }
@@ -198,6 +304,8 @@ impl Election {
             seats: raw.seats,
             dates: raw.dates.iter().map(|(k, v)| (line(k), line(v))).collect(),
             incumbents: raw.incumbents.iter().map(|s| line(s)).collect(),
+            contest: raw.contest.as_deref().map(line).filter(|c| !c.is_empty()),
+            questions: raw.questions.into_iter().map(Question::from_raw).collect(),
             extra: raw
                 .extra
                 .iter()

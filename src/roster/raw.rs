@@ -17,6 +17,8 @@ pub struct RawCandidate {
     pub statement: String,
     /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
+    /// The questions put to the candidate, answered or not, in file order.
+    pub questions: Vec<RawQuestion>,
     /// What could not be read as meant (a header that is not YAML), said as warnings
     /// naming the file; the text itself is kept.
     pub warnings: Vec<String>,
@@ -39,6 +41,25 @@ pub struct RawElection {
     pub dates: Vec<(String, String)>,
     /// Who holds the seats now.
     pub incumbents: Vec<String>,
+    /// The contest, where an election holds several (OpenSSF's TAC and SCIR).
+    pub contest: Option<String>,
+    /// The questions put to every candidate, in a stable order.
+    pub questions: Vec<RawQuestion>,
     /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
+}
+
+/// A question put to the candidates, as written (in a candidate's file or `election.yaml`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawQuestion {
+    /// The question's title.
+    pub title: String,
+    /// Where it was asked (an issue); questions are matched across candidates by it.
+    pub link: Option<String>,
+    /// The question in full.
+    pub text: String,
+    /// Who asked it, where known.
+    pub asked_by: Option<String>,
+    /// This candidate's answer; `None` for an unanswered question (or in `election.yaml`).
+    pub answer: Option<String>,
 }

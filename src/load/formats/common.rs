@@ -45,6 +45,7 @@ pub(super) fn empty(name: &str, statement: String) -> RawCandidate {
         links: Vec::new(),
         statement,
         extra: Vec::new(),
+        questions: Vec::new(),
         warnings: Vec::new(),
     }
 }

@@ -6,6 +6,7 @@ mod common;
 mod elekto;
 mod kata;
 mod kubernetes;
+mod nixos;
 mod openstack;
 mod pipermail;
 mod plain;
@@ -28,6 +29,8 @@ pub enum Format {
     Elekto,
     /// `# Name` and `- GitHub:` / `- Employer:` bullets (Kubernetes 2017–2020).
     KubernetesBio,
+    /// `- Name:` / `- GitHub handle:` bullets, then questions and answers (NixOS).
+    NixOS,
     /// A mailing-list archive page saved as text (pipermail).
     Pipermail,
     /// No header at all: the name comes from the file name (or e-mail, for OpenStack).
@@ -52,6 +55,9 @@ pub fn detect(text: &str, file_name: &str) -> Format {
     {
         return Format::Pipermail;
     }
+    if nixos::detect(text) {
+        return Format::NixOS;
+    }
     let head: Vec<&str> = text.lines().take(40).collect();
     if head.iter().any(|l| key_value(l, "Name").is_some()) {
         return Format::KeyLines;
@@ -75,6 +81,7 @@ pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
         Format::Elekto => elekto::parse(text, fallback_name),
         Format::KubernetesBio => kubernetes::parse(text, fallback_name),
         Format::Pipermail => pipermail::parse(text, fallback_name),
+        Format::NixOS => nixos::parse(text, fallback_name),
         Format::Plain => plain::parse(text, fallback_name),
     }
 }

@@ -1,0 +1,125 @@
+//! Gathering an election's questions: each candidate's file lists the questions it was put
+//! (answered or not); the election holds them once, in a stable order, and each candidate
+//! keeps its answers by the question's place in that list.
+
+use std::collections::HashMap;
+
+use crate::roster::{Answer, Question, Roster};
+
+/// Moves every candidate's questions into its election's list and numbers its answers.
+/// Questions are matched by link (without its fragment), else by title; ordered by the
+/// number their link ends in (the order they were asked), then as first met.
+pub fn gather(roster: &mut Roster) {
+    for (index, election) in roster.elections.iter_mut().enumerate() {
+        let mut found: Vec<Question> = std::mem::take(&mut election.questions);
+        let mut place: HashMap<String, usize> = HashMap::new();
+        for (i, q) in found.iter().enumerate() {
+            place.entry(q.key.clone()).or_insert(i);
+        }
+        // Answers by the question's place in `found`, until `found` is put in order.
+        let mut answered: Vec<(usize, Vec<(usize, crate::roster::Text)>)> = Vec::new();
+        for (c, candidate) in roster.candidates.iter_mut().enumerate() {
+            if candidate.election != index || candidate.asked.is_empty() {
+                continue;
+            }
+            let mut answers = Vec::new();
+            for asked in std::mem::take(&mut candidate.asked) {
+                let at = match place.get(&asked.question.key) {
+                    Some(&at) => {
+                        let known = &mut found[at];
+                        if known.title.is_empty() {
+                            known.title = asked.question.title;
+                        }
+                        if known.text.display.trim().is_empty() {
+                            known.text = asked.question.text;
+                        }
+                        if known.asked_by.is_none() {
+                            known.asked_by = asked.question.asked_by;
+                        }
+                        at
+                    }
+                    None => {
+                        place.insert(asked.question.key.clone(), found.len());
+                        found.push(asked.question);
+                        found.len() - 1
+                    }
+                };
+                if let Some(text) = asked.answer
+                    && !answers.iter().any(|(q, _)| *q == at)
+                {
+                    answers.push((at, text));
+                }
+            }
+            answered.push((c, answers));
+        }
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by_key(|&i| (found[i].number().is_none(), found[i].number(), i));
+        let mut position = vec![0; found.len()];
+        for (new, &old) in order.iter().enumerate() {
+            position[old] = new;
+        }
+        // An answer met without its question's heading anywhere is named by its link.
+        for q in found.iter_mut().filter(|q| q.title.is_empty()) {
+            q.title = match q.number() {
+                Some(n) => format!("Question #{n}"),
+                None => "(untitled question)".to_string(),
+            };
+        }
+        let mut slots: Vec<Option<Question>> = found.into_iter().map(Some).collect();
+        election.questions = order.iter().filter_map(|&i| slots[i].take()).collect();
+        for (c, answers) in answered {
+            let mut answers: Vec<Answer> = answers
+                .into_iter()
+                .map(|(at, text)| Answer {
+                    question: position[at],
+                    text,
+                })
+                .collect();
+            answers.sort_by_key(|a| a.question);
+            roster.candidates[c].answers = answers;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::roster::{Roster, Source};
+
+    #[test]
+    fn questions_are_one_list_matched_by_link_then_title() {
+        let (roster, errors) = Roster::from_memory(
+            &[
+                (
+                    "e/election.yaml",
+                    "name: SC\nquestions:\n  - title: Unnumbered from the officials\n    text: Why?\n",
+                ),
+                (
+                    "e/a.yaml",
+                    "name: A\nstatement: s\nanswers:\n  - title: Forges\n    link: https://x/issues/18#c1\n    answer: No.\n  - title: Sponsors\n    link: https://x/issues/17\n    answer: Yes.\n",
+                ),
+                (
+                    "e/b.yaml",
+                    "name: B\nstatement: s\nanswers:\n  - title: Forges (renamed)\n    link: https://x/issues/18#c2\n    answer: Maybe.\n  - title: unnumbered from the   officials\n    answer: Because.\n",
+                ),
+            ],
+            Source::Embedded,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let e = &roster.elections[0];
+        let titles: Vec<&str> = e.questions.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Sponsors", "Forges", "Unnumbered from the officials"]
+        );
+        assert_eq!(e.questions[2].text.display, "Why?");
+        let a = roster.candidates.iter().find(|c| c.name == "A").unwrap();
+        let b = roster.candidates.iter().find(|c| c.name == "B").unwrap();
+        assert_eq!(a.answer(0).unwrap().display, "Yes.");
+        assert_eq!(a.answer(1).unwrap().display, "No.");
+        assert!(a.answer(2).is_none());
+        assert!(b.answer(0).is_none());
+        assert_eq!(b.answer(1).unwrap().display, "Maybe.");
+        assert_eq!(b.answer(2).unwrap().display, "Because.");
+        assert!(roster.candidates.iter().all(|c| c.asked.is_empty()));
+    }
+}
