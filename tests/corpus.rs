@@ -515,6 +515,239 @@ fn nixos_2024_candidates_questions_and_answers() {
     }
 }
 
+/// Text without HTML comments that hold a template heading.
+fn without_templates(source: &str) -> String {
+    let mut out = String::new();
+    let mut rest = source;
+    while let Some(open) = rest.find("<!--") {
+        let close = rest[open..]
+            .find("-->")
+            .map_or(rest.len(), |c| open + c + 3);
+        out.push_str(&rest[..open]);
+        if !rest[open..close].contains("\n### ") {
+            out.push_str(&rest[open..close]);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn opentelemetry_2019_to_2023_one_file_per_election() {
+    if shared::shared("corpus").is_none() {
+        return;
+    }
+    let root = corpus("opentelemetry-gc/elections");
+    let (roster, errors) = Roster::load_paths(std::slice::from_ref(&root));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.elections.len(), 5);
+    let mut total = 0;
+    for year in 2019..=2023 {
+        let path = root.join(format!("{year}/governance-committee-candidates.md"));
+        let source = without_templates(&std::fs::read_to_string(&path).unwrap());
+        let election = roster
+            .elections
+            .iter()
+            .position(|e| e.folder == root.join(year.to_string()).display().to_string())
+            .unwrap();
+        assert!(
+            roster.elections[election]
+                .name
+                .starts_with(&year.to_string())
+        );
+        let ours: Vec<&Candidate> = roster
+            .candidates
+            .iter()
+            .filter(|c| c.election == election)
+            .collect();
+        // Each `### ` section is a candidate: its heading the name, `- Company:` the
+        // affiliation, the rest (but the photo, the bullets and the closing rule) its words.
+        let sections: Vec<&str> = source.split("\n### ").skip(1).collect();
+        assert_eq!(ours.len(), sections.len(), "{year}");
+        for section in sections {
+            let (name, rest) = section.split_once('\n').unwrap();
+            let c = ours
+                .iter()
+                .find(|c| c.name == name.trim())
+                .unwrap_or_else(|| panic!("{year}: no {name:?}"));
+            let company = rest
+                .lines()
+                .find_map(|l| l.strip_prefix("- Company:"))
+                .unwrap()
+                .trim();
+            let company = company
+                .strip_prefix('[')
+                .and_then(|c| c.split_once(']'))
+                .map_or(company, |(label, _)| label);
+            assert_eq!(c.affiliation.as_deref(), Some(company), "{year} {name}");
+            // Profile bullets (`- Key: value` before the first paragraph) are fields, and
+            // each value is somewhere among them.
+            let mut in_profile = true;
+            let mut body: Vec<&str> = Vec::new();
+            for line in rest.lines() {
+                let t = line.trim();
+                if t.starts_with("![") || t.starts_with("<img ") || t == "---" {
+                    continue;
+                }
+                let bullet = t
+                    .strip_prefix("- ")
+                    .and_then(|b| b.split_once(':'))
+                    .filter(|(k, _)| k.split_whitespace().count() <= 2 && !k.contains('['));
+                if in_profile && let Some((key, value)) = bullet {
+                    let value = value.trim();
+                    let kept = c.affiliation.as_deref().is_some_and(|a| value.contains(a))
+                        || c.links.iter().any(|(_, v)| value.contains(v.as_str()))
+                        || c.extra.iter().any(|(_, v)| v == value);
+                    assert!(kept, "{year} {name}: {key}: {value} is lost");
+                    continue;
+                }
+                if !t.is_empty() {
+                    in_profile = false;
+                }
+                body.extend(t.split_whitespace());
+            }
+            assert_eq!(
+                words(c.statement.raw()),
+                body,
+                "{year} {name}: the words differ"
+            );
+            total += 1;
+        }
+    }
+    assert_eq!(total, roster.candidates.len());
+}
+
+/// The cells of an OpenSSF table by rules of their own: HTML rows split at `<td`, tags
+/// taken out; pipe rows split at `|`.
+fn openssf_rows(source: &str) -> Vec<Vec<String>> {
+    let strip = |html: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for ch in html.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&")
+    };
+    if source.trim_start().starts_with("<table") {
+        source
+            .split("<tr")
+            .skip(2)
+            .map(|row| {
+                row.split("<td")
+                    .skip(1)
+                    .map(|cell| strip(&format!("<td{cell}")))
+                    .collect()
+            })
+            .collect()
+    } else {
+        source
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .skip(2)
+            .map(|l| {
+                l.trim_start_matches('|')
+                    .split('|')
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn openssf_2024_and_2026_one_election_per_contest() {
+    if shared::shared("corpus").is_none() {
+        return;
+    }
+    let root = corpus("ossf-tac/elections");
+    let (roster, errors) = Roster::load_paths(std::slice::from_ref(&root));
+    assert!(errors.is_empty(), "{errors:?}");
+    let contests: Vec<(&str, Option<&str>)> = roster
+        .elections
+        .iter()
+        .map(|e| (e.name.as_str(), e.contest.as_deref()))
+        .collect();
+    for (file, name, contest) in [
+        (
+            "OpenSSF-TAC-Nominations-2024.md",
+            "OpenSSF 2024: TAC",
+            "TAC",
+        ),
+        (
+            "OpenSSF-TAC-GB-Nominations-2024.md",
+            "OpenSSF 2024: TAC GB",
+            "TAC GB",
+        ),
+        (
+            "OpenSSF-SCIR-Nominations-2024.md",
+            "OpenSSF 2024: SCIR",
+            "SCIR",
+        ),
+        (
+            "OpenSSF-TAC-Nominations-2026.md",
+            "OpenSSF 2026: TAC",
+            "TAC",
+        ),
+        (
+            "OpenSSF-SCIR-Nominations-2026.md",
+            "OpenSSF 2026: SCIR",
+            "SCIR",
+        ),
+    ] {
+        assert!(contests.contains(&(name, Some(contest))), "{contests:?}");
+        let source = std::fs::read_to_string(root.join(file)).unwrap();
+        let rows = openssf_rows(&source);
+        let election = roster
+            .elections
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap();
+        let ours: Vec<&Candidate> = roster
+            .candidates
+            .iter()
+            .filter(|c| c.election == election)
+            .collect();
+        assert_eq!(ours.len(), rows.len(), "{file}");
+        for row in rows {
+            let name: String = words(&row[0]).join(" ");
+            let c = ours
+                .iter()
+                .find(|c| c.name == name)
+                .unwrap_or_else(|| panic!("{file}: no {name:?}"));
+            assert!(
+                c.affiliation.as_deref().is_some_and(|a| row[1].contains(a)),
+                "{file} {name}: {:?}",
+                c.affiliation
+            );
+            let statement = row[2..].join(" ");
+            assert_eq!(words(c.statement.raw()), words(&statement), "{file} {name}");
+        }
+    }
+    assert_eq!(
+        roster.elections.len(),
+        5,
+        "the process document is no election"
+    );
+    // Standing in two contests: ranked in each on its own.
+    let mut lin: Vec<&str> = roster
+        .candidates
+        .iter()
+        .filter(|c| c.name == "Lin Sun")
+        .map(|c| roster.election_of(c).name.as_str())
+        .collect();
+    lin.sort_unstable();
+    assert_eq!(lin, ["OpenSSF 2024: SCIR", "OpenSSF 2024: TAC"]);
+}
+
 #[test]
 fn import_then_check_round_trips_every_statement() {
     if shared::shared("corpus").is_none() {
@@ -528,6 +761,8 @@ fn import_then_check_round_trips_every_statement() {
         "kubernetes-community/elections",
         "elekto-samples/elections",
         "nixos-sc-election-2024",
+        "opentelemetry-gc/elections",
+        "ossf-tac/elections",
         "../seeds",
     ] {
         let target = out.path().join(part.replace(['/', '.'], "-"));

@@ -68,6 +68,9 @@ pub fn classify(path: &Path) -> Kind {
     ) {
         return Kind::NotCandidate("a file of the repository, no statement");
     }
+    if stem.ends_with("process") || stem.contains("election-process") {
+        return Kind::NotCandidate("how the election is run, no statement");
+    }
     if matches!(ext, "blt" | "csv" | "tsv" | "json") {
         return Kind::NotCandidate("ballots or results, no statement");
     }
@@ -113,6 +116,7 @@ mod tests {
             "candidates/ballots.blt",
             "candidates/civs_ballots.csv",
             "candidates/candidate-template.md",
+            "elections/tac-and-scir-election-process.md",
         ] {
             assert!(matches!(k(file), Kind::NotCandidate(_)), "{file}");
         }

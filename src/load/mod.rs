@@ -119,11 +119,17 @@ impl Roster {
                     continue;
                 }
                 Kind::Statement => {
-                    folders
-                        .entry(folder)
-                        .or_default()
-                        .statements
-                        .push((path, bytes));
+                    // A file of nominations for one contest is an election of its own.
+                    let contest = path
+                        .file_name()
+                        .and_then(|n| formats::contest(&n.to_string_lossy()));
+                    let group = match (&contest, path.file_stem()) {
+                        (Some(_), Some(stem)) => folder.join(stem),
+                        _ => folder,
+                    };
+                    let entry = folders.entry(group).or_default();
+                    entry.contest = contest;
+                    entry.statements.push((path, bytes));
                     continue;
                 }
                 _ => {}
@@ -174,6 +180,8 @@ impl Roster {
             warnings,
         };
         adopt_parent_readmes(&mut folders, matches!(roster.source, Source::Paths(_)));
+        // Per election: whether only its folder names it (a file's title may do better).
+        let mut named_by_folder = Vec::new();
         // Every file becomes a job; jobs are parsed on all cores, then put back in order.
         let mut jobs: Vec<Job> = Vec::new();
         for (folder, mut f) in folders {
@@ -184,6 +192,7 @@ impl Roster {
             f.statements.sort_by(|a, b| a.0.cmp(&b.0));
             let index = roster.elections.len();
             let meta = f.election_meta();
+            named_by_folder.push(meta.as_ref().is_none_or(|m| m.name.is_none()));
             roster.elections.push(Election::new(
                 folder.display().to_string(),
                 &default_election_name(&folder),
@@ -212,7 +221,16 @@ impl Roster {
         }
         for (result, warning) in crate::parallel::map(jobs, Job::run) {
             match result {
-                Ok(candidates) => roster.candidates.extend(candidates),
+                Ok((election, candidates, title)) => {
+                    if let Some(title) = title.filter(|_| named_by_folder[election]) {
+                        named_by_folder[election] = false;
+                        let e = &mut roster.elections[election];
+                        e.name = sanitize_line(&title).text;
+                        e.short_name = e.name.clone();
+                        e.key = crate::roster::slug(&title);
+                    }
+                    roster.candidates.extend(candidates);
+                }
                 Err(e) => errors.push(e),
             }
             roster.warnings.extend(warning);
@@ -286,7 +304,14 @@ struct StatementContext {
 
 impl Job {
     /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
-    fn run(self) -> (Result<Vec<Candidate>, LoadError>, Vec<LoadError>) {
+    /// With the candidates come their election and the election's name if the file has one.
+    #[allow(clippy::type_complexity)]
+    fn run(
+        self,
+    ) -> (
+        Result<(usize, Vec<Candidate>, Option<String>), LoadError>,
+        Vec<LoadError>,
+    ) {
         let Job {
             election,
             path,
@@ -298,6 +323,7 @@ impl Job {
             Err(e) => return (Err(e), Vec::new()),
         };
         let mut warnings = Vec::new();
+        let mut title = None;
         let raws = match statement {
             None => {
                 read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
@@ -305,7 +331,9 @@ impl Job {
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
                 warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
-                Ok(vec![import_statement(&path, &text, &names)])
+                let parsed = import_statements(&path, &text, &names);
+                title = parsed.title;
+                Ok(parsed.candidates)
             }
         };
         let candidates = raws.map(|raws| {
@@ -318,7 +346,7 @@ impl Job {
                 })
                 .collect()
         });
-        (candidates, warnings)
+        (candidates.map(|c| (election, c, title)), warnings)
     }
 }
 
@@ -366,12 +394,25 @@ struct Folder {
     readme: Option<String>,
     results: Option<String>,
     description: Option<String>,
+    /// For a file of nominations: its election's name and the contest.
+    contest: Option<(String, String)>,
 }
 
 impl Folder {
     /// `election.yaml` if there is one, else what the README says; results and the
     /// description are kept beside.
     fn election_meta(&mut self) -> Option<RawElection> {
+        if let Some((election, contest)) = self.contest.take() {
+            // "OpenSSF 2024: TAC": the contest is part of what the voter reads everywhere.
+            let project = election.split_whitespace().next().map(str::to_string);
+            self.meta.get_or_insert_with(RawElection::default).name =
+                Some(format!("{election}: {contest}"));
+            let meta = self.meta.as_mut()?;
+            meta.contest = Some(contest);
+            if meta.project.is_none() && election.split_whitespace().count() > 1 {
+                meta.project = project;
+            }
+        }
         let mut meta = self.meta.take().or_else(|| {
             let from_readme = self
                 .readme
@@ -425,15 +466,29 @@ fn openstack_cycle(folder: &Path) -> Option<String> {
     (cycle.parent()?.file_name()? == "candidates").then(|| folder_name(cycle))
 }
 
-/// Reads one published statement; OpenStack's results name it when they can.
-fn import_statement(path: &Path, text: &str, context: &StatementContext) -> RawCandidate {
-    let openstack = context.openstack.as_ref();
+/// Reads one published file of statements (most hold one); OpenStack's results and the
+/// election's README name a candidate when they can.
+fn import_statements(path: &Path, text: &str, context: &StatementContext) -> formats::Parsed {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let format = formats::detect(text, &file_name);
-    let mut raw = formats::parse(text, format, &formats::name_from_file(&file_name));
+    let mut parsed = formats::parse_all(text, format, &formats::name_from_file(&file_name));
+    if let [one] = parsed.candidates.as_mut_slice() {
+        name_from_context(one, format, &file_name, context);
+    }
+    parsed
+}
+
+/// What the election's folder says of a statement's candidate.
+fn name_from_context(
+    raw: &mut RawCandidate,
+    format: formats::Format,
+    file_name: &str,
+    context: &StatementContext,
+) {
+    let openstack = context.openstack.as_ref();
     // Where the statement names no one itself (a heading, the file), the election's own
     // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
     let names_itself = matches!(
@@ -456,7 +511,7 @@ fn import_statement(path: &Path, text: &str, context: &StatementContext) -> RawC
         }
     }
     if file_name.contains('@') && raw.emails.is_empty() {
-        raw.emails.push(file_name.clone());
+        raw.emails.push(file_name.to_string());
     }
     if let Some(found) = openstack.and_then(|names| names.get(&file_name.to_lowercase())) {
         raw.name = found.fullname.clone();
@@ -468,7 +523,6 @@ fn import_statement(path: &Path, text: &str, context: &StatementContext) -> RawC
                 .push(("elected".to_string(), serde_yaml::Value::Bool(elected)));
         }
     }
-    raw
 }
 
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {

@@ -7,7 +7,9 @@ mod elekto;
 mod kata;
 mod kubernetes;
 mod nixos;
+mod openssf;
 mod openstack;
+mod opentelemetry;
 mod pipermail;
 mod plain;
 
@@ -16,6 +18,7 @@ pub use common::{emails, is_dash_line};
 pub use elekto::election as elekto_election;
 pub use kata::readme as kata_readme;
 pub use kubernetes::{Listed, listed as readme_listing};
+pub use openssf::contest;
 pub use openstack::{OpenStackName, names as openstack_names};
 
 use crate::roster::RawCandidate;
@@ -33,6 +36,10 @@ pub enum Format {
     NixOS,
     /// A mailing-list archive page saved as text (pipermail).
     Pipermail,
+    /// Every candidate in one file, a `### Name` section each (OpenTelemetry).
+    Sections,
+    /// Every nominee a row of one table, HTML or pipes (OpenSSF).
+    Table,
     /// No header at all: the name comes from the file name (or e-mail, for OpenStack).
     Plain,
 }
@@ -55,6 +62,12 @@ pub fn detect(text: &str, file_name: &str) -> Format {
     {
         return Format::Pipermail;
     }
+    if openssf::detect(text) {
+        return Format::Table;
+    }
+    if opentelemetry::detect(text) {
+        return Format::Sections;
+    }
     if nixos::detect(text) {
         return Format::NixOS;
     }
@@ -75,6 +88,7 @@ pub fn detect(text: &str, file_name: &str) -> Format {
 }
 
 /// Parses `text` in `format`; `fallback_name` names a candidate the text does not name.
+/// Formats that hold several candidates give the first (see [`parse_all`]).
 pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
     match format {
         Format::KeyLines => kata::key_lines(text, fallback_name, Vec::new()),
@@ -83,6 +97,37 @@ pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
         Format::Pipermail => pipermail::parse(text, fallback_name),
         Format::NixOS => nixos::parse(text, fallback_name),
         Format::Plain => plain::parse(text, fallback_name),
+        Format::Sections | Format::Table => parse_all(text, format, fallback_name)
+            .candidates
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| plain::parse(text, fallback_name)),
+    }
+}
+
+/// What one file holds: its candidates, and the election's name where the file gives it.
+pub struct Parsed {
+    /// The candidates, in file order.
+    pub candidates: Vec<RawCandidate>,
+    /// The election's name from the file's title (OpenTelemetry).
+    pub title: Option<String>,
+}
+
+/// Parses every candidate of `text` in `format`.
+pub fn parse_all(text: &str, format: Format, fallback_name: &str) -> Parsed {
+    match format {
+        Format::Sections => Parsed {
+            candidates: opentelemetry::parse(text),
+            title: opentelemetry::title(text),
+        },
+        Format::Table => Parsed {
+            candidates: openssf::parse(text, fallback_name),
+            title: None,
+        },
+        _ => Parsed {
+            candidates: vec![parse(text, format, fallback_name)],
+            title: None,
+        },
     }
 }
 
