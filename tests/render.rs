@@ -41,6 +41,22 @@ fn open_80x24() {
 }
 
 #[test]
+fn a_statement_pane_shows_answers_as_sections() {
+    let mut app = qa_app_at(100, 40);
+    type_keys(&mut app, "/ann");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Enter));
+    let shown = screen(&mut app, 100, 40);
+    assert!(shown.contains("Questions: answered 2 of 3"), "{shown}");
+    assert!(shown.contains("Q1. Should we leave GitHub?"), "{shown}");
+    assert!(shown.contains("The network effects"), "{shown}");
+    assert!(shown.contains("Not answered (1)"), "{shown}");
+    assert!(shown.contains("Q3. Flakes"), "{shown}");
+    assert!(!shown.contains("<details>"), "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
 fn compare_two_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "  c");

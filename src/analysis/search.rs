@@ -83,9 +83,10 @@ impl SearchIndex {
             })
             .collect();
         let words = crate::parallel::map(roster.candidates.iter().collect(), |c| {
-            // Lower-case the statement once and allocate only its distinct words.
-            let lower = c.statement.display.to_lowercase();
-            let distinct: std::collections::HashSet<&str> = words(&lower).collect();
+            // Lower-case the statement (and answers) once and allocate only distinct words.
+            let lower: Vec<String> = c.texts().map(|t| t.display.to_lowercase()).collect();
+            let distinct: std::collections::HashSet<&str> =
+                lower.iter().flat_map(|t| words(t)).collect();
             distinct.into_iter().map(str::to_string).collect::<Vec<_>>()
         });
         let mut postings_of: std::collections::HashMap<String, Vec<u32>> =
@@ -142,7 +143,10 @@ impl SearchIndex {
                 if phrase {
                     // Every word is there: now the words in a row.
                     for (c, has) in statements.iter_mut().enumerate() {
-                        *has = *has && has_phrase(roster.candidates[c].statement.raw(), text);
+                        *has = *has
+                            && roster.candidates[c]
+                                .texts()
+                                .any(|t| has_phrase(t.raw(), text));
                     }
                 }
                 Term {
@@ -354,6 +358,30 @@ mod tests {
         let hits = index.search("nanos", &roster);
         assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
         assert_eq!(hits[0].name_positions, vec![12, 13, 14, 15, 16]);
+    }
+
+    #[test]
+    fn answers_are_searched_as_statements_are() {
+        let (roster, errors) = Roster::from_memory(
+            &[
+                (
+                    "e/a.yaml",
+                    "name: Ann\nstatement: Hello.\nanswers:\n  - title: Forges\n    answer: Self-hosted forges cost time.\n",
+                ),
+                ("e/b.yaml", "name: Bo\nstatement: Forges are fine.\n"),
+            ],
+            crate::roster::Source::Embedded,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let index = SearchIndex::new(&roster);
+        assert_eq!(
+            names(&roster, &index.search("hosted", &roster)),
+            vec!["Ann"]
+        );
+        assert_eq!(
+            names(&roster, &index.search("\"forges cost\"", &roster)),
+            vec!["Ann"]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::lines::{LineKind, PaneLine, Section};
 use super::scroll::Scroll;
-use super::statement;
+use super::statement::{self, blank};
 use crate::analysis::search;
 use crate::roster::{Candidate, Election};
 use crate::text::wrap::wrap;
@@ -227,19 +227,103 @@ pub fn build_lines(
         push(&format!("{key}: {value}"), LineKind::Field);
     }
     push(&"─".repeat(width), LineKind::Rule);
+    let mut sections = Vec::new();
     if candidate.statement.display.trim().is_empty() {
         push("(no statement)", LineKind::Notice);
-        return (lines, Vec::new());
+    } else {
+        append(
+            &mut lines,
+            &mut sections,
+            &candidate.statement.display,
+            width,
+        );
     }
-    let start = lines.len();
-    let (body, sections) = statement::lines(&candidate.statement.display, width);
-    lines.extend(body);
-    let sections = sections
-        .into_iter()
-        .map(|s| Section {
-            line: s.line + start,
-            title: s.title,
-        })
-        .collect();
+    answers(candidate, election, width, &mut lines, &mut sections);
     (lines, sections)
+}
+
+/// Appends text as the panes draw a statement, its sections numbered from where it starts.
+fn append(lines: &mut Vec<PaneLine>, sections: &mut Vec<Section>, text: &str, width: usize) {
+    let start = lines.len();
+    let (body, found) = statement::lines(text, width);
+    lines.extend(body);
+    sections.extend(found.into_iter().map(|s| Section {
+        line: s.line + start,
+        title: s.title,
+    }));
+}
+
+/// The candidate's answers below the statement, one section each (the outline lists them),
+/// then the questions left unanswered, by title.
+fn answers(
+    candidate: &Candidate,
+    election: &Election,
+    width: usize,
+    lines: &mut Vec<PaneLine>,
+    sections: &mut Vec<Section>,
+) {
+    if election.questions.is_empty() {
+        return;
+    }
+    heading(
+        lines,
+        sections,
+        width,
+        &format!(
+            "Questions: answered {} of {}",
+            candidate.answers.len(),
+            election.questions.len()
+        ),
+    );
+    for answer in &candidate.answers {
+        let title = &election.questions[answer.question].title;
+        heading(
+            lines,
+            sections,
+            width,
+            &format!("Q{}. {title}", answer.question + 1),
+        );
+        lines.push(blank());
+        append(lines, &mut Vec::new(), &answer.text.display, width);
+    }
+    let unanswered: Vec<(usize, &str)> = election
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| candidate.answer(*i).is_none())
+        .map(|(i, q)| (i, q.title.as_str()))
+        .collect();
+    if !unanswered.is_empty() {
+        heading(
+            lines,
+            sections,
+            width,
+            &format!("Not answered ({})", unanswered.len()),
+        );
+        for (i, title) in unanswered {
+            lines.extend(
+                wrap(&format!("Q{}. {title}", i + 1), width)
+                    .into_iter()
+                    .map(|text| PaneLine {
+                        text,
+                        kind: LineKind::Notice,
+                        marks: Vec::new(),
+                    }),
+            );
+        }
+    }
+}
+
+/// A blank line, then a heading the outline lists.
+fn heading(lines: &mut Vec<PaneLine>, sections: &mut Vec<Section>, width: usize, text: &str) {
+    lines.push(blank());
+    sections.push(Section {
+        line: lines.len(),
+        title: text.to_string(),
+    });
+    lines.extend(wrap(text, width).into_iter().map(|text| PaneLine {
+        text,
+        kind: LineKind::Heading(2),
+        marks: Vec::new(),
+    }));
 }

@@ -150,7 +150,8 @@ fn rule(width: usize) -> PaneLine {
     }
 }
 
-fn blank() -> PaneLine {
+/// An empty line between blocks.
+pub(super) fn blank() -> PaneLine {
     PaneLine {
         text: String::new(),
         kind: LineKind::Body,

@@ -126,6 +126,11 @@ impl Candidate {
         }
     }
 
+    /// Everything the candidate wrote at length: the statement, then each answer.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        std::iter::once(&self.statement).chain(self.answers.iter().map(|a| &a.text))
+    }
+
     /// The answer to the election's question `question`, if the candidate gave one.
     pub fn answer(&self, question: usize) -> Option<&Text> {
         self.answers

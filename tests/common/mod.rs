@@ -39,6 +39,28 @@ pub fn embedded_app_at(width: u16, height: u16) -> App {
     app
 }
 
+/// An election with three questions: Ann answers the first two, Bo the first, Cy none.
+pub fn qa_app_at(width: u16, height: u16) -> App {
+    let roster = roster_of(&[
+        (
+            "qa/election.yaml",
+            "name: Steering 2024\nquestions:\n  - title: Should we leave GitHub?\n    link: https://x.org/issues/1\n    text: Should the project host its own forge?\n  - title: Sponsors\n    link: https://x.org/issues/2\n    text: Which sponsors are welcome?\n  - title: Flakes\n    link: https://x.org/issues/3\n    text: When do flakes become stable?\n",
+        ),
+        (
+            "qa/ann.yaml",
+            "name: Ann Lee\nstatement: I maintain the module system.\nanswers:\n  - question: Should we leave GitHub?\n    link: https://x.org/issues/1\n    answer: No. The network effects matter more than hosting.\n  - question: Sponsors\n    link: https://x.org/issues/2\n    answer: Any sponsor that respects the community.\n",
+        ),
+        (
+            "qa/bo.yaml",
+            "name: Bo Ma\nstatement: I package things.\nanswers:\n  - question: Should we leave GitHub?\n    link: https://x.org/issues/1\n    answer: Yes, a self-hosted forge would free us.\n",
+        ),
+        ("qa/cy.yaml", "name: Cy Doe\nstatement: I write docs.\n"),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    app.update(Action::Resize { width, height });
+    app
+}
+
 /// A roster of `n` candidates with statements of `paragraphs` paragraphs, in one election.
 pub fn generated_app(n: usize, paragraphs: usize) -> App {
     let files: Vec<(String, String)> = (0..n)
