@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::output::{Outcome, print};
 use super::session::named_candidates;
-use crate::app::{LineKind, build_lines};
+use crate::app::{LineKind, PaneLine, build_lines};
 use crate::roster::Roster;
 use crate::text::wrap::{truncate, width as text_width};
 
@@ -33,25 +33,35 @@ pub fn run(args: &[String], width: Option<u16>, plain: bool) -> Outcome {
 /// The candidates `chosen` (roster indices) side by side in `width` columns; one column when
 /// they would be too narrow. `plain` uses ASCII for rules and separators.
 pub fn side_by_side(roster: &Roster, chosen: &[usize], width: usize, plain: bool) -> String {
+    in_columns(chosen.len(), width, plain, &|i, column| {
+        let candidate = &roster.candidates[chosen[i]];
+        let election = roster.election_of(candidate);
+        let (lines, _) = build_lines(candidate, election, None, column);
+        (candidate.name.clone(), lines)
+    })
+}
+
+/// What one column shows at a width: its title and its lines.
+type Column<'a> = dyn Fn(usize, usize) -> (String, Vec<PaneLine>) + 'a;
+
+/// `n` columns side by side in `width`, each titled above a rule; one after another when
+/// they would be narrower than [`MIN_COLUMN`].
+fn in_columns(n: usize, width: usize, plain: bool, column_of: &Column) -> String {
     let separator = if plain { " | " } else { " │ " };
-    let n = chosen.len().max(1);
-    let gaps = text_width(separator) * (n - 1);
-    let column = width.saturating_sub(gaps) / n;
+    let count = n.max(1);
+    let gaps = text_width(separator) * (count - 1);
+    let column = width.saturating_sub(gaps) / count;
     if column < MIN_COLUMN && n > 1 {
-        let parts: Vec<String> = chosen
-            .iter()
-            .map(|&c| side_by_side(roster, &[c], width, plain))
+        let parts: Vec<String> = (0..n)
+            .map(|i| in_columns(1, width, plain, &|_, w| column_of(i, w)))
             .collect();
         return parts.join("\n");
     }
     let column = column.max(1);
-    let columns: Vec<Vec<String>> = chosen
-        .iter()
-        .map(|&c| {
-            let candidate = &roster.candidates[c];
-            let election = roster.election_of(candidate);
-            let (lines, _) = build_lines(candidate, election, None, column);
-            let mut out = vec![truncate(&candidate.name, column), rule(column, plain, '═')];
+    let columns: Vec<Vec<String>> = (0..n)
+        .map(|i| {
+            let (title, lines) = column_of(i, column);
+            let mut out = vec![truncate(&title, column), rule(column, plain, '═')];
             out.extend(lines.into_iter().map(|l| match l.kind {
                 LineKind::Heading(level) => truncate(
                     &format!("{} {}", "#".repeat(usize::from(level)), l.text),
