@@ -468,3 +468,126 @@ fn history_dates_undated_elections_by_their_folder_marked_as_approximate() {
         "oldest first: {out}"
     );
 }
+
+/// An election in a published format with questions: two NixOS statements, one answering
+/// both questions, one answering the first and leaving the second.
+fn nixos_like(dir: &Path) -> PathBuf {
+    let repo = dir.join("sc-election");
+    let candidates = repo.join("candidates");
+    std::fs::create_dir_all(&candidates).unwrap();
+    std::fs::write(
+        repo.join("README.md"),
+        "# Steering Election 2030\n\nSeven seats.\n",
+    )
+    .unwrap();
+    let link = "https://example.org/issues";
+    let answer = |n: u32, text: &str| {
+        format!(
+            "<details>\n<summary>Answer (<a href=\"{link}/{n}#c\">link</a>)</summary>\n\n{text}\n</details>\n"
+        )
+    };
+    std::fs::write(
+        candidates.join("ann.md"),
+        format!(
+            "- Name: Ann Lee\n- GitHub handle: @ann\n\nI maintain things.\n\n## Q&A\n\n### Forges? ([link]({link}/1))\n\nShould we self-host?\n\n{}\n### Money ([link]({link}/2))\n\nWho pays?\n\n{}",
+            answer(1, "No, the network effects matter."),
+            answer(2, "Sponsors with care.")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        candidates.join("bo.md"),
+        format!(
+            "* Name: Bo Ma\n* Github Handle: bo\n\nI package things.\n\n## Q&A\n\n### Forges? ([link]({link}/1))\n\nShould we self-host?\n\n{}\n## Unanswered questions\n<details>\n<summary>Money (<a href=\"{link}/2\">link</a>)</summary>\n\nWho pays?\n</details>\n",
+            answer(1, "Yes: a forge of our own frees us.")
+        ),
+    )
+    .unwrap();
+    repo
+}
+
+/// Runs hustings with `args` on [`nixos_like`] made in `dir`, with a data folder there.
+fn on_nixos_like(dir: &Path, args: &[&str]) -> (String, String, Option<i32>) {
+    let repo = if dir.join("sc-election").exists() {
+        dir.join("sc-election")
+    } else {
+        nixos_like(dir)
+    };
+    let data = dir.join("data");
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--data-dir", path(&data), path(&repo)]);
+    hustings(&all)
+}
+
+#[test]
+fn questions_print_a_grid_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| on_nixos_like(dir.path(), args);
+    let (out, err, code) = run(&["questions", "--order", "name"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("Steering Election 2030: 2 questions, 2 candidates\n"),
+        "{out}"
+    );
+    let q1 = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("Q1 "))
+        .unwrap();
+    assert!(q1.contains("Forges?") && q1.ends_with("2/2"), "{out}");
+    let q2 = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("Q2 "))
+        .unwrap();
+    assert!(q2.contains('·') && q2.ends_with("1/2"), "{out}");
+    assert!(
+        out.contains("1 Ann Lee") && out.contains("answered 2 of 2"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 Bo Ma") && out.contains("answered 1 of 2"),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+
+    let (out, err, code) = run(&["questions", "--json", "--order", "name"]);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let e = &json["elections"][0];
+    assert_eq!(e["name"], "Steering Election 2030");
+    assert_eq!(e["candidates"], serde_json::json!(["Ann Lee", "Bo Ma"]));
+    assert_eq!(e["questions"][0]["title"], "Forges?");
+    assert_eq!(e["questions"][0]["link"], "https://example.org/issues/1");
+    assert_eq!(e["questions"][0]["answers"]["Ann Lee"], 5);
+    assert_eq!(e["questions"][1]["answers"]["Ann Lee"], 3);
+    assert_eq!(e["questions"][1]["answers"]["Bo Ma"], 0);
+}
+
+#[test]
+fn show_question_prints_every_answer_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| on_nixos_like(dir.path(), args);
+    let (out, err, code) = run(&[
+        "show",
+        "--question",
+        "2",
+        "--width",
+        "80",
+        "--order",
+        "name",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("Q2. Money\nhttps://example.org/issues/2\nWho pays?\n"),
+        "{out}"
+    );
+    assert!(out.contains("Answered by 1 of 2"), "{out}");
+    let names = out.lines().find(|l| l.starts_with("Ann Lee")).unwrap();
+    assert!(names.contains("│ Bo Ma"), "side by side: {out}");
+    assert!(
+        out.contains("Sponsors with care.") && out.contains("(no answer)"),
+        "{out}"
+    );
+    let (_, err, code) = run(&["show", "--question", "3"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("there is no question 3"), "{err}");
+}

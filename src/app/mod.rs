@@ -22,7 +22,7 @@ pub use lines::{LineKind, PaneLine, Section};
 pub use list_row::ListRow;
 pub use overlays::history::Diff;
 pub use overlays::text::skipped_summary;
-pub use pane::{Pane, build_lines};
+pub use pane::{Pane, answer_lines, build_lines};
 pub use scroll::Scroll;
 pub use statement::diff_lines;
 pub use voter::{BallotRow, SaveWhen};

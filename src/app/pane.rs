@@ -242,6 +242,11 @@ pub fn build_lines(
     (lines, sections)
 }
 
+/// An answer's lines for `width` columns, drawn as a statement is.
+pub fn answer_lines(answer: &crate::roster::Text, width: usize) -> Vec<PaneLine> {
+    statement::lines(&answer.display, width).0
+}
+
 /// Appends text as the panes draw a statement, its sections numbered from where it starts.
 fn append(lines: &mut Vec<PaneLine>, sections: &mut Vec<Section>, text: &str, width: usize) {
     let start = lines.len();

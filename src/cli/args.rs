@@ -83,8 +83,12 @@ pub enum Command {
     /// if several); arguments that are files or folders say where to look.
     Show {
         /// Names (or parts of names), and any files or folders to read.
-        #[arg(required = true, value_name = "NAME|PATH")]
+        #[arg(required_unless_present = "question", value_name = "NAME|PATH")]
         args: Vec<String>,
+        /// Print every candidate's answer to question N (as `hustings questions` numbers
+        /// them) side by side, the question above; with names, only those candidates'.
+        #[arg(long, value_name = "N")]
+        question: Option<usize>,
         /// Total width (default: the terminal's, else 80).
         #[arg(long)]
         width: Option<u16>,
@@ -101,6 +105,20 @@ pub enum Command {
         /// How many themes per election.
         #[arg(long, default_value_t = 12)]
         count: usize,
+    },
+    /// Print each election's questions as a grid: questions down, candidates across (in
+    /// the order the app shows them), each cell the words of the answer or none, with how
+    /// many answered each question and how many each candidate answered.
+    Questions {
+        /// Candidate files or folders (default as for the app).
+        paths: Vec<PathBuf>,
+        /// Print the grid as JSON: elections, their candidates, and per question the words
+        /// of each candidate's answer (0 if none).
+        #[arg(long)]
+        json: bool,
+        /// Total width (default: the terminal's, else 80).
+        #[arg(long)]
+        width: Option<u16>,
     },
     /// List a person's candidacies (election, date, file), matched by e-mail, GitHub handle
     /// or name, and what changed from each statement to the next.

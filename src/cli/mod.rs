@@ -8,6 +8,7 @@ mod history;
 mod import;
 mod list;
 mod output;
+mod questions;
 mod run_app;
 mod session;
 mod show;
@@ -37,9 +38,23 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => export::run(&paths, format, order, data_dir),
         Some(Command::Import { sources, out }) => import::run(&sources, &out),
         Some(Command::Check { paths }) => check::run(&paths),
-        Some(Command::Show { args, width, plain }) => show::run(&args, width, plain),
+        Some(Command::Show {
+            args,
+            question: None,
+            width,
+            plain,
+        }) => show::run(&args, width, plain),
+        Some(Command::Show {
+            args,
+            question: Some(n),
+            width,
+            plain,
+        }) => show::question(&args, n, width, plain, order, data_dir),
         Some(Command::History { args }) => history::run(&args),
         Some(Command::Themes { paths, count }) => themes::run(&paths, count, order, data_dir),
+        Some(Command::Questions { paths, json, width }) => {
+            questions::run(&paths, json, width, order, data_dir)
+        }
     };
     match outcome {
         Ok(code) => code,

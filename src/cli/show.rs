@@ -4,11 +4,14 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use super::output::{Outcome, print};
-use super::session::named_candidates;
-use crate::app::{LineKind, PaneLine, build_lines};
+use std::path::{Path, PathBuf};
+
+use super::output::{Failure, Outcome, finish, print};
+use super::session::{Session, named_candidates};
+use crate::app::{LineKind, PaneLine, answer_lines, build_lines};
 use crate::roster::Roster;
 use crate::text::wrap::{truncate, width as text_width};
+use crate::voter::order::OrderMode;
 
 /// Columns narrower than this are printed one after another instead.
 const MIN_COLUMN: usize = 28;
@@ -16,7 +19,13 @@ const MIN_COLUMN: usize = 28;
 /// Prints the named candidates side by side, as wide as the terminal (else 80 columns).
 pub fn run(args: &[String], width: Option<u16>, plain: bool) -> Outcome {
     let (roster, chosen) = named_candidates(args)?;
-    let width = width
+    print(&side_by_side(&roster, &chosen, output_width(width), plain))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `width` if given, else the terminal's, else 80 columns.
+pub(super) fn output_width(width: Option<u16>) -> usize {
+    width
         .map(usize::from)
         .or_else(|| {
             io::stdout()
@@ -25,9 +34,85 @@ pub fn run(args: &[String], width: Option<u16>, plain: bool) -> Outcome {
                 .flatten()
                 .map(|(w, _)| usize::from(w))
         })
-        .unwrap_or(80);
-    print(&side_by_side(&roster, &chosen, width, plain))?;
-    Ok(ExitCode::SUCCESS)
+        .unwrap_or(80)
+}
+
+/// Prints every answer to question `number` (from 1) side by side, in the voter's order:
+/// of the named candidates, else of the newest election that has questions.
+pub fn question(
+    args: &[String],
+    number: usize,
+    width: Option<u16>,
+    plain: bool,
+    order: OrderMode,
+    data_dir: Option<&Path>,
+) -> Outcome {
+    let (paths, names): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| Path::new(a.as_str()).exists());
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let session = Session::open(&paths, order, data_dir)?;
+    let app = &session.app;
+    let roster = &app.roster;
+    let mut chosen = Vec::new();
+    for name in names {
+        let wanted = name.to_lowercase();
+        match (0..roster.candidates.len())
+            .rev()
+            .find(|&c| roster.candidates[c].name.to_lowercase().contains(&wanted))
+        {
+            Some(c) => chosen.push(c),
+            None => return Err(Failure::NoMatch(name.clone())),
+        }
+    }
+    let election = match chosen.first() {
+        Some(&c) => roster.candidates[c].election,
+        None => (0..roster.elections.len())
+            .rev()
+            .find(|&e| !roster.elections[e].questions.is_empty())
+            .ok_or_else(|| {
+                Failure::Other("no questions were put to these candidates".to_string())
+            })?,
+    };
+    let e = &roster.elections[election];
+    let Some(q) = number.checked_sub(1).and_then(|i| e.questions.get(i)) else {
+        return Err(Failure::Other(format!(
+            "{} has {} questions: there is no question {number}",
+            e.name,
+            e.questions.len()
+        )));
+    };
+    if chosen.is_empty() {
+        chosen = app.in_order(election);
+    }
+    chosen.retain(|&c| roster.candidates[c].election == election);
+    let width = output_width(width);
+    let mut text = format!("Q{number}. {}\n", q.title);
+    if let Some(link) = &q.link {
+        text.push_str(&format!("{link}\n"));
+    }
+    for line in crate::text::wrap::wrap(&q.text.display, width) {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    let answered = chosen
+        .iter()
+        .filter(|&&c| roster.candidates[c].answer(number - 1).is_some())
+        .count();
+    text.push_str(&format!("Answered by {answered} of {}\n\n", chosen.len()));
+    text.push_str(&in_columns(chosen.len(), width, plain, &|i, column| {
+        let candidate = &roster.candidates[chosen[i]];
+        let lines = match candidate.answer(number - 1) {
+            Some(answer) => answer_lines(answer, column),
+            None => vec![PaneLine {
+                text: "(no answer)".to_string(),
+                kind: LineKind::Notice,
+                marks: Vec::new(),
+            }],
+        };
+        (candidate.name.clone(), lines)
+    }));
+    print(&text)?;
+    Ok(finish(app))
 }
 
 /// The candidates `chosen` (roster indices) side by side in `width` columns; one column when
