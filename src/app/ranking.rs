@@ -170,15 +170,6 @@ impl App {
         self.refilter();
     }
 
-    /// The candidates of `election`, in the voter's order (as the list shows them).
-    pub fn in_order(&self, election: usize) -> Vec<usize> {
-        let mut members: Vec<usize> = (0..self.roster.candidates.len())
-            .filter(|&c| self.roster.candidates[c].election == election)
-            .collect();
-        members.sort_by_key(|&c| self.voter.rank[c]);
-        members
-    }
-
     /// Draws a new random order for the current election.
     pub(super) fn reroll(&mut self) {
         let Some(index) = self.current_election() else {

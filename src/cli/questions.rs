@@ -48,7 +48,7 @@ pub fn grids(app: &App) -> Vec<Grid> {
     (0..app.roster.elections.len())
         .rev()
         .filter(|&e| !app.roster.elections[e].questions.is_empty())
-        .map(|e| Grid::new(&app.roster, e, app.in_order(e)))
+        .map(|e| Grid::new(&app.roster, e, app.candidates_of(e)))
         .collect()
 }
 

@@ -82,7 +82,7 @@ pub fn question(
         )));
     };
     if chosen.is_empty() {
-        chosen = app.in_order(election);
+        chosen = app.candidates_of(election);
     }
     chosen.retain(|&c| roster.candidates[c].election == election);
     let width = output_width(width);
