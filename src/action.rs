@@ -168,6 +168,16 @@ pub enum Action {
     Older,
     /// In the history view: the newer pair.
     Newer,
+    /// Opens the questions of the current election: who answered what.
+    Questions,
+    /// While the panes show one question's answers: the next candidates' answers.
+    NextAnswers,
+    /// The previous candidates' answers.
+    PrevAnswers,
+    /// While the panes show one question's answers: the next question's.
+    NextQuestion,
+    /// The previous question's answers.
+    PrevQuestion,
 }
 
 /// What the event loop must do after an update.
@@ -208,6 +218,8 @@ pub enum Overlay {
     Themes,
     /// A statement beside the same person's previous one.
     History,
+    /// The election's questions: questions down, candidates across.
+    Questions,
 }
 
 /// How keys are read at the moment.
@@ -229,4 +241,6 @@ pub enum Mode {
     History,
     /// The outline: a section to jump to.
     Outline,
+    /// The questions of an election.
+    Questions,
 }

@@ -38,6 +38,9 @@ pub struct Areas {
     pub panes: Vec<Rect>,
     /// The search input line, when searching.
     pub input: Option<Rect>,
+    /// The band above list and panes (the question whose answers the panes show), when
+    /// asked for and the window has room for it.
+    pub banner: Option<Rect>,
     /// The status bar: the last row.
     pub status: Rect,
     /// The window is below [`MIN_WIDTH`] × [`MIN_HEIGHT`].
@@ -55,6 +58,9 @@ pub struct Shape {
     pub input_line: bool,
     /// Whether the voter wants the candidate list.
     pub show_list: bool,
+    /// Rows wanted for a band above list and panes, border included (0: none). It gets at
+    /// most a third of the height, and none where that leaves it no line of text.
+    pub banner: u16,
 }
 
 /// Widest a text overlay (help, errors, the election, the outline) is drawn.
@@ -120,6 +126,10 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
         body_height = body_height.saturating_sub(1);
         Rect::new(area.x, area.y + body_height, area.width, 1)
     });
+    let rows = shape.banner.min(body_height / 3);
+    let banner = (rows >= 3).then(|| Rect::new(area.x, area.y, area.width, rows));
+    let top = area.y + banner.map_or(0, |b| b.height);
+    body_height -= banner.map_or(0, |b| b.height);
     let count = shape.panes.clamp(1, MAX_PANES) as u16;
     // Every pane gets the same width; leftover columns stay blank rather than favour one.
     let each_beside = |list_width: u16| area.width.saturating_sub(list_width) / count;
@@ -133,15 +143,16 @@ pub fn compute(area: Rect, shape: Shape) -> Areas {
     if list_left_out {
         list_width = 0;
     }
-    let list = Rect::new(area.x, area.y, list_width, body_height);
+    let list = Rect::new(area.x, top, list_width, body_height);
     let each = each_beside(list_width);
     let panes = (0..count)
-        .map(|i| Rect::new(area.x + list_width + i * each, area.y, each, body_height))
+        .map(|i| Rect::new(area.x + list_width + i * each, top, each, body_height))
         .collect();
     Areas {
         list,
         panes,
         input,
+        banner,
         status,
         too_small: false,
         list_left_out,
@@ -169,7 +180,34 @@ mod tests {
         panes: 3,
         input_line: true,
         show_list: true,
+        banner: 0,
     };
+
+    #[test]
+    fn a_banner_takes_at_most_a_third_and_only_with_room_for_a_line() {
+        let shape = Shape {
+            banner: 50,
+            ..SHAPE
+        };
+        let areas = compute(Rect::new(0, 0, 100, 40), shape);
+        let banner = areas.banner.unwrap();
+        assert_eq!(
+            (banner.y, banner.height, banner.width),
+            (0, 12, 100),
+            "a third of 38 rows"
+        );
+        assert_eq!(areas.panes[0].y, 12);
+        assert_eq!(
+            areas.panes[0].bottom(),
+            areas.status.y - 1,
+            "input line below"
+        );
+        let areas = compute(Rect::new(0, 0, 100, MIN_HEIGHT), shape);
+        assert_eq!(areas.banner, None);
+        assert_eq!(areas.panes[0].y, 0);
+        let areas = compute(Rect::new(0, 0, 100, 40), Shape { banner: 4, ..SHAPE });
+        assert_eq!(areas.banner.map(|b| b.height), Some(4));
+    }
 
     #[test]
     fn panes_have_equal_widths() {

@@ -3,7 +3,8 @@
 
 use hustings::keymap::{NORMAL, markdown_table};
 
-const START: &str = "<!-- The key table below is made from src/keymap.rs by tests/readme.rs. -->\n";
+const START: &str =
+    "<!-- The key table below is made from src/keymap/tables.rs by tests/readme.rs. -->\n";
 const END: &str = "<!-- end of the key table -->";
 
 #[test]

@@ -57,6 +57,43 @@ fn a_statement_pane_shows_answers_as_sections() {
 }
 
 #[test]
+fn the_questions_grid_80x24() {
+    let mut app = qa_app_at(80, 24);
+    type_keys(&mut app, "ajl");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Questions of Steering 2024"), "{shown}");
+    let q3 = shown.lines().find(|l| l.contains("Q3 Flakes")).unwrap();
+    assert_eq!(q3.matches('·').count(), 3, "no one answered Q3: {shown}");
+    assert!(
+        shown.contains("Q2. Sponsors — answered by 1 of 3"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("1. Ann Lee — answered 2 of 3 · 6 words here"),
+        "{shown}"
+    );
+    assert_snapshot!(shown);
+}
+
+#[test]
+fn answers_compared_under_their_question_100x30() {
+    let mut app = qa_app_at(100, 30);
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("Q1 of 3: Should we leave GitHub? — answered by 2 of 3"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Should the project host its own forge?"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("(no answer)").count(), 1, "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
 fn compare_two_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "  c");

@@ -34,7 +34,11 @@ fn views() -> Vec<(&'static str, App)> {
         files.push(("e/eve.yaml".to_string(), HOSTILE.to_string()));
         files.push((
             "e/election.yaml".to_string(),
-            "name: Sweep\nseats: 2\ndates: {voting_close: '2030-01-01T00:00:00Z'}\n".to_string(),
+            "name: Sweep\nseats: 2\ndates: {voting_close: '2030-01-01T00:00:00Z'}\nquestions:\n  - title: \"Forges \\u202E? \\e[31m 日本語\"\n    text: \"Should we \\u0007 move?\"\n  - title: Money\n".to_string(),
+        ));
+        files.push((
+            "e/qa.yaml".to_string(),
+            "name: Quinn 日本語\nstatement: s\nanswers:\n  - title: Money\n    answer: \"Sponsors \\e]0;pwned\\a\\u202E with care.\"\n".to_string(),
         ));
         let refs: Vec<(&str, &str)> = files
             .iter()
@@ -107,6 +111,12 @@ fn views() -> Vec<(&'static str, App)> {
         ("outline", with("  co")),
         ("election", with("i")),
         ("history", history),
+        ("questions", with("ajl")),
+        ("answers", {
+            let mut app = with("aj");
+            press(&mut app, key(KeyCode::Enter));
+            app
+        }),
     ]
 }
 
@@ -189,7 +199,7 @@ fn every_size_in_every_view() {
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    assert_eq!(counts.iter().sum::<usize>(), 12 * sizes.len());
+    assert_eq!(counts.iter().sum::<usize>(), 14 * sizes.len());
 }
 
 #[test]

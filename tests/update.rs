@@ -1148,3 +1148,132 @@ fn the_election_view_reads_as_prose_description_first() {
     let results = text.find("Results:").expect(&text);
     assert!(description < results, "{text}");
 }
+
+#[test]
+fn a_opens_the_questions_and_enter_on_a_question_compares_its_answers() {
+    let mut app = qa_app_at(120, 40);
+    type_keys(&mut app, "a");
+    assert_eq!(app.overlay(), Some(Overlay::Questions));
+    assert_eq!(app.mode(), Mode::Questions);
+    let view = app.questions_view().unwrap();
+    assert_eq!(view.grid.cells.len(), 3);
+    let names: Vec<&str> = view
+        .grid
+        .candidates
+        .iter()
+        .map(|&c| app.candidate(c).name.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Lee", "Bo Ma", "Cy Doe"], "the list's order");
+    type_keys(&mut app, "j");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.panes().len(), 3, "every answer side by side");
+    assert!(app.panes().iter().all(|p| p.question == Some(1)));
+    let (title, text) = app.banner().expect("the question above the panes");
+    assert!(
+        title.starts_with("Q2 of 3: Sponsors — answered by 1 of 3"),
+        "{title}"
+    );
+    assert!(text.contains("Which sponsors are welcome?"), "{text}");
+    let ann: Vec<&str> = app.panes()[0]
+        .lines()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(
+        ann.join(" ")
+            .contains("Any sponsor that respects the community."),
+        "{ann:?}"
+    );
+    let bo: Vec<&str> = app.panes()[1]
+        .lines()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(bo.contains(&"(no answer)"), "{bo:?}");
+    // The next and previous questions, for the same candidates.
+    type_keys(&mut app, ")");
+    assert!(app.panes().iter().all(|p| p.question == Some(2)));
+    type_keys(&mut app, ")");
+    assert_eq!(app.message(), Some("There are 3 questions"));
+    type_keys(&mut app, "((");
+    assert!(app.panes().iter().all(|p| p.question == Some(0)));
+    type_keys(&mut app, ">");
+    assert_eq!(app.message(), Some("These are the last answers"));
+    // `a` again opens the grid at the question being read.
+    type_keys(&mut app, "a");
+    assert_eq!(app.questions_view().unwrap().row, 0);
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn enter_on_a_cell_reads_that_answer_in_the_candidates_statement() {
+    let mut app = qa_app_at(100, 20);
+    type_keys(&mut app, "ajl");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.panes().len(), 1);
+    let pane = &app.panes()[0];
+    assert_eq!(app.candidate(pane.candidate).name, "Ann Lee");
+    assert_eq!(pane.question, None, "the whole statement, answers included");
+    let top = &pane.lines()[pane.scroll()].text;
+    assert_eq!(top, "Q2. Sponsors", "scrolled to the answer");
+    assert_eq!(app.banner(), None);
+    // No longer comparing answers: > says how to start.
+    type_keys(&mut app, ">");
+    assert_eq!(
+        app.message(),
+        Some("Press a for the questions, then Enter on one")
+    );
+}
+
+#[test]
+fn more_candidates_than_panes_are_a_keystroke_away() {
+    let files: Vec<(String, String)> = std::iter::once((
+        "e/election.yaml".to_string(),
+        "name: Big\nquestions:\n  - title: Why?\n".to_string(),
+    ))
+    .chain((0..6).map(|i| {
+        (
+            format!("e/c{i}.yaml"),
+            format!(
+                "name: C{i}\nstatement: s\nanswers:\n  - title: Why?\n    answer: Because {i}.\n"
+            ),
+        )
+    }))
+    .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let mut app = sized(hustings::app::App::new(roster_of(&refs), Vec::new()));
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    let shown = |app: &hustings::app::App| -> Vec<String> {
+        app.panes()
+            .iter()
+            .map(|p| app.candidate(p.candidate).name.clone())
+            .collect()
+    };
+    assert_eq!(shown(&app), ["C0", "C1", "C2", "C3"]);
+    type_keys(&mut app, ">");
+    assert_eq!(shown(&app), ["C4", "C5"]);
+    type_keys(&mut app, ">");
+    assert_eq!(app.message(), Some("These are the last answers"));
+    type_keys(&mut app, "<");
+    assert_eq!(shown(&app), ["C2", "C3", "C4", "C5"]);
+}
+
+#[test]
+fn an_election_without_questions_says_so() {
+    let mut app = sized(embedded_app());
+    type_keys(&mut app, "a");
+    assert_eq!(app.overlay(), None);
+    assert!(
+        app.message()
+            .unwrap()
+            .starts_with("No questions were put to the candidates of"),
+        "{:?}",
+        app.message()
+    );
+}

@@ -1,5 +1,7 @@
 //! All state of a reading session, changed only through [`App::update`]: no I/O, no terminal.
 
+mod answering;
+mod answers;
 mod editor;
 mod find;
 mod lines;
@@ -58,6 +60,8 @@ pub struct App {
     /// Marked candidates, in display order.
     marks: Vec<usize>,
     panes: Vec<Pane>,
+    /// While the panes show one question's answers: which, and whose.
+    answering: Option<answering::Answering>,
     focus: Focus,
     /// The pane that `Enter` opens into.
     active_pane: usize,
@@ -104,6 +108,7 @@ impl App {
             list_offset: 0,
             marks: Vec::new(),
             panes: Vec::new(),
+            answering: None,
             focus: Focus::List,
             active_pane: 0,
             sync: false,
@@ -151,6 +156,7 @@ impl App {
                 Overlay::Themes => Mode::Themes,
                 Overlay::History => Mode::History,
                 Overlay::Outline => Mode::Outline,
+                Overlay::Questions => Mode::Questions,
                 Overlay::Help | Overlay::Errors | Overlay::Election => Mode::Overlay,
             }
         } else if self.searching {
@@ -258,6 +264,7 @@ impl App {
                 panes: self.panes.len(),
                 input_line: self.searching,
                 show_list: self.show_list,
+                banner: self.banner_rows(area.width),
             },
         )
     }
@@ -279,7 +286,12 @@ impl App {
         }
         match self.mode() {
             Mode::Editor => return self.update_editor(action),
-            Mode::Ballot | Mode::Overlay | Mode::Themes | Mode::History | Mode::Outline => {
+            Mode::Ballot
+            | Mode::Overlay
+            | Mode::Themes
+            | Mode::History
+            | Mode::Outline
+            | Mode::Questions => {
                 return self.update_overlay(action);
             }
             Mode::Normal | Mode::Search => {}
@@ -384,6 +396,11 @@ impl App {
             }
             Action::NextElection => self.step_election(1),
             Action::PrevElection => self.step_election(-1),
+            Action::Questions => self.open_questions(),
+            Action::NextAnswers => self.step_answers(1),
+            Action::PrevAnswers => self.step_answers(-1),
+            Action::NextQuestion => self.step_question(1),
+            Action::PrevQuestion => self.step_question(-1),
             Action::ShowErrors => {
                 if self.errors.is_empty()
                     && self.notices.is_empty()

@@ -116,6 +116,7 @@ impl App {
     }
     /// Shows `candidate` in the active pane (opening one if there is none) and focuses it.
     pub(super) fn open_candidate(&mut self, candidate: usize) {
+        self.stop_answering();
         if self.panes.is_empty() {
             self.panes.push(Pane::new(candidate));
             self.active_pane = 0;
@@ -159,6 +160,7 @@ impl App {
             self.message = Some("Mark 2 to 4 candidates with Space, then press c".to_string());
             return;
         }
+        self.stop_answering();
         let terms = self.terms();
         self.panes = self
             .marks
@@ -193,6 +195,7 @@ impl App {
             panes: self.panes.len(),
             input_line: self.searching,
             show_list: true,
+            banner: 0,
         };
         layout::compute(self.size, shape)
             .panes

@@ -12,6 +12,8 @@ use crate::text::wrap::wrap;
 pub struct Pane {
     /// Index into the roster's candidates.
     pub candidate: usize,
+    /// The question whose answer the pane shows instead of the statement, if any.
+    pub question: Option<usize>,
     /// The first visible line, within the wrapped lines.
     scroll: Scroll,
     /// The text width `lines` were wrapped for.
@@ -30,12 +32,21 @@ impl Pane {
     pub fn new(candidate: usize) -> Self {
         Pane {
             candidate,
+            question: None,
             scroll: Scroll::default(),
             width: usize::MAX,
             lines: Vec::new(),
             sections: Vec::new(),
             terms: Vec::new(),
             hits: Vec::new(),
+        }
+    }
+
+    /// A pane for `candidate`'s answer to `question` of its election.
+    pub fn answering(candidate: usize, question: usize) -> Self {
+        Pane {
+            question: Some(question),
+            ..Pane::new(candidate)
         }
     }
 
@@ -118,7 +129,13 @@ impl Pane {
         if width == self.width {
             return;
         }
-        (self.lines, self.sections) = build_lines(candidate, election, note, width);
+        (self.lines, self.sections) = match self.question {
+            Some(question) => (
+                answer_pane(candidate, election, question, width),
+                Vec::new(),
+            ),
+            None => build_lines(candidate, election, note, width),
+        };
         self.scroll.rescale(self.lines.len());
         self.width = width;
         self.find_hits();
@@ -185,13 +202,7 @@ pub fn build_lines(
     width: usize,
 ) -> (Vec<PaneLine>, Vec<Section>) {
     let mut lines = Vec::new();
-    let mut push = |text: &str, kind: LineKind| {
-        lines.extend(wrap(text, width).into_iter().map(|text| PaneLine {
-            text,
-            kind,
-            marks: Vec::new(),
-        }));
-    };
+    let mut push = |text: &str, kind: LineKind| lines.extend(wrapped(text, kind, width));
     if let Some(note) = note {
         push("✎ Your note", LineKind::Notice);
         push(
@@ -240,6 +251,31 @@ pub fn build_lines(
     }
     answers(candidate, election, width, &mut lines, &mut sections);
     (lines, sections)
+}
+
+/// A pane of one answer (the question is in the band above the panes): the candidate's
+/// affiliation, then the answer or a plain "no answer".
+fn answer_pane(
+    candidate: &Candidate,
+    election: &Election,
+    question: usize,
+    width: usize,
+) -> Vec<PaneLine> {
+    let mut lines = Vec::new();
+    let mut push = |text: &str, kind: LineKind| lines.extend(wrapped(text, kind, width));
+    if election.questions.get(question).is_none() {
+        push("(no such question)", LineKind::Notice);
+        return lines;
+    }
+    if let Some(affiliation) = &candidate.affiliation {
+        push(&format!("Affiliation: {affiliation}"), LineKind::Field);
+        push(&"─".repeat(width), LineKind::Rule);
+    }
+    match candidate.answer(question) {
+        Some(answer) => lines.extend(answer_lines(answer, width)),
+        None => push("(no answer)", LineKind::Notice),
+    }
+    lines
 }
 
 /// An answer's lines for `width` columns, drawn as a statement is.
@@ -306,15 +342,11 @@ fn answers(
             &format!("Not answered ({})", unanswered.len()),
         );
         for (i, title) in unanswered {
-            lines.extend(
-                wrap(&format!("Q{}. {title}", i + 1), width)
-                    .into_iter()
-                    .map(|text| PaneLine {
-                        text,
-                        kind: LineKind::Notice,
-                        marks: Vec::new(),
-                    }),
-            );
+            lines.extend(wrapped(
+                &format!("Q{}. {title}", i + 1),
+                LineKind::Notice,
+                width,
+            ));
         }
     }
 }
@@ -326,9 +358,17 @@ fn heading(lines: &mut Vec<PaneLine>, sections: &mut Vec<Section>, width: usize,
         line: lines.len(),
         title: text.to_string(),
     });
-    lines.extend(wrap(text, width).into_iter().map(|text| PaneLine {
-        text,
-        kind: LineKind::Heading(2),
-        marks: Vec::new(),
-    }));
+    lines.extend(wrapped(text, LineKind::Heading(2), width));
+}
+
+/// `text` wrapped to `width`, every line of one kind.
+fn wrapped(text: &str, kind: LineKind, width: usize) -> Vec<PaneLine> {
+    wrap(text, width)
+        .into_iter()
+        .map(|text| PaneLine {
+            text,
+            kind,
+            marks: Vec::new(),
+        })
+        .collect()
 }

@@ -61,7 +61,11 @@ impl App {
                     election_text(election, progress, self.now),
                 ))
             }
-            Overlay::Ballot | Overlay::Themes | Overlay::History | Overlay::Outline => None,
+            Overlay::Ballot
+            | Overlay::Themes
+            | Overlay::History
+            | Overlay::Outline
+            | Overlay::Questions => None,
         }
     }
 
@@ -86,6 +90,7 @@ impl App {
             Some(Open::Themes(view)) => view.update(action),
             Some(Open::History(view)) => view.update(action),
             Some(Open::Outline(view)) => view.update(action),
+            Some(Open::Questions(view)) => view.update(action),
             Some(Open::Ballot(view)) => view.update(action, ballot_rows),
         };
         match outcome {
@@ -108,6 +113,18 @@ impl App {
                 if let Some(candidate) = self.ballot_selected() {
                     self.start_note(candidate);
                 }
+            }
+            Outcome::Question(question) => {
+                if let Some(Open::Questions(view)) = self.overlay.take() {
+                    self.show_answers(view.grid.election, question, 0);
+                }
+            }
+            Outcome::Answer {
+                candidate,
+                question,
+            } => {
+                self.overlay = None;
+                self.read_answer(candidate, question);
             }
             Outcome::Section { pane, section } => {
                 self.overlay = None;

@@ -63,7 +63,12 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
             Mode::Editor => Some(Action::EditorPaste(text.clone())),
             // Pasting on the main screen searches for the pasted text.
             Mode::Normal | Mode::Search => Some(Action::SearchPaste(text.clone())),
-            Mode::Overlay | Mode::Ballot | Mode::Themes | Mode::History | Mode::Outline => None,
+            Mode::Overlay
+            | Mode::Ballot
+            | Mode::Themes
+            | Mode::History
+            | Mode::Outline
+            | Mode::Questions => None,
         },
         _ => None,
     }
@@ -80,6 +85,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Themes => THEMES,
         Mode::History => HISTORY,
         Mode::Outline => OUTLINE,
+        Mode::Questions => QUESTIONS,
     }
 }
 

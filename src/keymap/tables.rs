@@ -147,6 +147,36 @@ pub const NORMAL: &[Binding] = &[
         Action::ElectionInfo,
         "this election: seats, dates in UTC and local time, time left, results",
     ),
+    bind(
+        &[Char('a')],
+        "a",
+        Action::Questions,
+        "questions: who answered what; Enter compares the answers to one",
+    ),
+    bind(
+        &[Char('>')],
+        ">",
+        Action::NextAnswers,
+        "comparing answers: the next candidates' (< the previous)",
+    ),
+    bind(
+        &[Char('<')],
+        "<",
+        Action::PrevAnswers,
+        "the previous candidates' answers",
+    ),
+    bind(
+        &[Char(')')],
+        ")",
+        Action::NextQuestion,
+        "comparing answers: the next question (( the previous)",
+    ),
+    bind(
+        &[Char('(')],
+        "(",
+        Action::PrevQuestion,
+        "the previous question",
+    ),
     bind(&[Char(']')], "]", Action::NextElection, "next election"),
     bind(&[Char('[')], "[", Action::PrevElection, "previous election"),
     bind(
@@ -308,6 +338,40 @@ pub const OUTLINE: &[Binding] = &[
         "go there: that pane to the section, the others to theirs of the same name",
     ),
     bind(&[Esc, Char('o'), Char('q')], "Esc o", Action::Back, "close"),
+];
+
+/// Keys of the questions grid.
+pub const QUESTIONS: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "next question"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "previous question"),
+    bind(
+        &[Char('l'), Right],
+        "l →",
+        Action::FocusRight,
+        "next candidate",
+    ),
+    bind(
+        &[Char('h'), Left],
+        "h ←",
+        Action::FocusLeft,
+        "previous candidate (the question at the left)",
+    ),
+    bind(
+        &[PageDown, Char(' ')],
+        "PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    bind(&[PageUp], "PgUp", Action::PageUp, "page up"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "first question"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "last question"),
+    bind(
+        &[Enter],
+        "Enter",
+        Action::Open,
+        "on a question: its answers side by side; on a cell: that answer",
+    ),
+    bind(&[Esc, Char('a'), Char('q')], "Esc a", Action::Back, "close"),
 ];
 
 /// Keys of the history view.

@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area, theme);
         return;
     }
+    if let (Some(rect), Some((title, text))) = (areas.banner, app.banner()) {
+        draw_banner(frame, rect, &title, &text, theme);
+    }
     if areas.list.width > 0 {
         list::draw(frame, areas.list, app, theme);
     }
@@ -45,6 +48,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     status::draw(frame, areas.status, app, theme, areas.list_left_out);
     overlays::draw(frame, area, app, theme);
     editor::draw(frame, area, app, theme);
+}
+
+/// The band above the panes: the question whose answers they show, in full.
+fn draw_banner(frame: &mut Frame, area: Rect, title: &str, text: &str, theme: &Theme) {
+    let room = usize::from(area.width.saturating_sub(4));
+    let block = widgets::panel(format!(" {} ", truncate(title, room)), false, theme)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = crate::text::wrap::wrap(text, usize::from(inner.width))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.field))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// One line, cut to fit, for windows too small to be useful.

@@ -5,6 +5,7 @@ pub mod ballot;
 pub mod history;
 mod outcome;
 pub mod outline;
+pub mod questions;
 pub mod text;
 pub mod themes;
 
@@ -21,6 +22,7 @@ pub enum Open {
     Themes(themes::ThemesView),
     History(history::HistoryView),
     Outline(outline::OutlineView),
+    Questions(questions::QuestionsView),
 }
 
 impl Open {
@@ -32,6 +34,7 @@ impl Open {
             Open::Themes(_) => Overlay::Themes,
             Open::History(_) => Overlay::History,
             Open::Outline(_) => Overlay::Outline,
+            Open::Questions(_) => Overlay::Questions,
         }
     }
 }

@@ -15,6 +15,15 @@ pub enum Outcome {
     EditNote,
     /// Change the selected candidate's place in the ranking.
     Rank(RankChange),
+    /// Close the overlay and show every answer to this question (of the overlay's election).
+    Question(usize),
+    /// Close the overlay and read this candidate's answer to this question.
+    Answer {
+        /// Index into the roster's candidates.
+        candidate: usize,
+        /// Index into the election's questions.
+        question: usize,
+    },
     /// Close the overlay and go to section `section` of pane `pane` (the others follow).
     Section {
         /// The pane, by position.

@@ -3,6 +3,7 @@
 mod ballot;
 mod history;
 mod outline;
+mod questions;
 mod text;
 mod themes;
 
@@ -22,6 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::Themes) => themes::draw(frame, area, app, theme),
         Some(Overlay::History) => history::draw(frame, area, app, theme),
         Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
+        Some(Overlay::Questions) => questions::draw(frame, area, app, theme),
         None => {}
     }
 }

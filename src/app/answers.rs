@@ -1,0 +1,180 @@
+//! Questions and answers in the session: the grid of an election's questions, the panes
+//! showing every answer to one question (a few at a time, the rest a keystroke away), and
+//! one answer read in its candidate's statement pane.
+
+use super::answering::Answering;
+use super::overlays::Open;
+use super::overlays::questions::QuestionsView;
+use super::{App, Focus, Pane};
+use crate::analysis::questions::Grid;
+use crate::layout::MAX_PANES;
+use crate::text::wrap::wrap;
+
+impl App {
+    /// Opens the grid of the current election's questions.
+    pub(super) fn open_questions(&mut self) {
+        let Some(election) = self.current_election() else {
+            return;
+        };
+        if self.roster.elections[election].questions.is_empty() {
+            self.message = Some(format!(
+                "No questions were put to the candidates of {}",
+                self.roster.elections[election].name
+            ));
+            return;
+        }
+        let grid = Grid::new(&self.roster, election, self.candidates_of(election));
+        let mut view = QuestionsView::new(grid);
+        // Back where the voter was reading, if they were.
+        if let Some(answering) = self.answering.as_ref().filter(|a| a.election == election) {
+            view.row = answering.question;
+        }
+        self.overlay = Some(Open::Questions(view));
+    }
+
+    /// The open questions grid, for the renderer.
+    pub fn questions_view(&self) -> Option<&QuestionsView> {
+        match &self.overlay {
+            Some(Open::Questions(view)) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// Shows every answer to `question` of `election`, side by side from the `first`
+    /// candidate on (as many as fit, at most four).
+    pub(super) fn show_answers(&mut self, election: usize, question: usize, first: usize) {
+        let candidates = self.candidates_of(election);
+        if candidates.is_empty() {
+            return;
+        }
+        let first = first.min(candidates.len() - 1);
+        let shown = &candidates[first..(first + MAX_PANES).min(candidates.len())];
+        let terms = self.terms();
+        self.panes = shown
+            .iter()
+            .map(|&c| {
+                let mut pane = Pane::answering(c, question);
+                pane.set_terms(&terms);
+                pane
+            })
+            .collect();
+        self.active_pane = 0;
+        self.focus = Focus::Pane(0);
+        let total = candidates.len();
+        let last = first + shown.len();
+        let e = &self.roster.elections[election];
+        let more = if total > shown.len() {
+            " · > < the others"
+        } else {
+            ""
+        };
+        self.message = Some(format!(
+            "Q{} of {}: answers of {}–{last} of {total}{more} · ( ) other questions · a the grid",
+            question + 1,
+            e.questions.len(),
+            first + 1,
+        ));
+        self.answering = Some(Answering {
+            election,
+            question,
+            candidates,
+            first,
+        });
+        if self.show_list && self.panes.len() > 1 {
+            self.show_list = false;
+        }
+        self.relayout();
+    }
+
+    /// The next (or previous) candidates' answers to the same question.
+    pub(super) fn step_answers(&mut self, direction: isize) {
+        let Some(a) = self.answering.clone() else {
+            self.message = Some("Press a for the questions, then Enter on one".to_string());
+            return;
+        };
+        let step = self.panes.len().max(1);
+        let first = if direction > 0 {
+            a.first + step
+        } else {
+            a.first.saturating_sub(step)
+        };
+        if first >= a.candidates.len() || (direction < 0 && a.first == 0) {
+            self.message = Some(if direction > 0 {
+                "These are the last answers".to_string()
+            } else {
+                "These are the first answers".to_string()
+            });
+            return;
+        }
+        self.show_answers(a.election, a.question, first);
+    }
+
+    /// The same candidates' answers to the next (or previous) question.
+    pub(super) fn step_question(&mut self, direction: isize) {
+        let Some(a) = self.answering.clone() else {
+            self.message = Some("Press a for the questions, then Enter on one".to_string());
+            return;
+        };
+        let count = self.roster.elections[a.election].questions.len();
+        let question = a.question as isize + direction;
+        if question < 0 || question as usize >= count {
+            self.message = Some(format!("There are {count} questions"));
+            return;
+        }
+        self.show_answers(a.election, question as usize, a.first);
+    }
+
+    /// Opens `candidate`'s statement at their answer to `question`.
+    pub(super) fn read_answer(&mut self, candidate: usize, question: usize) {
+        self.open_candidate(candidate);
+        let heading = format!("Q{}. ", question + 1);
+        let pane = self.active_pane;
+        if let Some(section) = self.panes[pane]
+            .sections()
+            .iter()
+            .position(|s| s.title.starts_with(&heading))
+        {
+            self.align_sections(pane, section);
+        } else {
+            self.message = Some("No answer to that question".to_string());
+        }
+    }
+
+    /// While the panes show one question's answers: the band above them, its title and its
+    /// text (the question in full, and where it was asked).
+    pub fn banner(&self) -> Option<(String, String)> {
+        let a = self.answering.as_ref()?;
+        let election = &self.roster.elections[a.election];
+        let q = election.questions.get(a.question)?;
+        let answered = a
+            .candidates
+            .iter()
+            .filter(|&&c| self.roster.candidates[c].answer(a.question).is_some())
+            .count();
+        let title = format!(
+            "Q{} of {}: {} — answered by {answered} of {}",
+            a.question + 1,
+            election.questions.len(),
+            q.title,
+            a.candidates.len()
+        );
+        let mut text = q.text.display.trim().to_string();
+        if let Some(link) = &q.link {
+            text.push_str(&format!("\n(asked at {link})"));
+        }
+        Some((title, text))
+    }
+
+    /// Rows the band would take in a window `width` wide, border included; 0 without one.
+    pub(super) fn banner_rows(&self, width: u16) -> u16 {
+        self.banner().map_or(0, |(_, text)| {
+            let lines = wrap(&text, usize::from(width.saturating_sub(4))).len();
+            u16::try_from(lines + 2).unwrap_or(u16::MAX)
+        })
+    }
+
+    /// The panes no longer show one question's answers.
+    pub(super) fn stop_answering(&mut self) {
+        self.answering = None;
+    }
+}
