@@ -1277,3 +1277,16 @@ fn an_election_without_questions_says_so() {
         app.message()
     );
 }
+
+#[test]
+fn a_search_keeps_the_questions_that_hold_it() {
+    let mut app = qa_app_at(120, 40);
+    type_keys(&mut app, "/forge");
+    press(&mut app, key(KeyCode::Enter));
+    type_keys(&mut app, "a");
+    let view = app.questions_view().expect("the grid");
+    assert_eq!(view.rows, vec![0], "only Q1 speaks of a forge");
+    assert_eq!(view.filter.as_deref(), Some("forge"));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.panes().iter().all(|p| p.question == Some(0)));
+}

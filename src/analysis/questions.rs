@@ -1,7 +1,27 @@
 //! The questions of an election as a grid: questions down, candidates across, each cell the
 //! length of the answer (or none). Knows nothing of the screen.
 
-use crate::roster::Roster;
+use crate::analysis::search::{find_in_line, has_phrase};
+use crate::roster::{Question, Roster};
+
+/// The questions (by index) whose title or text holds every term of a search: a word term
+/// as the start of a word, a phrase term as written (see `search::terms`).
+pub fn matching(questions: &[Question], terms: &[String]) -> Vec<usize> {
+    (0..questions.len())
+        .filter(|&i| {
+            let q = &questions[i];
+            let text = format!("{}\n{}", q.title, q.text.display);
+            terms.iter().all(|term| {
+                if term.contains(' ') {
+                    has_phrase(&text, term)
+                } else {
+                    text.lines()
+                        .any(|line| !find_in_line(line, std::slice::from_ref(term)).is_empty())
+                }
+            })
+        })
+        .collect()
+}
 
 /// One election's questions and who answered them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +78,30 @@ impl Grid {
 mod tests {
     use super::*;
     use crate::roster::Source;
+
+    #[test]
+    fn a_search_keeps_the_questions_that_hold_every_term() {
+        let (roster, _) = Roster::from_memory(
+            &[
+                (
+                    "e/election.yaml",
+                    "name: E\nquestions:\n  - title: Flakes\n    text: When are they stable?\n  - title: Forges\n    text: Self-hosted or not?\n",
+                ),
+                ("e/a.yaml", "name: A\nstatement: s\n"),
+            ],
+            Source::Embedded,
+        );
+        let questions = &roster.elections[0].questions;
+        let terms = |q: &str| crate::analysis::search::terms(q);
+        assert_eq!(matching(questions, &terms("flake")), vec![0]);
+        assert_eq!(matching(questions, &terms("hosted")), vec![1]);
+        assert_eq!(matching(questions, &terms("\"or not\"")), vec![1]);
+        assert_eq!(
+            matching(questions, &terms("flake hosted")),
+            Vec::<usize>::new()
+        );
+        assert_eq!(matching(questions, &terms("")), vec![0, 1]);
+    }
 
     #[test]
     fn cells_count_the_words_of_each_answer_and_none_is_none() {

@@ -6,7 +6,7 @@ use super::answering::Answering;
 use super::overlays::Open;
 use super::overlays::questions::QuestionsView;
 use super::{App, Focus, Pane};
-use crate::analysis::questions::Grid;
+use crate::analysis::questions::{Grid, matching};
 use crate::layout::MAX_PANES;
 use crate::text::wrap::wrap;
 
@@ -25,9 +25,18 @@ impl App {
         }
         let grid = Grid::new(&self.roster, election, self.candidates_of(election));
         let mut view = QuestionsView::new(grid);
+        // A search keeps the questions that hold it.
+        if !self.query.trim().is_empty() {
+            view.rows = matching(&self.roster.elections[election].questions, &self.terms());
+            view.filter = Some(self.query.trim().to_string());
+        }
         // Back where the voter was reading, if they were.
         if let Some(answering) = self.answering.as_ref().filter(|a| a.election == election) {
-            view.row = answering.question;
+            view.row = view
+                .rows
+                .iter()
+                .position(|&q| q == answering.question)
+                .unwrap_or(0);
         }
         self.overlay = Some(Open::Questions(view));
     }

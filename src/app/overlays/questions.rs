@@ -14,7 +14,11 @@ const PAGE: usize = 10;
 pub struct QuestionsView {
     /// Who answered what, candidates in the voter's order.
     pub grid: Grid,
-    /// The selected question.
+    /// The questions shown (indices into the grid's rows): all, or those a search holds.
+    pub rows: Vec<usize>,
+    /// The search that chose `rows`, if one did.
+    pub filter: Option<String>,
+    /// The selected row of `rows`.
     pub row: usize,
     /// 0: the question itself; 1..: the candidate in that column.
     pub column: usize,
@@ -24,10 +28,17 @@ impl QuestionsView {
     /// A view of `grid`, at its first question.
     pub fn new(grid: Grid) -> Self {
         QuestionsView {
+            rows: (0..grid.cells.len()).collect(),
             grid,
+            filter: None,
             row: 0,
             column: 0,
         }
+    }
+
+    /// The selected question (index into the election's questions).
+    pub fn question(&self) -> Option<usize> {
+        self.rows.get(self.row).copied()
     }
 
     /// The selected candidate (roster index), if a cell is selected.
@@ -40,7 +51,7 @@ impl QuestionsView {
 
     /// Keys of the grid: move the selection, open it, or close.
     pub fn update(&mut self, action: Action) -> Outcome {
-        let last_row = self.grid.cells.len().saturating_sub(1);
+        let last_row = self.rows.len().saturating_sub(1);
         let last_column = self.grid.candidates.len();
         match action {
             Action::Down => self.row = (self.row + 1).min(last_row),
@@ -51,13 +62,16 @@ impl QuestionsView {
             Action::Bottom => self.row = last_row,
             Action::FocusRight => self.column = (self.column + 1).min(last_column),
             Action::FocusLeft => self.column = self.column.saturating_sub(1),
-            Action::Open if !self.grid.cells.is_empty() => {
+            Action::Open => {
+                let Some(question) = self.question() else {
+                    return Outcome::Stay;
+                };
                 return match self.candidate() {
                     Some(candidate) => Outcome::Answer {
                         candidate,
-                        question: self.row,
+                        question,
                     },
-                    None => Outcome::Question(self.row),
+                    None => Outcome::Question(question),
                 };
             }
             Action::Back | Action::Questions => return Outcome::Close,
@@ -81,6 +95,17 @@ mod tests {
                 vec![Some(1), Some(2)],
             ],
         })
+    }
+
+    #[test]
+    fn a_filtered_view_opens_the_question_its_row_shows() {
+        let mut v = view();
+        v.rows = vec![2];
+        v.update(Action::Down);
+        assert_eq!(v.row, 0);
+        assert_eq!(v.update(Action::Open), Outcome::Question(2));
+        v.rows.clear();
+        assert_eq!(v.update(Action::Open), Outcome::Stay);
     }
 
     #[test]

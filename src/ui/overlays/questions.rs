@@ -29,7 +29,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let wanted_width = u16::try_from(number_width + 48 + n * CELL + 4).unwrap_or(u16::MAX);
     let wanted_height =
         u16::try_from(election.questions.len() + 1 + FOOTER + 2).unwrap_or(u16::MAX);
-    let title = format!("Questions of {} — Esc closes", election.name);
+    let title = match &view.filter {
+        Some(filter) => format!(
+            "Questions of {} holding \"{filter}\": {} of {} — Esc closes",
+            election.name,
+            view.rows.len(),
+            election.questions.len()
+        ),
+        None => format!("Questions of {} — Esc closes", election.name),
+    };
     let boxed = overlay_box(frame, area, wanted_width, wanted_height, &title, theme);
     // A column of room inside the border on each side.
     let inner = Rect {
@@ -52,15 +60,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::styled(truncate(&header, room), theme.field_key));
     let skip = (view.row + 1).saturating_sub(rows);
-    for (q, (question, cells)) in election
-        .questions
-        .iter()
-        .zip(&grid.cells)
-        .enumerate()
-        .skip(skip)
-        .take(rows)
-    {
-        let on_row = q == view.row;
+    for (at, &q) in view.rows.iter().enumerate().skip(skip).take(rows) {
+        let (Some(question), Some(cells)) = (election.questions.get(q), grid.cells.get(q)) else {
+            continue;
+        };
+        let on_row = at == view.row;
         let number = format!("{:>w$} ", format!("Q{}", q + 1), w = number_width - 1);
         let title = truncate(&question.title, title_width);
         let pad = " ".repeat(title_width.saturating_sub(text_width(&title)));
@@ -92,21 +96,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     while lines.len() < 1 + rows {
         lines.push(Line::raw(""));
     }
-    let question = election.questions.get(view.row);
-    let about_question = question.map_or(String::new(), |q| {
-        format!(
+    let selected_question = view.question();
+    let about_question = match (selected_question, &view.filter) {
+        (Some(q), _) => format!(
             "Q{}. {} — answered by {} of {n}",
-            view.row + 1,
-            q.title,
-            grid.answers_to(view.row)
-        )
-    });
+            q + 1,
+            election.questions[q].title,
+            grid.answers_to(q)
+        ),
+        (None, Some(filter)) => {
+            format!("No question holds \"{filter}\": Esc, then clear the search")
+        }
+        (None, None) => String::new(),
+    };
     lines.push(Line::styled(truncate(&about_question, room), theme.field));
     let about_candidate = match (selected, view.candidate()) {
         (Some(column), Some(c)) => {
-            let words = grid
-                .cells
-                .get(view.row)
+            let words = selected_question
+                .and_then(|q| grid.cells.get(q))
                 .and_then(|r| r.get(column))
                 .copied()
                 .flatten();
