@@ -106,6 +106,8 @@ pub enum Action {
     NoOpinion,
     /// Takes the selected candidate off the ranking.
     Unrank,
+    /// On an approval ballot: approves the selected candidate, or takes the approval back.
+    ToggleApproval,
     /// Moves the selected candidate to the top.
     ToTop,
     /// Moves the selected candidate to the bottom of the ranking.

@@ -1,23 +1,13 @@
 //! The command line: `list` in the voter's order, global options, and `ballot export` of
 //! each format against hand-written expected output.
 
+#[path = "support/run.rs"]
+mod run;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hustings");
-
-fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
-    let output = Command::new(BIN).args(args).output().expect("run hustings");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code(),
-    )
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("a UTF-8 temp path")
-}
+use run::{hustings, path};
 
 /// Twelve candidates in one election.
 fn twelve(dir: &Path) -> PathBuf {
@@ -261,10 +251,15 @@ fn export_elekto() {
         out,
         "# Elekto ballot: Test TC 2026\n\
          bob-id: 1\n\
+         # Bob Brown\n\
          alice-gh: 2\n\
+         # Alice Adams\n\
          Carol Chen: 2\n\
+         # Carol Chen\n\
          Eve Evans: No opinion\n\
-         Dave Diaz: No opinion\n"
+         # Eve Evans\n\
+         Dave Diaz: No opinion\n\
+         # Dave Diaz\n"
     );
 }
 
@@ -297,7 +292,7 @@ fn an_export_to_a_full_disk_fails_with_one_line() {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full exists on Linux");
-    let output = Command::new(BIN)
+    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
         .args([
             "ballot",
             "export",
@@ -323,7 +318,7 @@ fn a_closed_pipe_is_no_error() {
     let dir = tempfile::tempdir().unwrap();
     let election = twelve(dir.path());
     let data = dir.path().join("data");
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hustings"))
         .args(["list", "--data-dir", path(&data), path(&election)])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -94,6 +94,24 @@ fn answers_compared_under_their_question_100x30() {
 }
 
 #[test]
+fn an_approval_ballot_shows_ticks_and_its_cap_80x24() {
+    let mut app = approval_app_at(80, 24);
+    type_keys(&mut app, "b j ");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Approval ballot: Raku 2030 · 2 seats · 2 of 3 approved (at most 2)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("✓  Ann") && shown.contains("✓  Bo") && shown.contains("·  Cy"),
+        "{shown}"
+    );
+    assert!(shown.contains("Not approved"), "{shown}");
+    assert!(shown.contains("Space or 1 approve"), "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
 fn compare_two_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "  c");

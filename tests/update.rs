@@ -1290,3 +1290,69 @@ fn a_search_keeps_the_questions_that_hold_it() {
     press(&mut app, key(KeyCode::Enter));
     assert!(app.panes().iter().all(|p| p.question == Some(0)));
 }
+
+#[test]
+fn an_approval_ballot_approves_within_its_cap() {
+    let mut app = approval_app_at(120, 40);
+    type_keys(&mut app, "b ");
+    assert_eq!(ballot_names(&app), vec![vec!["Ann"]], "Space approves");
+    // The approved stay on top; the cursor follows Ann: down to Bo.
+    type_keys(&mut app, "j1");
+    assert_eq!(ballot_names(&app), vec![vec!["Ann", "Bo"]], "1 approves");
+    type_keys(&mut app, "j1");
+    assert_eq!(
+        app.message(),
+        Some("At most 2 may be approved in Raku 2030: clear one first (0)")
+    );
+    assert_eq!(ballot_names(&app)[0].len(), 2, "the cap holds");
+    type_keys(&mut app, "K");
+    assert_eq!(
+        app.message(),
+        Some("An approval ballot: 1 or Space approves, 0 or Space again clears")
+    );
+    type_keys(&mut app, "g0");
+    assert_eq!(ballot_names(&app)[0].len(), 1, "0 clears");
+    type_keys(&mut app, "g ");
+    assert!(
+        ballot_names(&app).iter().flatten().count() <= 1,
+        "Space again clears"
+    );
+}
+
+#[test]
+fn on_a_ranked_ballot_zero_unranks_and_space_explains() {
+    let mut app = sized(generated_app(3, 1));
+    type_keys(&mut app, "b1");
+    assert_eq!(ballot_names(&app).len(), 1);
+    type_keys(&mut app, " ");
+    assert_eq!(
+        app.message(),
+        Some("Space approves on an approval ballot; this one is ranked: 1–9 ranks")
+    );
+    type_keys(&mut app, "g0");
+    assert!(ballot_names(&app).is_empty(), "{:?}", ballot_names(&app));
+}
+
+#[test]
+fn the_ballot_view_warns_of_too_many_from_one_employer() {
+    let roster = roster_of(&[
+        (
+            "e/election.yaml",
+            "name: Steering\nseats: 3\nmax_per_employer: 2\n",
+        ),
+        ("e/a.yaml", "name: Ann\naffiliation: Acme\nstatement: a\n"),
+        (
+            "e/b.yaml",
+            "name: Bo\naffiliation: Acme Inc.\nstatement: b\n",
+        ),
+        ("e/c.yaml", "name: Cy\naffiliation: ACME\nstatement: c\n"),
+        ("e/d.yaml", "name: Di\naffiliation: Beta\nstatement: d\n"),
+    ]);
+    let mut app = sized(hustings::app::App::new(roster, Vec::new()));
+    type_keys(&mut app, "b1j2j3");
+    let warnings = app.ballot_warnings(0);
+    assert!(
+        warnings.contains(&"your top 3 include 3 from Acme; at most 2 can sit".to_string()),
+        "{warnings:?}"
+    );
+}

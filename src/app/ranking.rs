@@ -2,9 +2,12 @@
 //! view. Changes are queued for saving.
 
 use super::App;
+use super::overlays::RankChange;
 use super::voter::{BallotRow, SaveWhen};
-use crate::voter::ballot::Ballot;
+use crate::roster::BallotKind;
+use crate::voter::ballot::{Ballot, Placement, Warning};
 use crate::voter::order::{self, OrderMode};
+use crate::voter::rules::employer_excess;
 
 impl App {
     /// Gives the session the voter's saved ballots and the order to show candidates in.
@@ -108,6 +111,52 @@ impl App {
             .or_else(|| (!self.roster.elections.is_empty()).then_some(0))
     }
 
+    /// What the voter should know before handing in the ballot of election `index`: the
+    /// ballot's own warnings, and where it strays from the election's rules.
+    pub fn ballot_warnings(&self, index: usize) -> Vec<String> {
+        let election = &self.roster.elections[index];
+        let ballot = &self.voter.ballots[index];
+        let members = self.candidates_of(index);
+        let names: Vec<(&str, &str)> = members
+            .iter()
+            .map(|&c| {
+                let candidate = &self.roster.candidates[c];
+                (candidate.key.as_str(), candidate.name.as_str())
+            })
+            .collect();
+        let approval = election.rules.ballot == BallotKind::Approval;
+        let mut out: Vec<String> = ballot
+            .warnings(&names)
+            .into_iter()
+            .filter(|w| !approval || matches!(w, Warning::Unread(_)))
+            .map(|w| w.to_string())
+            .collect();
+        let picks: Vec<usize> = self
+            .ballot_rows(index)
+            .into_iter()
+            .filter(|r| matches!(r.placement, Placement::Ranked { .. }))
+            .map(|r| r.candidate)
+            .collect();
+        if approval {
+            match election.rules.max_choices {
+                _ if picks.is_empty() => out.insert(0, "nothing approved yet".to_string()),
+                Some(max) if picks.len() > max as usize => out.push(format!(
+                    "{} approved, but at most {max} may be: the export lists the first {max}",
+                    picks.len()
+                )),
+                _ => {}
+            }
+        }
+        if let (Some(seats), Some(max)) = (election.seats, election.rules.max_per_employer) {
+            let top: Vec<Option<&str>> = picks
+                .iter()
+                .map(|&c| self.roster.candidates[c].affiliation.as_deref())
+                .collect();
+            out.extend(employer_excess(&top, seats as usize, max as usize));
+        }
+        out
+    }
+
     /// Candidates of election `index`, in display order.
     pub fn candidates_of(&self, index: usize) -> Vec<usize> {
         let mut members: Vec<usize> = (0..self.roster.candidates.len())
@@ -190,6 +239,58 @@ impl App {
             "New order for this election (seed {})",
             order::short(seed)
         ));
+    }
+
+    /// Whether the open ballot is an approval ballot.
+    pub(super) fn approval_ballot(&self) -> bool {
+        self.roster.elections[self.ballot_election()].rules.ballot == BallotKind::Approval
+    }
+
+    /// A change on an approval ballot: `1` or Space approves (within `max_choices`), `0`,
+    /// `u` or Space again takes it back; a ranking move is explained, not made.
+    pub(super) fn change_approval(&mut self, change: RankChange) {
+        let index = self.ballot_election();
+        let Some(candidate) = self.ballot_selected() else {
+            return;
+        };
+        let key = self.roster.candidates[candidate].key.clone();
+        let approved = matches!(
+            self.voter.ballots[index].placement(&key),
+            Placement::Ranked { .. }
+        );
+        let approve = match change {
+            RankChange::To(1) => true,
+            RankChange::Toggle => !approved,
+            RankChange::To(0) | RankChange::Unrank => false,
+            _ => {
+                self.message = Some(
+                    "An approval ballot: 1 or Space approves, 0 or Space again clears".to_string(),
+                );
+                return;
+            }
+        };
+        if approve && !approved {
+            let limit = self.roster.elections[index].rules.max_choices;
+            let count = self
+                .ballot_rows(index)
+                .iter()
+                .filter(|r| matches!(r.placement, Placement::Ranked { .. }))
+                .count();
+            if let Some(max) = limit.filter(|&m| count >= m as usize) {
+                self.message = Some(format!(
+                    "At most {max} may be approved in {}: clear one first (0)",
+                    self.roster.elections[index].name
+                ));
+                return;
+            }
+        }
+        self.change_ranking(|ballot: &mut Ballot, key: &str| {
+            if approve {
+                ballot.set_rank(key, 1)
+            } else {
+                ballot.unrank(key)
+            }
+        });
     }
 
     pub(super) fn refuse_read_only(&mut self, index: usize) -> bool {

@@ -131,11 +131,19 @@ impl App {
                 self.set_focus(super::Focus::Pane(pane));
                 self.align_sections(pane, section);
             }
+            Outcome::Rank(change) if self.approval_ballot() => self.change_approval(change),
+            Outcome::Rank(RankChange::Toggle) => {
+                self.message = Some(
+                    "Space approves on an approval ballot; this one is ranked: 1–9 ranks"
+                        .to_string(),
+                );
+            }
             Outcome::Rank(change) => {
                 self.change_ranking(|ballot: &mut Ballot, key: &str| match change {
                     RankChange::Up => ballot.move_up(key),
                     RankChange::Down => ballot.move_down(key),
                     RankChange::Tie => ballot.tie_with_above(key),
+                    RankChange::To(0) => ballot.unrank(key),
                     RankChange::To(rank) => ballot.set_rank(key, rank),
                     RankChange::Top => ballot.to_top(key),
                     RankChange::Bottom => ballot.to_bottom(key),
@@ -144,6 +152,7 @@ impl App {
                         ballot.toggle_no_opinion(key);
                         true
                     }
+                    RankChange::Toggle => false,
                 })
             }
         }

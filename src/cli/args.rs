@@ -151,6 +151,12 @@ pub enum ExportFormat {
     Json,
     /// One line per candidate with the rank to pick in a CIVS ballot.
     Civs,
-    /// One line per candidate ID with the rank to pick in an Elekto ballot.
+    /// One line per candidate ID with the rank to pick in an Elekto ballot, and their name.
     Elekto,
+    /// An OpaVote / OpenSTV ballot file (BLT); ties are refused.
+    Blt,
+    /// Debian's form: `[ n ] Choice k: Name`.
+    Debian,
+    /// The approved candidates, one per line.
+    Approval,
 }

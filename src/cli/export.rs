@@ -15,6 +15,9 @@ impl From<ExportFormat> for Format {
             ExportFormat::Json => Format::Json,
             ExportFormat::Civs => Format::Civs,
             ExportFormat::Elekto => Format::Elekto,
+            ExportFormat::Blt => Format::Blt,
+            ExportFormat::Debian => Format::Debian,
+            ExportFormat::Approval => Format::Approval,
         }
     }
 }
@@ -36,24 +39,20 @@ pub fn run(
             order: app.candidates_of(election),
         })
         .collect();
-    print(&export::all(&sheets, format.into()))?;
+    let (text, refused) = export::all(&sheets, format.into());
+    print(&text)?;
     for sheet in &sheets {
-        let names: Vec<(&str, &str)> = sheet
-            .order
-            .iter()
-            .map(|&c| {
-                (
-                    app.candidate(c).key.as_str(),
-                    app.candidate(c).name.as_str(),
-                )
-            })
-            .collect();
-        for warning in sheet.ballot.warnings(&names) {
-            say(&format!(
-                "warning: {}: {warning}",
-                app.roster.elections[sheet.election].name
-            ));
+        let election = &app.roster.elections[sheet.election];
+        for warning in app.ballot_warnings(sheet.election) {
+            say(&format!("warning: {}: {warning}", election.name));
         }
+    }
+    for why in &refused {
+        say(&format!("hustings: error: {why}"));
+    }
+    if !refused.is_empty() {
+        finish(app);
+        return Ok(std::process::ExitCode::FAILURE);
     }
     Ok(finish(app))
 }

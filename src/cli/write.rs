@@ -90,6 +90,28 @@ fn election_yaml(e: &Election) -> Value {
     if let Some(contest) = &e.contest {
         put(&mut map, "contest", text(contest));
     }
+    let rules = &e.rules;
+    if rules.ballot != crate::roster::BallotKind::Ranked {
+        put(&mut map, "ballot", text(rules.ballot.as_str()));
+    }
+    for (key, value) in [
+        ("max_choices", rules.max_choices),
+        ("max_per_employer", rules.max_per_employer),
+    ] {
+        if let Some(n) = value {
+            put(&mut map, key, Value::Number(n.into()));
+        }
+    }
+    if let Some(allow) = rules.allow_no_opinion {
+        put(&mut map, "allow_no_opinion", Value::Bool(allow));
+    }
+    if !e.ballot_names.is_empty() {
+        put(
+            &mut map,
+            "ballot_names",
+            Value::Sequence(e.ballot_names.iter().map(|n| text(n)).collect()),
+        );
+    }
     if !e.questions.is_empty() {
         let questions = e
             .questions

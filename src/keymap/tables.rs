@@ -261,6 +261,7 @@ pub const BALLOT: &[Binding] = &[
     bind(&[Char('G'), End], "G End", Action::Bottom, "last candidate"),
     bind(
         &[
+            Char('0'),
             Char('1'),
             Char('2'),
             Char('3'),
@@ -271,9 +272,15 @@ pub const BALLOT: &[Binding] = &[
             Char('8'),
             Char('9'),
         ],
-        "1–9",
+        "0–9",
         Action::SetRank(1),
-        "give it that rank (the same number as others: a tie)",
+        "give it that rank (the same number as others: a tie; 0 unranks); approval: 1 approves, 0 clears",
+    ),
+    bind(
+        &[Char(' ')],
+        "Space",
+        Action::ToggleApproval,
+        "approval ballot: approve, or take the approval back",
     ),
     bind(
         &[Char('K')],

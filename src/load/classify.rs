@@ -17,6 +17,8 @@ pub enum Kind {
     Readme,
     /// An election's results.
     Results,
+    /// The election's own ballots (BLT): they name the candidates as its ballots do.
+    Ballots,
     /// Elekto's `election_desc.md`.
     Description,
     /// A statement to import.
@@ -71,7 +73,10 @@ pub fn classify(path: &Path) -> Kind {
     if stem.ends_with("process") || stem.contains("election-process") {
         return Kind::NotCandidate("how the election is run, no statement");
     }
-    if matches!(ext, "blt" | "csv" | "tsv" | "json") {
+    if ext == "blt" {
+        return Kind::Ballots;
+    }
+    if matches!(ext, "csv" | "tsv" | "json") {
         return Kind::NotCandidate("ballots or results, no statement");
     }
     match ext {
@@ -109,11 +114,11 @@ mod tests {
         assert_eq!(k("e/alice.yaml"), Kind::CandidateYaml);
         assert_eq!(k("e/election.yaml"), Kind::ElectionYaml);
         assert!(matches!(k("e/logo.png"), Kind::NotCandidate(_)));
+        assert_eq!(k("e/opavote_ballots.blt"), Kind::Ballots);
         for file in [
             "candidates/LICENSE",
             "candidates/LICENCE.md",
             "candidates/CONTRIBUTING.md",
-            "candidates/ballots.blt",
             "candidates/civs_ballots.csv",
             "candidates/candidate-template.md",
             "elections/tac-and-scir-election-process.md",

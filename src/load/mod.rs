@@ -167,6 +167,7 @@ impl Roster {
                     openstack.insert(cycle, formats::openstack_names(&text));
                 }
                 Kind::Readme => entry.readme = Some(text),
+                Kind::Ballots => entry.ballots = formats::blt::read(&text),
                 Kind::Results => entry.results = Some(text),
                 Kind::Description => entry.description = Some(text),
                 Kind::CandidateYaml | Kind::Statement | Kind::NotCandidate(_) => {}
@@ -376,9 +377,15 @@ fn adopt_parent_readmes(folders: &mut BTreeMap<PathBuf, Folder>, on_disk: bool) 
                 .map(|bytes| read::decode_lossy(bytes).0),
             None => None,
         };
-        if let (Some(readme), Some(f)) = (readme, folders.get_mut(&path)) {
-            f.description.get_or_insert_with(|| readme.clone());
-            f.readme = Some(readme);
+        let ballots = folders.get(parent).and_then(|f| f.ballots.clone());
+        if let Some(f) = folders.get_mut(&path) {
+            if let Some(readme) = readme {
+                f.description.get_or_insert_with(|| readme.clone());
+                f.readme = Some(readme);
+            }
+            if f.ballots.is_none() {
+                f.ballots = ballots;
+            }
         }
     }
 }
@@ -396,6 +403,8 @@ struct Folder {
     description: Option<String>,
     /// For a file of nominations: its election's name and the contest.
     contest: Option<(String, String)>,
+    /// The election's own ballot file, where it has one.
+    ballots: Option<formats::blt::BallotFile>,
 }
 
 impl Folder {
@@ -421,6 +430,11 @@ impl Folder {
                 .map(formats::kata_readme);
             from_readme.filter(|m| m.name.is_some())
         });
+        if let Some(ballots) = self.ballots.take() {
+            let meta = meta.get_or_insert_with(RawElection::default);
+            meta.seats = meta.seats.or(Some(ballots.seats));
+            meta.ballot_names = ballots.names;
+        }
         // What the election is comes before how it ended.
         for (key, text) in [
             ("description", &self.description),

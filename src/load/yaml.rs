@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
-use crate::roster::{RawCandidate, RawElection, RawQuestion};
+use crate::roster::{BallotKind, RawCandidate, RawElection, RawQuestion};
 
 /// A document holding either one candidate or a list of them.
 pub struct CandidateDoc(pub Vec<RawCandidate>);
@@ -106,6 +106,11 @@ impl<'de> Deserialize<'de> for RawElection {
                         "dates" => e.dates = map.next_value::<Pairs>()?.0,
                         "incumbents" => e.incumbents = map.next_value::<OneOrMany>()?.0,
                         "contest" => e.contest = Some(map.next_value::<Scalar>()?.0),
+                        "ballot" => e.ballot = Some(map.next_value::<BallotWord>()?.0),
+                        "max_choices" => e.max_choices = Some(map.next_value()?),
+                        "max_per_employer" => e.max_per_employer = Some(map.next_value()?),
+                        "allow_no_opinion" => e.allow_no_opinion = Some(map.next_value()?),
+                        "ballot_names" => e.ballot_names = map.next_value::<OneOrMany>()?.0,
                         "questions" => e.questions = map.next_value::<Questions>()?.0,
                         _ => e.extra.push((key.0, map.next_value::<Value>()?)),
                     }
@@ -177,6 +182,27 @@ impl<'de> Deserialize<'de> for OneOrMany {
             }
         }
         d.deserialize_any(ListVisitor)
+    }
+}
+
+/// `ranked` or `approval`; anything else is refused where it is written.
+struct BallotWord(BallotKind);
+
+impl<'de> Deserialize<'de> for BallotWord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct WordVisitor;
+        impl Visitor<'_> for WordVisitor {
+            type Value = BallotWord;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`ranked` or `approval`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BallotWord, E> {
+                BallotKind::parse(v)
+                    .map(BallotWord)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        d.deserialize_str(WordVisitor)
     }
 }
 
@@ -350,6 +376,21 @@ mod tests {
             one("name: A\nstatement: s\nanswers:\n  - title: T\n    anser: typo\n").unwrap_err();
         assert!(err.to_string().contains("anser"), "{err}");
         assert_eq!(err.location().map(|l| l.line()), Some(4), "{err}");
+    }
+
+    #[test]
+    fn reads_the_rules_and_names_a_wrong_one_with_its_line() {
+        let e: RawElection = serde_yaml::from_str(
+            "name: X\nseats: 3\nballot: approval\nmax_choices: 2\nmax_per_employer: 1\n",
+        )
+        .unwrap();
+        assert_eq!(e.ballot, Some(BallotKind::Approval));
+        assert_eq!((e.max_choices, e.max_per_employer), (Some(2), Some(1)));
+        let err = serde_yaml::from_str::<RawElection>("name: X\nballot: borda\n").unwrap_err();
+        assert!(err.to_string().contains("`ranked` or `approval`"), "{err}");
+        assert_eq!(err.location().map(|l| l.line()), Some(2), "{err}");
+        let err = serde_yaml::from_str::<RawElection>("name: X\n\nmax_choices: -1\n").unwrap_err();
+        assert_eq!(err.location().map(|l| l.line()), Some(3), "{err}");
     }
 
     #[test]

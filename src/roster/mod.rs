@@ -8,7 +8,7 @@ mod raw;
 use std::path::PathBuf;
 
 pub use error::LoadError;
-pub use raw::{RawCandidate, RawElection, RawQuestion};
+pub use raw::{BallotKind, RawCandidate, RawElection, RawQuestion};
 
 use crate::text::sanitize::{Sanitized, sanitize_line, sanitize_text};
 
@@ -245,6 +245,19 @@ fn is_scalar(v: &serde_yaml::Value) -> bool {
     )
 }
 
+/// The rules a ballot must keep, as the election states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rules {
+    /// Ranked or approval.
+    pub ballot: BallotKind,
+    /// At most this many choices (approvals) on one ballot.
+    pub max_choices: Option<u32>,
+    /// At most this many seats for people of one employer (a charter's limit).
+    pub max_per_employer: Option<u32>,
+    /// Whether the real ballot offers "no opinion".
+    pub allow_no_opinion: Option<bool>,
+}
+
 /// An election: a folder of candidates with optional `election.yaml` metadata.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Election {
@@ -271,6 +284,11 @@ pub struct Election {
     /// The questions put to the candidates, in a stable order (as asked, where their links
     /// are numbered; else as first met).
     pub questions: Vec<Question>,
+    /// How the ballot is filled in, and its limits.
+    pub rules: Rules,
+    /// The candidates as the election's own ballot file names them (a BLT file beside the
+    /// statements), in its order; empty where there is none.
+    pub ballot_names: Vec<String>,
     /// Other keys of `election.yaml`, as text.
     pub extra: Vec<(String, String)>,
 }
@@ -311,6 +329,13 @@ impl Election {
             incumbents: raw.incumbents.iter().map(|s| line(s)).collect(),
             contest: raw.contest.as_deref().map(line).filter(|c| !c.is_empty()),
             questions: raw.questions.into_iter().map(Question::from_raw).collect(),
+            ballot_names: raw.ballot_names.iter().map(|n| line(n)).collect(),
+            rules: Rules {
+                ballot: raw.ballot.unwrap_or_default(),
+                max_choices: raw.max_choices,
+                max_per_employer: raw.max_per_employer,
+                allow_no_opinion: raw.allow_no_opinion,
+            },
             extra: raw
                 .extra
                 .iter()

@@ -43,6 +43,16 @@ pub struct RawElection {
     pub incumbents: Vec<String>,
     /// The contest, where an election holds several (OpenSSF's TAC and SCIR).
     pub contest: Option<String>,
+    /// How the ballot is filled in: ranked (the default) or approval.
+    pub ballot: Option<BallotKind>,
+    /// At most this many choices (approvals) on a ballot.
+    pub max_choices: Option<u32>,
+    /// At most this many seats held by people of one employer.
+    pub max_per_employer: Option<u32>,
+    /// Whether the real ballot offers "no opinion" (Elekto's `allow_no_opinion`).
+    pub allow_no_opinion: Option<bool>,
+    /// The candidates as the election's ballot file names them.
+    pub ballot_names: Vec<String>,
     /// The questions put to every candidate, in a stable order.
     pub questions: Vec<RawQuestion>,
     /// Keys this schema does not know, kept in file order.
@@ -62,4 +72,33 @@ pub struct RawQuestion {
     pub asked_by: Option<String>,
     /// This candidate's answer; `None` for an unanswered question (or in `election.yaml`).
     pub answer: Option<String>,
+}
+
+/// How a ballot is filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BallotKind {
+    /// Candidates ranked in order of preference, ties allowed (CIVS, Elekto, OpaVote).
+    #[default]
+    Ranked,
+    /// Each candidate approved or not; the most approved win.
+    Approval,
+}
+
+impl BallotKind {
+    /// `ranked` or `approval`, as `election.yaml` writes it.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "ranked" | "ranking" | "ranked-choice" => Some(BallotKind::Ranked),
+            "approval" => Some(BallotKind::Approval),
+            _ => None,
+        }
+    }
+
+    /// The word `election.yaml` uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BallotKind::Ranked => "ranked",
+            BallotKind::Approval => "approval",
+        }
+    }
 }

@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
         ];
         // What the voter has done with this candidate, at the row's end: not read yet (•),
-        // a note (✎), the rank given.
+        // a note (✎), the rank given (or ✓, approved).
         let ballot = app.ballot(candidate.election);
         let mut badges = String::new();
         if !ballot.read.contains(&candidate.key) {
@@ -95,7 +95,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             badges.push_str(" ✎");
         }
         if let Placement::Ranked { group, .. } = ballot.placement(&candidate.key) {
-            badges.push_str(&format!(" #{}", group + 1));
+            let approval = app.roster.election_of(candidate).rules.ballot
+                == crate::roster::BallotKind::Approval;
+            if approval {
+                badges.push_str(" ✓");
+            } else {
+                badges.push_str(&format!(" #{}", group + 1));
+            }
         }
         let badges = if width(&badges) + 8 <= text_width {
             badges

@@ -15,8 +15,16 @@ pub enum Format {
     Json,
     /// One line per candidate with the rank to pick in a CIVS ballot.
     Civs,
-    /// One line per candidate ID with the rank to pick in an Elekto ballot.
+    /// One line per candidate ID with the rank to pick in an Elekto ballot, each followed
+    /// by the candidate's name.
     Elekto,
+    /// An OpaVote / OpenSTV ballot file: the voter's one ballot, the candidates as the
+    /// election's own ballot file names them.
+    Blt,
+    /// Debian's text form: `[ n ] Choice k: Name`, blank brackets for no preference.
+    Debian,
+    /// The approved candidates, one per line.
+    Approval,
 }
 
 /// One election's ballot as the voter sees it.
@@ -36,6 +44,29 @@ impl Sheet<'_> {
         &self.roster.candidates[index]
     }
 
+    /// The election's candidates as its own ballot lists them: in the published order (the
+    /// files'), not the voter's.
+    fn published(&self) -> Vec<usize> {
+        let mut all = self.order.clone();
+        all.sort_unstable();
+        all
+    }
+
+    /// The ranked candidates, best first; a tie stays together, in the voter's order.
+    fn ranked(&self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (candidate, placement) in self.rows() {
+            if let Placement::Ranked { group, .. } = placement {
+                if groups.len() <= group {
+                    groups.resize_with(group + 1, Vec::new);
+                }
+                groups[group].push(candidate);
+            }
+        }
+        groups.retain(|g| !g.is_empty());
+        groups
+    }
+
     /// (candidate, placement): ranked best first, then unranked, then "no opinion".
     fn rows(&self) -> Vec<(usize, Placement)> {
         self.ballot.rows(
@@ -46,27 +77,38 @@ impl Sheet<'_> {
     }
 }
 
-/// Every election's ballot in `format`, one after another (JSON: one array).
-pub fn all(sheets: &[Sheet], format: Format) -> String {
+/// Every election's ballot in `format`, one after another (JSON: one array), and what could
+/// not be exported (an election whose ballot the form cannot hold), one line each.
+pub fn all(sheets: &[Sheet], format: Format) -> (String, Vec<String>) {
     if format == Format::Json {
         let all: Vec<serde_json::Value> = sheets.iter().map(to_json).collect();
-        return pretty(&serde_json::Value::Array(all));
+        return (pretty(&serde_json::Value::Array(all)), Vec::new());
     }
-    sheets
-        .iter()
-        .map(|sheet| election(sheet, format))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut texts = Vec::new();
+    let mut refused = Vec::new();
+    for sheet in sheets {
+        match election(sheet, format) {
+            Ok(text) => texts.push(text),
+            Err(why) => refused.push(format!(
+                "{}: {why}",
+                sheet.roster.elections[sheet.election].name
+            )),
+        }
+    }
+    (texts.join("\n"), refused)
 }
 
-/// One election's ballot in `format`.
-pub fn election(sheet: &Sheet, format: Format) -> String {
-    match format {
+/// One election's ballot in `format`, or why the form cannot hold it.
+pub fn election(sheet: &Sheet, format: Format) -> Result<String, String> {
+    Ok(match format {
         Format::Markdown => markdown(sheet),
         Format::Json => pretty(&to_json(sheet)),
-        Format::Civs => ranks(sheet, "CIVS", |c| Ok(c.name.clone())),
-        Format::Elekto => ranks(sheet, "Elekto", elekto_id),
-    }
+        Format::Civs => ranks(sheet, "CIVS", |c| Ok(c.name.clone()), false),
+        Format::Elekto => ranks(sheet, "Elekto", elekto_id, true),
+        Format::Blt => return blt(sheet),
+        Format::Debian => debian(sheet),
+        Format::Approval => approval(sheet),
+    })
 }
 
 /// JSON as indented text. A `Value` always serializes: its keys are strings.
@@ -185,7 +227,13 @@ fn notes_by_name(sheet: &Sheet) -> serde_json::Map<String, serde_json::Value> {
 }
 
 /// `candidate: rank` lines; unranked and "no opinion" candidates are left at "No opinion".
-fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> Result<String, String>) -> String {
+/// With `named`, each line is followed by a comment naming the candidate.
+fn ranks(
+    sheet: &Sheet,
+    system: &str,
+    id: fn(&Candidate) -> Result<String, String>,
+    named: bool,
+) -> String {
     let election = &sheet.roster.elections[sheet.election];
     let mut out = format!("# {system} ballot: {}\n", election.name);
     for (candidate, placement) in sheet.rows() {
@@ -195,6 +243,7 @@ fn ranks(sheet: &Sheet, system: &str, id: fn(&Candidate) -> Result<String, Strin
         };
         let c = sheet.candidate(candidate);
         match id(c) {
+            Ok(id) if named => out.push_str(&format!("{id}: {rank}\n# {}\n", c.name)),
             Ok(id) => out.push_str(&format!("{id}: {rank}\n")),
             // Never a line a candidate's text could have written: say whose it is instead.
             Err(bad) => out.push_str(&format!(
@@ -229,4 +278,124 @@ fn elekto_id(c: &Candidate) -> Result<String, String> {
     } else {
         Err(id.replace('\n', " ").chars().take(60).collect())
     }
+}
+
+/// BLT (OpaVote, OpenSTV): `C S`, the voter's one ballot (weight 1, preferences by candidate
+/// number, `0`), `0`, the candidates' names quoted, the title quoted. The candidates are the
+/// ones the election's own ballot file names, in its order, where there is one. BLT holds
+/// no ties: a tie is refused, naming who is tied, rather than broken by hustings.
+fn blt(sheet: &Sheet) -> Result<String, String> {
+    let election = &sheet.roster.elections[sheet.election];
+    let published = sheet.published();
+    // Names as the election's ballots use them, and each candidate's number among them.
+    let names: Vec<String> = if election.ballot_names.is_empty() {
+        published
+            .iter()
+            .map(|&c| sheet.candidate(c).name.clone())
+            .collect()
+    } else {
+        election.ballot_names.clone()
+    };
+    let number = |c: usize| -> Result<usize, String> {
+        let candidate = sheet.candidate(c);
+        if election.ballot_names.is_empty() {
+            return Ok(published.iter().position(|&p| p == c).unwrap_or(0) + 1);
+        }
+        ballot_name(candidate, &election.ballot_names)
+            .map(|i| i + 1)
+            .ok_or_else(|| {
+                format!(
+                    "{} is not among the names of the election's ballot file",
+                    candidate.name
+                )
+            })
+    };
+    let mut preferences = Vec::new();
+    for group in sheet.ranked() {
+        if group.len() > 1 {
+            let tied: Vec<&str> = group
+                .iter()
+                .map(|&c| sheet.candidate(c).name.as_str())
+                .collect();
+            return Err(format!(
+                "a BLT ballot holds no ties, and {} share a rank: rank them apart (K and J in the ballot view), or export another form",
+                tied.join(" and ")
+            ));
+        }
+        preferences.push(number(group[0])?.to_string());
+    }
+    let seats = election.seats.unwrap_or(1);
+    let mut out = format!("{} {seats}\n", names.len());
+    preferences.push("0".to_string());
+    out.push_str(&format!("1 {}\n0\n", preferences.join(" ")));
+    for name in &names {
+        out.push_str(&format!("\"{}\"\n", blt_text(name)));
+    }
+    out.push_str(&format!("\"{}\"\n", blt_text(&election.name)));
+    Ok(out)
+}
+
+/// Text as a BLT string holds it: no quote, no line break.
+fn blt_text(text: &str) -> String {
+    text.replace('"', "'").replace(['\n', '\r'], " ")
+}
+
+/// Which of the ballot file's `names` is this candidate: their GitHub handle, e-mail, name or
+/// file name, compared without case.
+pub fn ballot_name(candidate: &Candidate, names: &[String]) -> Option<usize> {
+    let stem = candidate
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    let mut ways: Vec<&str> = candidate
+        .links
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("github"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    ways.extend(candidate.emails.iter().map(String::as_str));
+    ways.push(&candidate.name);
+    ways.extend(stem.as_deref());
+    ways.iter().find_map(|way| {
+        names
+            .iter()
+            .position(|n| n.trim().eq_ignore_ascii_case(way.trim()))
+    })
+}
+
+/// Debian's form: `[ n ] Choice k: Name` for each candidate in the published order, the rank
+/// in the brackets (the same number for a tie), blank brackets for no preference.
+fn debian(sheet: &Sheet) -> String {
+    let election = &sheet.roster.elections[sheet.election];
+    let published = sheet.published();
+    let width = published.len().to_string().len();
+    let mut out = format!("# Debian ballot: {}\n", election.name);
+    for (k, &c) in published.iter().enumerate() {
+        let rank = match sheet.ballot.placement(&sheet.candidate(c).key) {
+            Placement::Ranked { group, .. } => (group + 1).to_string(),
+            Placement::Unranked | Placement::NoOpinion => String::new(),
+        };
+        out.push_str(&format!(
+            "[ {rank:>width$} ] Choice {}: {}\n",
+            k + 1,
+            sheet.candidate(c).name
+        ));
+    }
+    out
+}
+
+/// The approved candidates, one per line, best first: on an approval ballot those approved,
+/// on a ranked one those ranked. Never more than the election's `max_choices`.
+fn approval(sheet: &Sheet) -> String {
+    let election = &sheet.roster.elections[sheet.election];
+    let approved: Vec<usize> = sheet.ranked().into_iter().flatten().collect();
+    let cap = election
+        .rules
+        .max_choices
+        .map_or(approved.len(), |m| m as usize);
+    approved
+        .iter()
+        .take(cap)
+        .map(|&c| format!("{}\n", sheet.candidate(c).name))
+        .collect()
 }

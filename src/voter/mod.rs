@@ -5,4 +5,5 @@ pub mod ballot;
 pub mod export;
 pub mod order;
 pub mod place;
+pub mod rules;
 pub mod store;

@@ -61,6 +61,22 @@ pub fn qa_app_at(width: u16, height: u16) -> App {
     app
 }
 
+/// An approval election (at most two choices) of Ann, Bo and Cy, at `width` × `height`.
+pub fn approval_app_at(width: u16, height: u16) -> App {
+    let roster = roster_of(&[
+        (
+            "e/election.yaml",
+            "name: Raku 2030\nseats: 2\nballot: approval\nmax_choices: 2\n",
+        ),
+        ("e/a.yaml", "name: Ann\nstatement: a\n"),
+        ("e/b.yaml", "name: Bo\nstatement: b\n"),
+        ("e/c.yaml", "name: Cy\nstatement: c\n"),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    app.update(Action::Resize { width, height });
+    app
+}
+
 /// A roster of `n` candidates with statements of `paragraphs` paragraphs, in one election.
 pub fn generated_app(n: usize, paragraphs: usize) -> App {
     let files: Vec<(String, String)> = (0..n)

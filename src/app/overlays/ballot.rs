@@ -32,6 +32,7 @@ impl BallotView {
             Action::ToBottom => return Outcome::Rank(RankChange::Bottom),
             Action::Unrank => return Outcome::Rank(RankChange::Unrank),
             Action::NoOpinion => return Outcome::Rank(RankChange::NoOpinion),
+            Action::ToggleApproval => return Outcome::Rank(RankChange::Toggle),
             _ => {}
         }
         Outcome::Stay

@@ -47,4 +47,6 @@ pub enum RankChange {
     Unrank,
     /// "No opinion", or back to unranked.
     NoOpinion,
+    /// On an approval ballot: approved, or not.
+    Toggle,
 }

@@ -94,6 +94,13 @@ pub fn election(value: Value) -> Option<RawElection> {
             "name" => e.name = Some(text),
             "organization" => e.project = Some(text),
             "no_winners" => e.seats = text.parse().ok(),
+            "allow_no_opinion" => {
+                e.allow_no_opinion = match text.to_lowercase().as_str() {
+                    "true" | "yes" => Some(true),
+                    "false" | "no" => Some(false),
+                    _ => None,
+                }
+            }
             "start_datetime" => e.dates.push(("voting_open".to_string(), text)),
             "end_datetime" => e.dates.push(("voting_close".to_string(), text)),
             "exception_due" => e.dates.push(("exceptions_due".to_string(), text)),

@@ -2,6 +2,7 @@
 //! the file name and gives a [`RawCandidate`]; the statement keeps every word of the body.
 //! One file per source; a new format is one new file.
 
+pub mod blt;
 mod common;
 mod elekto;
 mod kata;

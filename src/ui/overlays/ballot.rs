@@ -8,23 +8,20 @@ use ratatui::widgets::Paragraph;
 use super::super::theme::Theme;
 use super::super::widgets::overlay_box;
 use crate::app::App;
+use crate::roster::BallotKind;
 use crate::text::wrap::{truncate, wrap};
 use crate::voter::ballot::Placement;
 
-const HINTS: &str = "1–9 rank · K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read (Esc back) · Esc close";
+const HINTS: &str = "1–9 rank (0 unranks) · K/J move · = tie · T/B top/bottom · x no opinion · u unrank · e note · Enter read (Esc back) · Esc close";
+const APPROVAL_HINTS: &str =
+    "Space or 1 approve · Space again or 0 clear · e note · Enter read (Esc back) · Esc close";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let index = app.ballot_election();
     let election = &app.roster.elections[index];
     let ballot = app.ballot(index);
     let rows = app.ballot_rows(index);
-    let names: Vec<(&str, &str)> = rows
-        .iter()
-        .map(|r| {
-            let c = app.candidate(r.candidate);
-            (c.key.as_str(), c.name.as_str())
-        })
-        .collect();
+    let approval = election.rules.ballot == BallotKind::Approval;
     let ranked = rows
         .iter()
         .filter(|r| matches!(r.placement, Placement::Ranked { .. }))
@@ -32,11 +29,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let seats = election.seats.map_or(String::new(), |s| {
         format!(" · {s} seat{}", if s == 1 { "" } else { "s" })
     });
-    let title = format!(
-        "Ballot: {}{seats} · {ranked} of {} ranked",
-        election.name,
-        rows.len()
-    );
+    let title = if approval {
+        let cap = election
+            .rules
+            .max_choices
+            .map_or(String::new(), |m| format!(" (at most {m})"));
+        format!(
+            "Approval ballot: {}{seats} · {ranked} of {} approved{cap}",
+            election.name,
+            rows.len()
+        )
+    } else {
+        format!(
+            "Ballot: {}{seats} · {ranked} of {} ranked",
+            election.name,
+            rows.len()
+        )
+    };
     // Sections, rows, a blank line, up to three warnings and two lines of keys.
     let sections = 3;
     let wanted = rows.len() + 2 * sections + 6 + 2;
@@ -47,9 +56,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut selected_line = 0;
     let mut section = None;
     for (position, row) in rows.iter().enumerate() {
-        let heading = match row.placement {
-            Placement::Ranked { .. } => "Ranked (best first; the same number is a tie)",
-            Placement::Unranked | Placement::NoOpinion => {
+        let heading = match (row.placement, approval) {
+            (Placement::Ranked { .. }, true) => "Approved",
+            (_, true) => "Not approved",
+            (Placement::Ranked { .. }, false) => "Ranked (best first; the same number is a tie)",
+            (Placement::Unranked | Placement::NoOpinion, false) => {
                 "Not ranked: the real ballot counts these as no opinion"
             }
         };
@@ -62,11 +73,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let candidate = app.candidate(row.candidate);
         let mark = match row.placement {
+            Placement::Ranked { .. } if approval => "  ✓".to_string(),
             Placement::Ranked { group, .. } => format!("{:>3}", group + 1),
             Placement::Unranked => "  ·".to_string(),
             Placement::NoOpinion => "  –".to_string(),
         };
-        let tied = matches!(row.placement, Placement::Ranked { tied: true, .. });
+        let tied = !approval && matches!(row.placement, Placement::Ranked { tied: true, .. });
         let mut badges = String::new();
         if tied {
             badges.push_str(" (tied)");
@@ -99,14 +111,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(" ".repeat(if selected { pad } else { 0 }), style),
         ]));
     }
-    let warnings = ballot.warnings(&names);
     let mut footer: Vec<Line> = vec![Line::raw("")];
-    for warning in &warnings {
+    for warning in app.ballot_warnings(index) {
         for l in wrap(&format!("⚠ {warning}"), width) {
             footer.push(Line::styled(l, theme.notice));
         }
     }
-    for l in wrap(HINTS, width) {
+    for l in wrap(if approval { APPROVAL_HINTS } else { HINTS }, width) {
         footer.push(Line::styled(l, theme.dim));
     }
     // The list scrolls to keep the selection in view; warnings and keys stay at the bottom.

@@ -1,0 +1,22 @@
+//! Running the real binary from a test.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The binary's stdout, stderr and exit status for `args`.
+pub fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
+    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .args(args)
+        .output()
+        .expect("run hustings");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+/// A temp path as an argument.
+pub fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temp path")
+}
