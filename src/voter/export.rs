@@ -286,6 +286,11 @@ fn elekto_id(c: &Candidate) -> Result<String, String> {
 /// no ties: a tie is refused, naming who is tied, rather than broken by hustings.
 fn blt(sheet: &Sheet) -> Result<String, String> {
     let election = &sheet.roster.elections[sheet.election];
+    if election.rules.ballot == crate::roster::BallotKind::Approval {
+        return Err(
+            "an approval ballot: BLT holds rankings; export it with --format approval".to_string(),
+        );
+    }
     let published = sheet.published();
     // Names as the election's ballots use them, and each candidate's number among them.
     let names: Vec<String> = if election.ballot_names.is_empty() {
@@ -393,9 +398,9 @@ fn approval(sheet: &Sheet) -> String {
         .rules
         .max_choices
         .map_or(approved.len(), |m| m as usize);
-    approved
-        .iter()
-        .take(cap)
-        .map(|&c| format!("{}\n", sheet.candidate(c).name))
-        .collect()
+    let mut out = format!("# Approval ballot: {}\n", election.name);
+    for &c in approved.iter().take(cap) {
+        out.push_str(&format!("{}\n", sheet.candidate(c).name));
+    }
+    out
 }
