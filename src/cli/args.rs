@@ -12,7 +12,7 @@ use crate::voter::order::OrderMode;
 #[derive(Debug, Parser)]
 #[command(
     name = "hustings",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("HUSTINGS_COMMIT"), ")"),
     about,
     subcommand_precedence_over_arg = true
 )]
@@ -120,6 +120,13 @@ pub enum Command {
         #[arg(long)]
         width: Option<u16>,
     },
+    /// Print a completion script for a shell, to source from its start-up file (see README).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a folder on MANPATH.
+    Man,
     /// List a person's candidacies (election, date, file), matched by e-mail, GitHub handle
     /// or name, and what changed from each statement to the next.
     History {

@@ -11,6 +11,7 @@ mod output;
 mod questions;
 mod run_app;
 mod session;
+mod shell_files;
 mod show;
 mod themes;
 mod write;
@@ -21,6 +22,7 @@ pub use args::Cli;
 use args::{BallotCommand, Command};
 pub use output::{Failure, report, say};
 pub use session::{Session, load_roster};
+pub use shell_files::{completion_script, man_page};
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> ExitCode {
@@ -52,6 +54,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => show::question(&args, n, width, plain, order, data_dir),
         Some(Command::History { args }) => history::run(&args),
         Some(Command::Themes { paths, count }) => themes::run(&paths, count, order, data_dir),
+        Some(Command::Completions { shell }) => shell_files::completions(shell),
+        Some(Command::Man) => shell_files::man(),
         Some(Command::Questions { paths, json, width }) => {
             questions::run(&paths, json, width, order, data_dir)
         }

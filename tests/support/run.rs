@@ -1,4 +1,5 @@
 //! Running the real binary from a test.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
