@@ -172,6 +172,10 @@ pub enum Action {
     Newer,
     /// Opens the questions of the current election: who answered what.
     Questions,
+    /// Lists the web links of the focused statement.
+    Links,
+    /// In the links: copies the selected address (OSC 52).
+    CopyLink,
     /// While the panes show one question's answers: the next candidates' answers.
     NextAnswers,
     /// The previous candidates' answers.
@@ -189,6 +193,10 @@ pub enum Effect {
     Continue,
     /// Leave the app.
     Quit,
+    /// Open the address `App::take_link` gives in the voter's browser.
+    OpenLink,
+    /// Copy the address `App::take_link` gives to the clipboard.
+    CopyLink,
     /// Edit this candidate's note in the voter's own `$EDITOR`, then hand it back with
     /// [`App::set_note`].
     EditExternally(usize),
@@ -222,6 +230,8 @@ pub enum Overlay {
     History,
     /// The election's questions: questions down, candidates across.
     Questions,
+    /// The web links of a statement.
+    Links,
 }
 
 /// How keys are read at the moment.
@@ -245,4 +255,6 @@ pub enum Mode {
     Outline,
     /// The questions of an election.
     Questions,
+    /// The links of a statement.
+    Links,
 }

@@ -46,6 +46,8 @@ fn script(keys: &str, end: Event) -> Script {
 struct Recorder {
     saved: Vec<(usize, String)>,
     edited: Vec<String>,
+    opened: Vec<String>,
+    copied: Vec<String>,
 }
 
 impl Host<TestBackend> for Recorder {
@@ -70,6 +72,16 @@ impl Host<TestBackend> for Recorder {
     ) -> Result<String, String> {
         self.edited.push(text.to_string());
         Ok(format!("{text}\nadded outside\n"))
+    }
+
+    fn open_link(&mut self, url: &str) -> Result<String, String> {
+        self.opened.push(url.to_string());
+        Ok("the test's browser".to_string())
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        self.copied.push(text.to_string());
+        Ok(())
     }
 }
 
@@ -169,4 +181,20 @@ fn esc_and_a_key_typed_fast_are_two_keys_not_alt() {
     run(&mut app, &mut events);
     assert_eq!(events.0.len(), 1, "quit after the Esc closed the ballot");
     assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn a_link_is_opened_and_copied_as_shown_and_nothing_else() {
+    let roster = roster_of(&[(
+        "e/a.yaml",
+        "name: Ann\nlinks: {site: 'https://ann.example/'}\nstatement: |\n  My [talk](https://talks.example/ann) and javascript:alert(1) [x](file:///etc/passwd).\n",
+    )]);
+    let mut app = App::new(roster, Vec::new());
+    let mut events = script("\nLj", key(KeyCode::Enter));
+    events.0.push_back(key(KeyCode::Char('y')));
+    events.0.push_back(key(KeyCode::Esc));
+    events.0.push_back(key(KeyCode::Char('q')));
+    let host = run(&mut app, &mut events);
+    assert_eq!(host.opened, ["https://talks.example/ann"]);
+    assert_eq!(host.copied, ["https://talks.example/ann"]);
 }

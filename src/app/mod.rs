@@ -5,6 +5,7 @@ mod answers;
 mod editor;
 mod find;
 mod lines;
+mod links;
 mod list;
 mod list_row;
 mod navigate;
@@ -60,6 +61,8 @@ pub struct App {
     /// Marked candidates, in display order.
     marks: Vec<usize>,
     panes: Vec<Pane>,
+    /// The address the event loop is asked to open or copy.
+    link_request: Option<String>,
     /// While the panes show one question's answers: which, and whose.
     answering: Option<answering::Answering>,
     focus: Focus,
@@ -109,6 +112,7 @@ impl App {
             marks: Vec::new(),
             panes: Vec::new(),
             answering: None,
+            link_request: None,
             focus: Focus::List,
             active_pane: 0,
             sync: false,
@@ -157,6 +161,7 @@ impl App {
                 Overlay::History => Mode::History,
                 Overlay::Outline => Mode::Outline,
                 Overlay::Questions => Mode::Questions,
+                Overlay::Links => Mode::Links,
                 Overlay::Help | Overlay::Errors | Overlay::Election => Mode::Overlay,
             }
         } else if self.searching {
@@ -291,7 +296,8 @@ impl App {
             | Mode::Themes
             | Mode::History
             | Mode::Outline
-            | Mode::Questions => {
+            | Mode::Questions
+            | Mode::Links => {
                 return self.update_overlay(action);
             }
             Mode::Normal | Mode::Search => {}
@@ -397,6 +403,7 @@ impl App {
             Action::NextElection => self.step_election(1),
             Action::PrevElection => self.step_election(-1),
             Action::Questions => self.open_questions(),
+            Action::Links => self.open_links(),
             Action::NextAnswers => self.step_answers(1),
             Action::PrevAnswers => self.step_answers(-1),
             Action::NextQuestion => self.step_question(1),

@@ -65,7 +65,8 @@ impl App {
             | Overlay::Themes
             | Overlay::History
             | Overlay::Outline
-            | Overlay::Questions => None,
+            | Overlay::Questions
+            | Overlay::Links => None,
         }
     }
 
@@ -91,6 +92,7 @@ impl App {
             Some(Open::History(view)) => view.update(action),
             Some(Open::Outline(view)) => view.update(action),
             Some(Open::Questions(view)) => view.update(action),
+            Some(Open::Links(view)) => view.update(action),
             Some(Open::Ballot(view)) => view.update(action, ballot_rows),
         };
         match outcome {
@@ -113,6 +115,16 @@ impl App {
                 if let Some(candidate) = self.ballot_selected() {
                     self.start_note(candidate);
                 }
+            }
+            Outcome::OpenLink | Outcome::CopyLink => {
+                if let Some(Open::Links(view)) = &self.overlay {
+                    self.link_request = view.selected().map(str::to_string);
+                }
+                return if outcome == Outcome::OpenLink {
+                    Effect::OpenLink
+                } else {
+                    Effect::CopyLink
+                };
             }
             Outcome::Question(question) => {
                 if let Some(Open::Questions(view)) = self.overlay.take() {

@@ -68,7 +68,8 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
             | Mode::Themes
             | Mode::History
             | Mode::Outline
-            | Mode::Questions => None,
+            | Mode::Questions
+            | Mode::Links => None,
         },
         _ => None,
     }
@@ -86,6 +87,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::History => HISTORY,
         Mode::Outline => OUTLINE,
         Mode::Questions => QUESTIONS,
+        Mode::Links => LINKS,
     }
 }
 

@@ -177,6 +177,12 @@ pub const NORMAL: &[Binding] = &[
         Action::PrevQuestion,
         "the previous question",
     ),
+    bind(
+        &[Char('L')],
+        "L",
+        Action::Links,
+        "links in this statement: Enter opens one in $BROWSER, y copies it",
+    ),
     bind(&[Char(']')], "]", Action::NextElection, "next election"),
     bind(&[Char('[')], "[", Action::PrevElection, "previous election"),
     bind(
@@ -379,6 +385,27 @@ pub const QUESTIONS: &[Binding] = &[
         "on a question: its answers side by side; on a cell: that answer",
     ),
     bind(&[Esc, Char('a'), Char('q')], "Esc a", Action::Back, "close"),
+];
+
+/// Keys of the links list.
+pub const LINKS: &[Binding] = &[
+    bind(&[Char('j'), Down], "j ↓", Action::Down, "next link"),
+    bind(&[Char('k'), Up], "k ↑", Action::Up, "previous link"),
+    bind(&[Char('g'), Home], "g Home", Action::Top, "first link"),
+    bind(&[Char('G'), End], "G End", Action::Bottom, "last link"),
+    bind(
+        &[Enter],
+        "Enter",
+        Action::Open,
+        "open it with $BROWSER (else xdg-open / open)",
+    ),
+    bind(
+        &[Char('y')],
+        "y",
+        Action::CopyLink,
+        "copy it (OSC 52: works over ssh where the terminal allows it)",
+    ),
+    bind(&[Esc, Char('L'), Char('q')], "Esc L", Action::Back, "close"),
 ];
 
 /// Keys of the history view.

@@ -22,6 +22,14 @@ pub trait Host<B: Backend> {
     /// Lets the voter edit `text` in their own editor and returns the result.
     fn edit_externally(&mut self, terminal: &mut Terminal<B>, text: &str)
     -> Result<String, String>;
+    /// Opens `url` in the voter's browser: says with what, or why it could not.
+    fn open_link(&mut self, url: &str) -> Result<String, String> {
+        Err(format!("no browser to open {url} with here"))
+    }
+    /// Puts `text` on the voter's clipboard.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        Err(format!("no clipboard to copy {text} to here"))
+    }
 }
 
 /// How long typing must pause before a note is saved.
@@ -154,6 +162,26 @@ fn drain<B: Backend>(
                     Effect::Quit => return Ok(Step::Quit),
                     Effect::EditExternally(candidate) => {
                         return Ok(Step::EditExternally(candidate));
+                    }
+                    Effect::OpenLink => {
+                        if let Some(url) = app.take_link() {
+                            let said = match host.open_link(&url) {
+                                Ok(with) => format!("Opened {url} with {with}"),
+                                Err(why) => format!("Could not open {url}: {why}"),
+                            };
+                            app.tell(said);
+                        }
+                    }
+                    Effect::CopyLink => {
+                        if let Some(url) = app.take_link() {
+                            let said = match host.copy(&url) {
+                                Ok(()) => format!(
+                                    "Copied {url} (OSC 52: if nothing was copied, the terminal does not allow it)"
+                                ),
+                                Err(why) => format!("Could not copy {url}: {why}"),
+                            };
+                            app.tell(said);
+                        }
                     }
                 }
             }

@@ -2,6 +2,7 @@
 //! (`events.rs`), the event loop (`event_loop.rs`), and the voter's own editor
 //! (`editor.rs`).
 
+mod browser;
 mod editor;
 mod event_loop;
 mod events;
@@ -55,6 +56,18 @@ impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
         enter().map_err(|e| e.to_string())?;
         terminal.clear().map_err(|e| e.to_string())?;
         edited
+    }
+
+    fn open_link(&mut self, url: &str) -> Result<String, String> {
+        browser::open(url)
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        use std::io::Write;
+        let mut out = io::stdout().lock();
+        out.write_all(browser::osc52(text).as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())
     }
 }
 

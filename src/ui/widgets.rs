@@ -37,3 +37,27 @@ pub(super) fn overlay_box(
     frame.render_widget(block, rect);
     inner
 }
+
+/// Lines in `inner` with the one at `selected_line` kept in view, then a blank line and the
+/// keys at the bottom.
+pub(super) fn list_with_keys(
+    frame: &mut Frame,
+    inner: Rect,
+    lines: Vec<(String, ratatui::style::Style)>,
+    selected_line: usize,
+    keys: &str,
+    theme: &Theme,
+) {
+    let room = usize::from(inner.width);
+    let height = usize::from(inner.height).saturating_sub(2);
+    let skip = (selected_line + 1).saturating_sub(height);
+    let mut shown: Vec<ratatui::text::Line> = lines
+        .into_iter()
+        .skip(skip)
+        .take(height)
+        .map(|(text, style)| ratatui::text::Line::styled(truncate(&text, room), style))
+        .collect();
+    shown.push(ratatui::text::Line::raw(""));
+    shown.push(ratatui::text::Line::styled(truncate(keys, room), theme.dim));
+    frame.render_widget(ratatui::widgets::Paragraph::new(shown), inner);
+}

@@ -3,6 +3,7 @@
 
 pub mod ballot;
 pub mod history;
+pub mod links;
 mod outcome;
 pub mod outline;
 pub mod questions;
@@ -23,6 +24,7 @@ pub enum Open {
     History(history::HistoryView),
     Outline(outline::OutlineView),
     Questions(questions::QuestionsView),
+    Links(links::LinksView),
 }
 
 impl Open {
@@ -35,6 +37,7 @@ impl Open {
             Open::History(_) => Overlay::History,
             Open::Outline(_) => Overlay::Outline,
             Open::Questions(_) => Overlay::Questions,
+            Open::Links(_) => Overlay::Links,
         }
     }
 }

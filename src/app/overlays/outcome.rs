@@ -24,6 +24,10 @@ pub enum Outcome {
         /// Index into the election's questions.
         question: usize,
     },
+    /// Open the selected link in the voter's browser.
+    OpenLink,
+    /// Copy the selected link to the clipboard.
+    CopyLink,
     /// Close the overlay and go to section `section` of pane `pane` (the others follow).
     Section {
         /// The pane, by position.

@@ -6,7 +6,7 @@ use super::super::scroll::Scroll;
 use super::outcome::Outcome;
 use crate::action::{Action, Overlay};
 use crate::keymap::{
-    BALLOT, Binding, EDITOR, HISTORY, NORMAL, OUTLINE, OVERLAY, QUESTIONS, SEARCH, THEMES,
+    BALLOT, Binding, EDITOR, HISTORY, LINKS, NORMAL, OUTLINE, OVERLAY, QUESTIONS, SEARCH, THEMES,
 };
 use crate::layout::WHEEL_LINES;
 use crate::roster::{Election, LoadError, dates};
@@ -67,6 +67,7 @@ pub fn help_lines() -> Vec<String> {
     section("In the history (H)", HISTORY);
     section("In the outline (o)", OUTLINE);
     section("In the questions (a)", QUESTIONS);
+    section("In the links (L)", LINKS);
     section("In this window", OVERLAY);
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());

@@ -2,6 +2,7 @@
 
 mod ballot;
 mod history;
+mod links;
 mod outline;
 mod questions;
 mod text;
@@ -24,6 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::History) => history::draw(frame, area, app, theme),
         Some(Overlay::Outline) => outline::draw(frame, area, app, theme),
         Some(Overlay::Questions) => questions::draw(frame, area, app, theme),
+        Some(Overlay::Links) => links::draw(frame, area, app, theme),
         None => {}
     }
 }

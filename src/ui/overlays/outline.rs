@@ -2,13 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::super::theme::Theme;
-use super::super::widgets::overlay_box;
+use super::super::widgets::{list_with_keys, overlay_box};
 use crate::app::App;
-use crate::text::wrap::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (entries, cursor) = app.outline_view();
@@ -43,17 +40,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let help = "Enter: go there (the other panes to their section of the same name) · Esc close";
     let wanted = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
     let inner = overlay_box(frame, area, 84, wanted, "Outline", theme);
-    let room = usize::from(inner.width);
-    let height = usize::from(inner.height).saturating_sub(2);
-    // The selection stays in view.
-    let skip = (selected_line + 1).saturating_sub(height);
-    let mut shown: Vec<Line> = lines
-        .into_iter()
-        .skip(skip)
-        .take(height)
-        .map(|(text, style)| Line::styled(truncate(&text, room), style))
-        .collect();
-    shown.push(Line::raw(""));
-    shown.push(Line::styled(truncate(help, room), theme.dim));
-    frame.render_widget(Paragraph::new(shown), inner);
+    list_with_keys(frame, inner, lines, selected_line, help, theme);
 }

@@ -1,0 +1,59 @@
+//! The links of the statement in view, and the one the voter asked to open or copy.
+
+use super::App;
+use super::overlays::Open;
+use super::overlays::links::LinksView;
+use crate::text::links;
+
+impl App {
+    /// Opens the list of the focused statement's web links (its fields, statement and
+    /// answers), or of the selected candidate's when no statement is open.
+    pub(super) fn open_links(&mut self) {
+        let candidate = self
+            .panes
+            .get(self.target_pane())
+            .map(|p| p.candidate)
+            .or_else(|| self.selected());
+        let Some(candidate) = candidate else {
+            return;
+        };
+        let c = &self.roster.candidates[candidate];
+        let mut found: Vec<String> = Vec::new();
+        let fields = c.links.iter().chain(&c.extra).map(|(_, v)| v.as_str());
+        let texts = c.texts().map(|t| t.display.as_str());
+        for text in fields.chain(texts) {
+            for url in links::find(text) {
+                if !found.contains(&url) {
+                    found.push(url);
+                }
+            }
+        }
+        if found.is_empty() {
+            self.message = Some(format!("No web link in {}'s statement", c.name));
+            return;
+        }
+        self.overlay = Some(Open::Links(LinksView {
+            candidate,
+            links: found,
+            cursor: 0,
+        }));
+    }
+
+    /// The open links list, for the renderer.
+    pub fn links_view(&self) -> Option<&LinksView> {
+        match &self.overlay {
+            Some(Open::Links(view)) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// The address the voter asked to open or copy, once.
+    pub fn take_link(&mut self) -> Option<String> {
+        self.link_request.take()
+    }
+
+    /// Says what became of a request (opened, copied, or why not) in the status bar.
+    pub fn tell(&mut self, message: String) {
+        self.message = Some(message);
+    }
+}
