@@ -9,6 +9,7 @@ mod import;
 mod list;
 mod output;
 mod questions;
+mod remote;
 mod run_app;
 mod session;
 mod shell_files;
@@ -25,7 +26,12 @@ pub use session::{Session, load_roster};
 pub use shell_files::{completion_script, man_page};
 
 /// Runs the command line.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(mut cli: Cli) -> ExitCode {
+    // Elections named by their repository are fetched before anything reads them.
+    if let Err(failure) = fetch_repositories(&mut cli) {
+        say(&format!("hustings: error: {failure}"));
+        return ExitCode::from(failure.code());
+    }
     let order = cli.order;
     let data_dir = cli.data_dir.clone();
     output::set_verbose(cli.verbose);
@@ -66,5 +72,24 @@ pub fn run(cli: Cli) -> ExitCode {
             say(&format!("hustings: error: {failure}"));
             ExitCode::from(failure.code())
         }
+    }
+}
+
+/// Replaces every PATH given as a git URL by the folder of its local copy.
+fn fetch_repositories(cli: &mut Cli) -> Result<(), Failure> {
+    remote::resolve_paths(&mut cli.paths)?;
+    match &mut cli.command {
+        Some(
+            Command::List { paths, .. }
+            | Command::Check { paths }
+            | Command::Themes { paths, .. }
+            | Command::Questions { paths, .. }
+            | Command::Ballot {
+                command: BallotCommand::Export { paths, .. },
+            },
+        ) => remote::resolve_paths(paths),
+        Some(Command::Import { sources, .. }) => remote::resolve_paths(sources),
+        Some(Command::Show { args, .. } | Command::History { args }) => remote::resolve_args(args),
+        Some(Command::Completions { .. } | Command::Man) | None => Ok(()),
     }
 }
