@@ -186,6 +186,67 @@ pub enum Action {
     PrevQuestion,
 }
 
+/// The actions of the main screen by name, as a config file binds them
+/// (`[keys]` `Q = "quit"`): one list for the keymap, the config and the help.
+pub const NAMED: &[(&str, Action)] = &[
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("open", Action::Open),
+    ("mark", Action::ToggleMark),
+    ("compare", Action::Compare),
+    ("close_pane", Action::ClosePane),
+    ("focus_next", Action::FocusNext),
+    ("focus_previous", Action::FocusPrev),
+    ("focus_left", Action::FocusLeft),
+    ("focus_right", Action::FocusRight),
+    ("sync", Action::ToggleSync),
+    ("toggle_list", Action::ToggleList),
+    ("search", Action::SearchStart),
+    ("next_hit", Action::NextHit),
+    ("previous_hit", Action::PrevHit),
+    ("errors", Action::ShowErrors),
+    ("next_section", Action::NextSection),
+    ("previous_section", Action::PrevSection),
+    ("history", Action::History),
+    ("themes", Action::Themes),
+    ("outline", Action::Outline),
+    ("election", Action::ElectionInfo),
+    ("questions", Action::Questions),
+    ("next_answers", Action::NextAnswers),
+    ("previous_answers", Action::PrevAnswers),
+    ("next_question", Action::NextQuestion),
+    ("previous_question", Action::PrevQuestion),
+    ("links", Action::Links),
+    ("next_election", Action::NextElection),
+    ("previous_election", Action::PrevElection),
+    ("ballot", Action::OpenBallot),
+    ("note", Action::EditNote),
+    ("notes", Action::ToggleNotes),
+    ("reroll", Action::Reroll),
+    ("help", Action::Help),
+    ("back", Action::Back),
+    ("quit", Action::Quit),
+];
+
+impl Action {
+    /// The action called `name` in a config file.
+    pub fn named(name: &str) -> Option<Action> {
+        NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| a.clone())
+    }
+
+    /// The name a config file calls this action by, if it can be bound.
+    pub fn name(&self) -> Option<&'static str> {
+        NAMED.iter().find(|(_, a)| a == self).map(|(n, _)| *n)
+    }
+}
+
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {

@@ -4,7 +4,8 @@
 //! [`roster::Roster`]; [`analysis`] indexes it; [`app::App`] holds a session's state and
 //! changes only through [`app::App::update`]; [`keymap`] turns terminal events into
 //! [`app::Action`]s; [`ui`] draws `&App`; [`tui`] owns the terminal and the event loop;
-//! [`voter`] keeps the voter's ballot and notes; [`cli`] parses the command line.
+//! [`voter`] keeps the voter's ballot and notes; [`config`] reads the voter's settings;
+//! [`cli`] parses the command line.
 
 #![warn(missing_docs)]
 
@@ -12,6 +13,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod load;

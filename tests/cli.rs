@@ -586,3 +586,70 @@ fn show_question_prints_every_answer_side_by_side() {
     assert_eq!(code, Some(1));
     assert!(err.contains("there is no question 3"), "{err}");
 }
+
+/// `hustings args…` with `XDG_CONFIG_HOME` set to `home`.
+fn with_config(home: &Path, args: &[&str]) -> (String, String, Option<i32>) {
+    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", home)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn the_config_file_sets_defaults_and_config_names_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("config");
+    // No file: every default, and config says where one would go.
+    let (out, _, code) = with_config(&home, &["config"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("hustings/config.toml: not there"), "{out}");
+    // The default file, written there, changes nothing and has no problem.
+    let (default, _, code) = with_config(&home, &["config", "--default"]);
+    assert_eq!(code, Some(0));
+    std::fs::create_dir_all(home.join("hustings")).unwrap();
+    std::fs::write(home.join("hustings/config.toml"), &default).unwrap();
+    let (out, _, code) = with_config(&home, &["config"]);
+    assert_eq!((out.lines().count(), code), (1, Some(0)), "{out}");
+    // order and data_dir from the file; --order on the command line still wins.
+    let election = twelve(dir.path());
+    let data = dir.path().join("data");
+    std::fs::write(
+        home.join("hustings/config.toml"),
+        format!("order = \"name\"\ndata_dir = \"{}\"\n", data.display()),
+    )
+    .unwrap();
+    let (out, err, code) = with_config(&home, &["list", path(&election)]);
+    assert_eq!(code, Some(0), "{err}");
+    let names: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "in name order, from the config");
+    assert!(data.join("voter.yaml").exists(), "the config's data folder");
+    let (out, _, _) = with_config(&home, &["list", "--order", "7", path(&election)]);
+    assert_ne!(out.lines().collect::<Vec<_>>(), names, "--order wins");
+    // A broken entry: named with file, line and column; the command still runs.
+    std::fs::write(
+        home.join("hustings/config.toml"),
+        "order = \"name\"\n[keys]\nQ = \"quitt\"\n",
+    )
+    .unwrap();
+    let (out, _, code) = with_config(&home, &["config"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("config.toml:3:5: \"quitt\" is no action"),
+        "{out}"
+    );
+    let (out, err, code) = with_config(&home, &["list", path(&election)]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out.lines().count(), 12);
+    assert!(
+        err.contains("config.toml:3:5: \"quitt\" is no action"),
+        "{err}"
+    );
+}

@@ -675,3 +675,110 @@ fn the_place_is_kept_across_a_quit() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// A config folder holding `config.toml` with `text`, for `XDG_CONFIG_HOME`.
+fn config_home(dir: &Path, text: &str) -> PathBuf {
+    let home = dir.join("config");
+    std::fs::create_dir_all(home.join("hustings")).unwrap();
+    std::fs::write(home.join("hustings/config.toml"), text).unwrap();
+    home
+}
+
+#[test]
+fn a_config_remaps_keys_and_the_help_shows_them_as_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let home = config_home(
+        dir.path(),
+        "[keys]\nQ = \"quit\"\nq = \"none\"\n[theme]\nselected = \"bold yellow on blue\"\n",
+    );
+    let env = [("XDG_CONFIG_HOME", home.to_str().unwrap())];
+    let args = ["--order=name", election.to_str().unwrap()];
+    let data = dir.path().join("data");
+    let t = Tmux::start_with_data(&args, dir.path(), (100, 30), &env, &data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Alice Example") && s.contains("? help")
+    });
+    t.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!t.screen().contains("EXIT="), "q is unbound: still running");
+    t.keys(&["?"]);
+    let help = t.wait_for("Your keys (config.toml)");
+    assert!(help.contains("Q          quit"), "{help}");
+    assert!(help.contains("q          (unbound)"), "{help}");
+    // The theme's colours: the selection in yellow (33) on blue (44).
+    t.keys(&["Escape"]);
+    t.wait_until("the help closed", |s| !s.contains("Your keys"));
+    let styled = t.run(&["capture-pane", "-p", "-e", "-t", "t"]);
+    let yellow_on_blue = ["38;5;3m\x1b[48;5;4m", "33;44m", "33m\x1b[44m"];
+    assert!(
+        yellow_on_blue.iter().any(|sgr| styled.contains(sgr)),
+        "{styled}"
+    );
+    t.keys(&["Q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
+}
+
+#[test]
+fn a_broken_config_is_named_with_its_line_and_the_app_starts_anyway() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = five_candidates(dir.path());
+    let home = config_home(dir.path(), "[keys]\nQ = \"quitt\"\n");
+    let env = [("XDG_CONFIG_HOME", home.to_str().unwrap())];
+    let args = ["--order=name", election.to_str().unwrap()];
+    let data = dir.path().join("data");
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 30), &env, &data, None, None);
+    t.wait_for("The config file has 1 problem");
+    t.keys(&["E"]);
+    let notices = t.wait_for("config.toml:2:5");
+    assert!(notices.contains("\"quitt\" is no action"), "{notices}");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_link_opens_through_the_voters_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = dir.path().join("e");
+    std::fs::create_dir_all(&election).unwrap();
+    std::fs::write(
+        election.join("ann.yaml"),
+        "name: Ann Lee\nstatement: |\n  See [my talk](https://talks.example/ann) and javascript:alert(1).\n",
+    )
+    .unwrap();
+    let opened = dir.path().join("opened");
+    let browser = dir.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", opened.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser_command = format!("{} --new-tab %s", browser.display());
+    let env = [("BROWSER", browser_command.as_str())];
+    let args = [election.to_str().unwrap()];
+    let data = dir.path().join("data");
+    let t = Tmux::start_with_data(&args, dir.path(), (100, 30), &env, &data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Ann Lee") && s.contains("? help")
+    });
+    t.keys(&["Enter", "L"]);
+    let links = t.wait_for("Links in Ann Lee");
+    assert!(links.contains("https://talks.example/ann"), "{links}");
+    let listed: Vec<&str> = links.lines().filter(|l| l.starts_with("│ │")).collect();
+    assert!(!listed.iter().any(|l| l.contains("javascript")), "{links}");
+    t.keys(&["Enter"]);
+    t.wait_for("Opened https://talks.example/ann");
+    let start = Instant::now();
+    while !opened.exists() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        "--new-tab https://talks.example/ann\n"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXIT=0");
+}

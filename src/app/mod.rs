@@ -61,6 +61,8 @@ pub struct App {
     /// Marked candidates, in display order.
     marks: Vec<usize>,
     panes: Vec<Pane>,
+    /// The voter's own keys (from the config file) as the help lists them: key, action.
+    key_help: Vec<(String, String)>,
     /// The address the event loop is asked to open or copy.
     link_request: Option<String>,
     /// While the panes show one question's answers: which, and whose.
@@ -113,6 +115,7 @@ impl App {
             panes: Vec::new(),
             answering: None,
             link_request: None,
+            key_help: Vec::new(),
             focus: Focus::List,
             active_pane: 0,
             sync: false,
@@ -137,6 +140,12 @@ impl App {
         app.cursor = 0;
         app.list_offset = 0;
         app
+    }
+
+    /// The voter's own keys, for the help to list (key, action), first.
+    pub fn with_key_help(mut self, keys: Vec<(String, String)>) -> Self {
+        self.key_help = keys;
+        self
     }
 
     /// Adds notices for the voter (shown with the load errors).

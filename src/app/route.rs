@@ -36,7 +36,10 @@ impl App {
     /// The open text overlay's title and text (help, errors, election, outline).
     pub fn overlay_text(&self) -> Option<(String, String)> {
         match self.overlay()? {
-            Overlay::Help => Some(("Keys — Esc closes".to_string(), help_lines().join("\n"))),
+            Overlay::Help => Some((
+                "Keys — Esc closes".to_string(),
+                help_lines(&self.key_help).join("\n"),
+            )),
             Overlay::Errors => {
                 let n = self.errors.len();
                 let title = if n == 0 {

@@ -20,17 +20,13 @@ pub struct Cli {
     /// Candidate YAML files, or folders of them (read recursively; each folder is an election).
     pub paths: Vec<PathBuf>,
 
-    /// Order of candidates in each election: `random` (per voter, stable), `name`, or a
-    /// number to seed the shuffle with.
-    #[arg(
-        long,
-        global = true,
-        value_name = "name|random|SEED",
-        default_value = "random"
-    )]
-    pub order: OrderMode,
+    /// Order of candidates in each election: `random` (per voter, stable; the default unless
+    /// the config file sets another), `name`, or a number to seed the shuffle with.
+    #[arg(long, global = true, value_name = "name|random|SEED")]
+    pub order: Option<OrderMode>,
 
-    /// Where your notes and ranking are kept (default: the platform's data directory).
+    /// Where your notes and ranking are kept (default: the config file's `data_dir`, else
+    /// the platform's data directory).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
@@ -127,6 +123,13 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -` or a folder on MANPATH.
     Man,
+    /// Say where the config file is and what is wrong with it; `--default` prints a
+    /// commented default file to start one from.
+    Config {
+        /// Print the default config file, every setting commented out.
+        #[arg(long)]
+        default: bool,
+    },
     /// List a person's candidacies (election, date, file), matched by e-mail, GitHub handle
     /// or name, and what changed from each statement to the next.
     History {

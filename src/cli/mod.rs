@@ -12,6 +12,7 @@ mod questions;
 mod remote;
 mod run_app;
 mod session;
+mod settings;
 mod shell_files;
 mod show;
 mod themes;
@@ -32,12 +33,20 @@ pub fn run(mut cli: Cli) -> ExitCode {
         say(&format!("hustings: error: {failure}"));
         return ExitCode::from(failure.code());
     }
-    let order = cli.order;
-    let data_dir = cli.data_dir.clone();
+    let (config, problems) = settings::load();
+    let in_app = cli.command.is_none();
+    if !in_app && !matches!(cli.command, Some(Command::Config { .. })) {
+        for problem in &problems {
+            say(&format!("hustings: {problem}"));
+        }
+    }
+    let order = cli.order.or(config.order).unwrap_or_default();
+    let data_dir = cli.data_dir.clone().or_else(|| config.data_dir.clone());
     output::set_verbose(cli.verbose);
     let data_dir = data_dir.as_deref();
     let outcome = match cli.command {
-        None => run_app::run(&cli.paths, order, data_dir),
+        None => run_app::run(&cli.paths, order, data_dir, &config, &problems),
+        Some(Command::Config { default }) => settings::run(default, &problems),
         Some(Command::List { paths, filter }) => {
             list::run(&paths, filter.as_deref(), order, data_dir)
         }
@@ -90,6 +99,6 @@ fn fetch_repositories(cli: &mut Cli) -> Result<(), Failure> {
         ) => remote::resolve_paths(paths),
         Some(Command::Import { sources, .. }) => remote::resolve_paths(sources),
         Some(Command::Show { args, .. } | Command::History { args }) => remote::resolve_args(args),
-        Some(Command::Completions { .. } | Command::Man) | None => Ok(()),
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) | None => Ok(()),
     }
 }

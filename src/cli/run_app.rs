@@ -7,15 +7,51 @@ use std::process::ExitCode;
 use super::output::{Failure, Outcome, report, say, say_notices};
 use super::session::Session;
 use crate::app::App;
+use crate::config::Config;
 use crate::roster::Source;
 use crate::tui;
 use crate::ui::Theme;
 use crate::voter::order::OrderMode;
 use crate::voter::place::roster_id;
 
-/// Opens the roster in the terminal until the voter quits.
-pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outcome {
-    let Session { mut app, store } = Session::open(paths, order, data_dir)?;
+/// Opens the roster in the terminal until the voter quits, with the voter's config (and
+/// what was wrong with it, shown under `E`).
+pub fn run(
+    paths: &[PathBuf],
+    order: OrderMode,
+    data_dir: Option<&Path>,
+    config: &Config,
+    problems: &[String],
+) -> Outcome {
+    let Session { app, store } = Session::open(paths, order, data_dir)?;
+    let key_help = config
+        .keys
+        .iter()
+        .map(|(key, action)| {
+            let name = action
+                .as_ref()
+                .and_then(|a| a.name())
+                .unwrap_or("(unbound)");
+            (crate::keymap::key_label(*key), name.to_string())
+        })
+        .collect();
+    let mut app = app
+        .with_notices(problems.iter().map(|p| format!("config: {p}")).collect())
+        .with_key_help(key_help);
+    if !problems.is_empty() {
+        app.tell(format!(
+            "The config file has {} problem{}: E lists them; the defaults stand in",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ));
+    }
+    // NO_COLOR wins over the config's colours.
+    let base = Theme::from_env();
+    let theme = if *base == crate::ui::theme::MONO {
+        base.clone()
+    } else {
+        config.apply(base)
+    };
     if !io::stdout().is_terminal() {
         report(&app.errors);
         return Err(Failure::Other(
@@ -31,7 +67,7 @@ pub fn run(paths: &[PathBuf], order: OrderMode, data_dir: Option<&Path>) -> Outc
         app.restore_place(place);
     }
     let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
-    let result = tui::run(&mut app, Theme::from_env(), &mut save);
+    let result = tui::run(&mut app, &theme, &config.keys, &mut save);
     report(&app.errors);
     say_notices(&app);
     if let Some(store) = &store

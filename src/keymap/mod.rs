@@ -75,6 +75,82 @@ pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
+/// The action for `event` in `mode`, with the voter's own `keys` of the main screen (from
+/// the config file; `None` unbinds a key) taking precedence over the defaults.
+pub fn action_for_bound(
+    event: &Event,
+    mode: Mode,
+    keys: &[(KeyCode, Option<Action>)],
+) -> Option<Action> {
+    if mode == Mode::Normal
+        && let Event::Key(key) = event
+        && key.kind != KeyEventKind::Release
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && let Some((_, action)) = keys.iter().find(|(code, _)| *code == key.code)
+    {
+        return action.clone();
+    }
+    action_for(event, mode)
+}
+
+/// A key as a config file names it: a character, or `enter`, `esc`, `tab`, `space`,
+/// `backspace`, `up`, `down`, `left`, `right`, `home`, `end`, `pageup`, `pagedown`,
+/// `delete`, `f1`–`f12`.
+pub fn key_named(name: &str) -> Option<KeyCode> {
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return (!c.is_control()).then_some(KeyCode::Char(c));
+    }
+    let lower = name.to_lowercase();
+    Some(match lower.as_str() {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "space" => KeyCode::Char(' '),
+        "backspace" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        "delete" => KeyCode::Delete,
+        f => {
+            let n: u8 = f.strip_prefix('f')?.parse().ok()?;
+            (1..=12).contains(&n).then_some(KeyCode::F(n))?
+        }
+    })
+}
+
+/// How a config file writes `code` (the inverse of [`key_named`]).
+pub fn key_label(code: KeyCode) -> String {
+    match code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "enter".to_string(),
+        KeyCode::Esc => "esc".to_string(),
+        KeyCode::Tab => "tab".to_string(),
+        KeyCode::BackTab => "backtab".to_string(),
+        KeyCode::Backspace => "backspace".to_string(),
+        KeyCode::Up => "up".to_string(),
+        KeyCode::Down => "down".to_string(),
+        KeyCode::Left => "left".to_string(),
+        KeyCode::Right => "right".to_string(),
+        KeyCode::Home => "home".to_string(),
+        KeyCode::End => "end".to_string(),
+        KeyCode::PageUp => "pageup".to_string(),
+        KeyCode::PageDown => "pagedown".to_string(),
+        KeyCode::Delete => "delete".to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
 /// The key table of `mode`.
 pub fn table(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -159,5 +235,47 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
         }),
         MouseEventKind::Down(_) => Some(Action::Click { column, row }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_of_the_main_screen_has_a_name_to_bind_it_by() {
+        for binding in NORMAL {
+            assert!(
+                binding.action.name().is_some(),
+                "{:?} has no name in action::NAMED",
+                binding.action
+            );
+        }
+        for binding in NORMAL {
+            for key in binding.keys {
+                assert_eq!(key_named(&key_label(*key)), Some(*key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_voters_keys_come_first_on_the_main_screen_only() {
+        let q = Event::Key(KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT));
+        let keys = [
+            (KeyCode::Char('Q'), Some(Action::Quit)),
+            (KeyCode::Char('j'), None),
+        ];
+        assert_eq!(
+            action_for_bound(&q, Mode::Normal, &keys),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for(&q, Mode::Normal), None);
+        let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(action_for_bound(&j, Mode::Normal, &keys), None, "unbound");
+        assert_eq!(
+            action_for_bound(&j, Mode::Ballot, &keys),
+            Some(Action::Down),
+            "the ballot keeps its keys"
+        );
     }
 }

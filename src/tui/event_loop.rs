@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::crossterm::event::KeyCode;
 
 use super::events::EventSource;
 use crate::app::{Action, App, Effect, SaveWhen};
@@ -29,6 +30,10 @@ pub trait Host<B: Backend> {
     /// Puts `text` on the voter's clipboard.
     fn copy(&mut self, text: &str) -> Result<(), String> {
         Err(format!("no clipboard to copy {text} to here"))
+    }
+    /// The voter's own keys of the main screen (the config file's), before the defaults.
+    fn keys(&self) -> &[(KeyCode, Option<Action>)] {
+        &[]
     }
 }
 
@@ -156,7 +161,7 @@ fn drain<B: Backend>(
             None => vec![event],
         };
         for event in keys {
-            if let Some(action) = keymap::action_for(&event, app.mode()) {
+            if let Some(action) = keymap::action_for_bound(&event, app.mode(), host.keys()) {
                 match app.update(action) {
                     Effect::Continue => {}
                     Effect::Quit => return Ok(Step::Quit),

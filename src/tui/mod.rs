@@ -12,6 +12,7 @@ use std::io;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
@@ -19,7 +20,7 @@ pub use event_loop::{Host, run_loop};
 pub use events::EventSource;
 pub use terminal::restore;
 
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::ui::{self, Theme};
 use events::TerminalEvents;
 use terminal::{Guard, enter};
@@ -27,6 +28,7 @@ use terminal::{Guard, enter};
 /// The real terminal's host: synchronized frames, the store, `$VISUAL`/`$EDITOR`.
 struct TerminalHost<'a> {
     theme: &'a Theme,
+    keys: &'a [(KeyCode, Option<Action>)],
     save: &'a mut dyn FnMut(&App, usize) -> io::Result<()>,
 }
 
@@ -62,6 +64,10 @@ impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
         browser::open(url)
     }
 
+    fn keys(&self) -> &[(KeyCode, Option<Action>)] {
+        self.keys
+    }
+
     fn copy(&mut self, text: &str) -> Result<(), String> {
         use std::io::Write;
         let mut out = io::stdout().lock();
@@ -76,13 +82,14 @@ impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
 pub fn run(
     app: &mut App,
     theme: &Theme,
+    keys: &[(KeyCode, Option<Action>)],
     save: &mut dyn FnMut(&App, usize) -> io::Result<()>,
 ) -> io::Result<Option<i32>> {
     let mut events = TerminalEvents::start()?;
     enter()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let mut host = TerminalHost { theme, save };
+    let mut host = TerminalHost { theme, keys, save };
     run_loop(&mut terminal, app, &mut events, &mut host)?;
     Ok(events.signal)
 }

@@ -63,6 +63,38 @@ pub struct Theme {
     pub dim: Style,
 }
 
+/// The roles a config file can colour, by name.
+pub const ROLES: &[&str] = &[
+    "border",
+    "border_focused",
+    "title",
+    "list_name",
+    "list_detail",
+    "selected",
+    "mark",
+    "field_key",
+    "field",
+    "notice",
+    "note",
+    "heading",
+    "code",
+    "link",
+    "strong",
+    "emphasis",
+    "strike",
+    "added",
+    "removed",
+    "rule",
+    "body",
+    "hit",
+    "status",
+    "status_key",
+    "error",
+    "input",
+    "overlay",
+    "dim",
+];
+
 /// The colour theme.
 pub const COLOR: Theme = Theme {
     border: Style::new().fg(Color::DarkGray),
@@ -143,11 +175,60 @@ pub const MONO: Theme = Theme {
 };
 
 impl Theme {
+    /// The style of a role by its name in a config file (`selected`, `border`, …).
+    pub fn role_mut(&mut self, role: &str) -> Option<&mut Style> {
+        Some(match role {
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "title" => &mut self.title,
+            "list_name" => &mut self.list_name,
+            "list_detail" => &mut self.list_detail,
+            "selected" => &mut self.selected,
+            "mark" => &mut self.mark,
+            "field_key" => &mut self.field_key,
+            "field" => &mut self.field,
+            "notice" => &mut self.notice,
+            "note" => &mut self.note,
+            "heading" => &mut self.heading,
+            "code" => &mut self.code,
+            "link" => &mut self.link,
+            "strong" => &mut self.strong,
+            "emphasis" => &mut self.emphasis,
+            "strike" => &mut self.strike,
+            "added" => &mut self.added,
+            "removed" => &mut self.removed,
+            "rule" => &mut self.rule,
+            "body" => &mut self.body,
+            "hit" => &mut self.hit,
+            "status" => &mut self.status,
+            "status_key" => &mut self.status_key,
+            "error" => &mut self.error,
+            "input" => &mut self.input,
+            "overlay" => &mut self.overlay,
+            "dim" => &mut self.dim,
+            _ => return None,
+        })
+    }
+
     /// The colourless theme when `NO_COLOR` is set to anything but the empty string.
     pub fn from_env() -> &'static Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => &MONO,
             _ => &COLOR,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_has_its_style() {
+        let mut theme = COLOR.clone();
+        for role in ROLES {
+            assert!(theme.role_mut(role).is_some(), "{role}");
+        }
+        assert!(theme.role_mut("plaid").is_none());
     }
 }

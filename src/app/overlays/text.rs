@@ -44,9 +44,15 @@ impl TextView {
     }
 }
 
-/// The help text, one entry per line.
-pub fn help_lines() -> Vec<String> {
+/// The help text, one entry per line: the voter's own keys first, then every table.
+pub fn help_lines(yours: &[(String, String)]) -> Vec<String> {
     let mut lines = Vec::new();
+    if !yours.is_empty() {
+        lines.push("Your keys (config.toml), before the ones below".to_string());
+        for (key, action) in yours {
+            lines.push(format!("  {key:<10} {action}"));
+        }
+    }
     let mut section = |title: &str, table: &[Binding]| {
         if !lines.is_empty() {
             lines.push(String::new());

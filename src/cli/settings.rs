@@ -1,0 +1,67 @@
+//! The voter's config file read from its place, and `hustings config`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::output::{Outcome, print, say, shown};
+use crate::config::{Config, default_file};
+
+/// Where the config file is: `$XDG_CONFIG_HOME/hustings/config.toml` on Linux, the
+/// platform's config folder elsewhere.
+pub fn path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "hustings")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// The config (every default where there is no file), and each problem with the file's
+/// name, line and column.
+pub fn load() -> (Config, Vec<String>) {
+    let Some(path) = path() else {
+        return (Config::default(), Vec::new());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let (config, problems) = Config::parse(&text);
+            let named = problems
+                .into_iter()
+                .map(|p| format!("{}:{p}", shown(&path)))
+                .collect();
+            (config, named)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!(
+                "{}: cannot be read ({e}); every default kept",
+                shown(&path)
+            )],
+        ),
+    }
+}
+
+/// `hustings config`: with `--default` a commented default file; else where the file is and
+/// what is wrong with it (status 1 if anything is).
+pub fn run(default: bool, problems: &[String]) -> Outcome {
+    if default {
+        print(&default_file())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = path() else {
+        say("hustings: this platform has no config folder");
+        return Ok(ExitCode::FAILURE);
+    };
+    let state = if path.exists() {
+        "read"
+    } else {
+        "not there: every default (hustings config --default > it, to start one)"
+    };
+    print(&format!("{}: {state}\n", shown(&path)))?;
+    for problem in problems {
+        print(&format!("{problem}\n"))?;
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
