@@ -4,6 +4,7 @@
 //! still loads.
 
 pub mod classify;
+mod folder;
 pub mod formats;
 pub mod guard;
 mod identity;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
 use classify::Kind;
+use folder::{Folder, adopt_parent_readmes, default_election_name, folder_name, openstack_cycle};
 use formats::OpenStackName;
 use yaml::CandidateDoc;
 
@@ -349,135 +351,6 @@ impl Job {
         });
         (candidates.map(|c| (election, c, title)), warnings)
     }
-}
-
-/// A repository's `candidates/` folder of statements is one election, and the README
-/// beside it says which: its title names the election and its text describes it.
-/// With `on_disk`, a README not among the files loaded (the voter opened `candidates/`
-/// itself) is read from beside the folder.
-fn adopt_parent_readmes(folders: &mut BTreeMap<PathBuf, Folder>, on_disk: bool) {
-    let statement_folders: Vec<PathBuf> = folders
-        .iter()
-        .filter(|(path, f)| {
-            path.file_name().is_some_and(|n| n == "candidates")
-                && !f.statements.is_empty()
-                && f.meta.is_none()
-                && f.readme.is_none()
-        })
-        .map(|(path, _)| path.clone())
-        .collect();
-    for path in statement_folders {
-        let Some(parent) = path.parent() else {
-            continue;
-        };
-        let readme = match folders.get(parent) {
-            Some(f) => f.readme.clone(),
-            None if on_disk => read::read_file(&parent.join("README.md"))
-                .ok()
-                .map(|bytes| read::decode_lossy(bytes).0),
-            None => None,
-        };
-        let ballots = folders.get(parent).and_then(|f| f.ballots.clone());
-        if let Some(f) = folders.get_mut(&path) {
-            if let Some(readme) = readme {
-                f.description.get_or_insert_with(|| readme.clone());
-                f.readme = Some(readme);
-            }
-            if f.ballots.is_none() {
-                f.ballots = ballots;
-            }
-        }
-    }
-}
-
-/// Everything one folder holds.
-#[derive(Default)]
-struct Folder {
-    meta: Option<RawElection>,
-    /// Candidate YAML files, with their bytes when already in memory.
-    yaml: Vec<(PathBuf, Option<Vec<u8>>)>,
-    /// Statements in a published format, likewise.
-    statements: Vec<(PathBuf, Option<Vec<u8>>)>,
-    readme: Option<String>,
-    results: Option<String>,
-    description: Option<String>,
-    /// For a file of nominations: its election's name and the contest.
-    contest: Option<(String, String)>,
-    /// The election's own ballot file, where it has one.
-    ballots: Option<formats::blt::BallotFile>,
-}
-
-impl Folder {
-    /// `election.yaml` if there is one, else what the README says; results and the
-    /// description are kept beside.
-    fn election_meta(&mut self) -> Option<RawElection> {
-        if let Some((election, contest)) = self.contest.take() {
-            // "OpenSSF 2024: TAC": the contest is part of what the voter reads everywhere.
-            let project = election.split_whitespace().next().map(str::to_string);
-            self.meta.get_or_insert_with(RawElection::default).name =
-                Some(format!("{election}: {contest}"));
-            let meta = self.meta.as_mut()?;
-            meta.contest = Some(contest);
-            if meta.project.is_none() && election.split_whitespace().count() > 1 {
-                meta.project = project;
-            }
-        }
-        let mut meta = self.meta.take().or_else(|| {
-            let from_readme = self
-                .readme
-                .as_deref()
-                .filter(|_| !self.statements.is_empty())
-                .map(formats::kata_readme);
-            from_readme.filter(|m| m.name.is_some())
-        });
-        if let Some(ballots) = self.ballots.take() {
-            let meta = meta.get_or_insert_with(RawElection::default);
-            meta.seats = meta.seats.or(Some(ballots.seats));
-            meta.ballot_names = ballots.names;
-        }
-        // What the election is comes before how it ended.
-        for (key, text) in [
-            ("description", &self.description),
-            ("results", &self.results),
-        ] {
-            if let Some(text) = text {
-                meta.get_or_insert_with(RawElection::default).extra.push((
-                    key.to_string(),
-                    serde_yaml::Value::String(text.trim().to_string()),
-                ));
-            }
-        }
-        meta
-    }
-}
-
-fn folder_name(folder: &Path) -> String {
-    folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "candidates".to_string())
-}
-
-/// A folder's name, with its parent's when it is as short as `TC` or `GB`, so that
-/// `candidates/2026.1/TC` reads "2026.1 TC" rather than one of many "TC"s.
-fn default_election_name(folder: &Path) -> String {
-    let name = folder_name(folder);
-    // `<repository>/candidates` is the repository's election.
-    if name == "candidates"
-        && let Some(parent) = folder.parent().filter(|p| p.file_name().is_some())
-    {
-        return folder_name(parent);
-    }
-    match folder.parent().filter(|_| name.chars().count() <= 4) {
-        Some(parent) if parent.file_name().is_some() => format!("{} {name}", folder_name(parent)),
-        _ => name,
-    }
-}
-
-/// `…/candidates/<cycle>/<group>`: the OpenStack cycle of a statement folder.
-fn openstack_cycle(folder: &Path) -> Option<String> {
-    let cycle = folder.parent()?;
-    (cycle.parent()?.file_name()? == "candidates").then(|| folder_name(cycle))
 }
 
 /// Reads one published file of statements (most hold one); OpenStack's results and the
