@@ -27,6 +27,28 @@ pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R>
     })
 }
 
+/// `f` over `0..n` cut into one range per core (one range below a few hundred items),
+/// results in the order of the ranges: for work whose parts build something of their own,
+/// such as a part of an index, merged after.
+pub fn ranges<R: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    if threads < 2 || n < 512 {
+        return vec![f(0..n)];
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| scope.spawn(move || f(start..(start + chunk).min(n))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -35,5 +57,14 @@ mod tests {
         let doubled = super::map(items, |x| x * 2);
         assert_eq!(doubled, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
         assert!(super::map(Vec::<u32>::new(), |x| x).is_empty());
+    }
+
+    #[test]
+    fn ranges_cover_every_item_once_in_order() {
+        for n in [0, 1, 511, 512, 1001] {
+            let parts = super::ranges(n, |r| r.collect::<Vec<_>>());
+            let all: Vec<usize> = parts.into_iter().flatten().collect();
+            assert_eq!(all, (0..n).collect::<Vec<_>>(), "{n}");
+        }
     }
 }

@@ -82,23 +82,7 @@ impl SearchIndex {
                 ]
             })
             .collect();
-        let words = crate::parallel::map(roster.candidates.iter().collect(), |c| {
-            // Lower-case the statement (and answers) once and allocate only distinct words.
-            let lower: Vec<String> = c.texts().map(|t| t.display.to_lowercase()).collect();
-            let distinct: std::collections::HashSet<&str> =
-                lower.iter().flat_map(|t| words(t)).collect();
-            distinct.into_iter().map(str::to_string).collect::<Vec<_>>()
-        });
-        let mut postings_of: std::collections::HashMap<String, Vec<u32>> =
-            std::collections::HashMap::new();
-        for (candidate, distinct) in words.into_iter().enumerate() {
-            for word in distinct {
-                postings_of.entry(word).or_default().push(candidate as u32);
-            }
-        }
-        let mut vocabulary: Vec<(String, Vec<u32>)> = postings_of.into_iter().collect();
-        vocabulary.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (vocabulary, postings) = vocabulary.into_iter().unzip();
+        let (vocabulary, postings) = inverted(roster);
         let entries = roster
             .candidates
             .iter()
@@ -268,6 +252,79 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
+/// The inverted index of every candidate's statement and answers: each lower-case word once,
+/// sorted, with the candidates that use it, in order. Each core indexes a range of the
+/// candidates, interning a word once per range (not once per candidate); the ranges' sorted
+/// parts are then merged word by word, their postings already in candidate order.
+fn inverted(roster: &Roster) -> (Vec<String>, Vec<Vec<u32>>) {
+    let parts = crate::parallel::ranges(roster.candidates.len(), |range| {
+        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for c in range {
+            let candidate = c as u32;
+            for text in roster.candidates[c].texts() {
+                let lower = text.display.to_lowercase();
+                for word in words(&lower) {
+                    let id = match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(word.to_string(), postings.len());
+                            postings.push(Vec::new());
+                            postings.len() - 1
+                        }
+                    };
+                    // A word a candidate uses twice is one posting.
+                    if postings[id].last() != Some(&candidate) {
+                        postings[id].push(candidate);
+                    }
+                }
+            }
+        }
+        let mut part: Vec<(String, Vec<u32>)> = ids
+            .into_iter()
+            .map(|(word, id)| (word, std::mem::take(&mut postings[id])))
+            .collect();
+        part.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        part
+    });
+    merge_sorted(parts)
+}
+
+/// Merges sorted (word, postings) parts of consecutive candidate ranges into one.
+fn merge_sorted(mut parts: Vec<Vec<(String, Vec<u32>)>>) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut at = vec![0; parts.len()];
+    let mut vocabulary: Vec<String> = Vec::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    loop {
+        // The first part whose next word is the smallest (parts are few: one per core).
+        let mut best: Option<usize> = None;
+        for (i, part) in parts.iter().enumerate() {
+            let Some((word, _)) = part.get(at[i]) else {
+                continue;
+            };
+            if best.is_none_or(|b| *word < parts[b][at[b]].0) {
+                best = Some(i);
+            }
+        }
+        let Some(best) = best else {
+            break;
+        };
+        let word = std::mem::take(&mut parts[best][at[best]].0);
+        let mut merged = std::mem::take(&mut parts[best][at[best]].1);
+        at[best] += 1;
+        // The same word in later parts: their candidates come after, in order.
+        for (i, part) in parts.iter_mut().enumerate().skip(best + 1) {
+            if part.get(at[i]).is_some_and(|(w, _)| *w == word) {
+                merged.append(&mut part[at[i]].1);
+                at[i] += 1;
+            }
+        }
+        vocabulary.push(word);
+        postings.push(merged);
+    }
+    (vocabulary, postings)
+}
+
 /// Whether `text` holds `phrase` (lower case, single spaces), ignoring case, and counting
 /// any run of white space (line breaks included) as one space.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
@@ -358,6 +415,42 @@ mod tests {
         let hits = index.search("nanos", &roster);
         assert_eq!(names(&roster, &hits), vec!["Anastassios Nanos"]);
         assert_eq!(hits[0].name_positions, vec![12, 13, 14, 15, 16]);
+    }
+
+    #[test]
+    fn the_index_merged_from_parts_is_the_index_built_at_once() {
+        let parts = vec![
+            vec![("a".to_string(), vec![0, 2]), ("c".to_string(), vec![1])],
+            vec![("b".to_string(), vec![3]), ("c".to_string(), vec![4])],
+            vec![],
+            vec![("a".to_string(), vec![7]), ("d".to_string(), vec![6, 7])],
+        ];
+        let (vocabulary, postings) = merge_sorted(parts);
+        assert_eq!(vocabulary, ["a", "b", "c", "d"]);
+        assert_eq!(postings, [vec![0, 2, 7], vec![3], vec![1, 4], vec![6, 7]]);
+        // A roster large enough to be indexed on every core finds what one core finds.
+        let files: Vec<(String, String)> = (0..1200)
+            .map(|i| {
+                (
+                    format!("e/c{i}.yaml"),
+                    format!("name: C{i}\nstatement: word{} shared w{i}\n", i % 7),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (roster, _) = Roster::from_memory(&refs, crate::roster::Source::Embedded);
+        let (vocabulary, postings) = inverted(&roster);
+        let shared = vocabulary.iter().position(|w| w == "shared").unwrap();
+        assert_eq!(postings[shared], (0..1200).collect::<Vec<u32>>());
+        assert!(
+            vocabulary.windows(2).all(|w| w[0] < w[1]),
+            "sorted, each once"
+        );
+        let word3 = vocabulary.iter().position(|w| w == "word3").unwrap();
+        assert_eq!(postings[word3].len(), 1200 / 7 + usize::from(1200 % 7 > 3));
     }
 
     #[test]
