@@ -84,8 +84,21 @@ fn git() -> Command {
     command
 }
 
-/// Runs `command`; on failure, the last line git wrote, as the reason.
-fn run(mut command: Command) -> Result<(), String> {
+/// Runs `command`; on failure, the last line git wrote, as the reason. With `shown`, git
+/// writes to the voter's terminal itself (its progress for a slow clone) and says why there.
+fn run(mut command: Command, shown: bool) -> Result<(), String> {
+    if shown {
+        let status = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .status()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        return if status.success() {
+            Ok(())
+        } else {
+            Err("git said why above".to_string())
+        };
+    }
     let output = command
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
@@ -115,13 +128,13 @@ fn local_copy(url: &str) -> Result<PathBuf, Failure> {
             .arg("-C")
             .arg(&dir)
             .args(["fetch", "--depth", "1", "--no-tags", "origin"]);
-        let fetched = run(fetch).and_then(|()| {
+        let fetched = run(fetch, false).and_then(|()| {
             let mut reset = git();
             reset
                 .arg("-C")
                 .arg(&dir)
                 .args(["reset", "--hard", "--quiet", "FETCH_HEAD"]);
-            run(reset)
+            run(reset, false)
         });
         if let Err(why) = fetched {
             say(&format!(
@@ -147,12 +160,12 @@ fn local_copy(url: &str) -> Result<PathBuf, Failure> {
                 "--no-tags",
                 "--single-branch",
                 "--template=",
-                "--quiet",
+                if slow { "--progress" } else { "--quiet" },
                 "--",
                 url,
             ])
             .arg(&partial);
-        if let Err(why) = run(clone) {
+        if let Err(why) = run(clone, slow) {
             let _ = std::fs::remove_dir_all(&partial);
             return Err(Failure::Other(format!("cannot clone {url}: {why}")));
         }
