@@ -65,21 +65,16 @@ impl Roster {
 
     /// Loads YAML files and folders (recursively). Each folder of candidates is an election.
     pub fn load_paths(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
-        let mut errors = Vec::new();
-        let mut files = Vec::new();
-        let mut seen = HashSet::new();
-        for path in paths {
-            match std::fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => {
-                    walk::collect_dir(path, &mut files, &mut seen, &mut errors)
-                }
-                Ok(_) => files.push(path.clone()),
-                Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
-            }
-        }
-        // The same file named twice (or by two routes) is one candidate, not two.
-        let mut unique = HashSet::new();
-        files.retain(|f| unique.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+        let (files, errors) = files_of(paths);
+        Roster::load_files(paths, files, errors)
+    }
+
+    /// Loads `files` (as [`files_of`] found them under `paths`, with its `errors`).
+    pub fn load_files(
+        paths: &[PathBuf],
+        files: Vec<PathBuf>,
+        mut errors: Vec<LoadError>,
+    ) -> (Roster, Vec<LoadError>) {
         let inputs = files.into_iter().map(|path| (path, None)).collect();
         let (roster, mut more) = Roster::from_inputs(inputs, Source::Paths(paths.to_vec()));
         errors.append(&mut more);
@@ -285,6 +280,28 @@ impl Roster {
         questions::gather(&mut roster);
         (roster, errors)
     }
+}
+
+/// Every file a load of `paths` reads: the files named, and those below the folders named
+/// (recursively, hidden ones and symlink loops left out), each once; and the paths that
+/// could not be read.
+pub fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                walk::collect_dir(path, &mut files, &mut seen, &mut errors)
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
+        }
+    }
+    // The same file named twice (or by two routes) is one candidate, not two.
+    let mut unique = HashSet::new();
+    files.retain(|f| unique.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+    (files, errors)
 }
 
 /// One file to parse into candidates.
