@@ -1356,3 +1356,46 @@ fn the_ballot_view_warns_of_too_many_from_one_employer() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_note_on_an_answer_is_kept_apart_from_the_candidates_and_exported() {
+    let mut app = qa_app_at(120, 40);
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    let ann = app.panes()[0].candidate;
+    assert_eq!(app.candidate(ann).name, "Ann Lee");
+    type_keys(&mut app, "estrong answer");
+    let editor = app.note_editor().expect("the editor");
+    assert_eq!(editor.question, Some(0));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.message(), Some("Note on Ann Lee's answer to Q1 saved"));
+    assert_eq!(app.note_at(ann, Some(0)), "strong answer");
+    assert_eq!(
+        app.note_text(ann),
+        "",
+        "the candidate's own note is another"
+    );
+    // Shown above the answer with the notes (v).
+    type_keys(&mut app, "v");
+    let lines: Vec<&str> = app.panes()[0]
+        .lines()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(lines.contains(&"✎ Your note on this answer"), "{lines:?}");
+    assert!(lines.contains(&"strong answer"), "{lines:?}");
+    // Exported under the candidate, named by the question.
+    let sheet = hustings::voter::export::Sheet {
+        roster: &app.roster,
+        election: 0,
+        ballot: app.ballot(0),
+        order: app.candidates_of(0),
+    };
+    let markdown =
+        hustings::voter::export::election(&sheet, hustings::voter::export::Format::Markdown)
+            .unwrap();
+    assert!(
+        markdown.contains("### Ann Lee — Q1. Should we leave GitHub?\n\nstrong answer\n"),
+        "{markdown}"
+    );
+}

@@ -9,6 +9,8 @@ const PASTED_TAB: &str = "    ";
 pub struct NoteEditor {
     /// The candidate whose note is open.
     pub candidate: usize,
+    /// The question of the election whose answer the note is on; `None`: the candidate.
+    pub question: Option<usize>,
     /// A byte offset into the note, on a character boundary.
     pub cursor: usize,
     /// `Ctrl-X` was pressed: a `Ctrl-E` now continues in `$EDITOR`.

@@ -380,8 +380,13 @@ impl App {
             Action::Help => self.open_text(Overlay::Help),
             Action::OpenBallot => self.open_ballot(),
             Action::EditNote => {
+                // On a pane that shows an answer, the note is on that answer.
+                let question = match self.focus {
+                    Focus::Pane(i) => self.panes.get(i).and_then(|p| p.question),
+                    Focus::List => None,
+                };
                 if let Some(candidate) = self.target_candidate() {
-                    self.start_note(candidate);
+                    self.start_note_on(candidate, question);
                 }
             }
             Action::ToggleNotes => {
@@ -438,12 +443,18 @@ impl App {
     /// Re-wraps panes for the current window and keeps scroll positions and the list valid.
     fn relayout(&mut self) {
         let areas = self.areas(self.size);
-        for (pane, rect) in self.panes.iter_mut().zip(&areas.panes) {
+        // A pane of an answer shows the note on that answer; a statement, the candidate's.
+        let keys: Vec<String> = self
+            .panes
+            .iter()
+            .map(|p| self.note_key(p.candidate, p.question))
+            .collect();
+        for ((pane, rect), key) in self.panes.iter_mut().zip(&areas.panes).zip(keys) {
             let candidate = &self.roster.candidates[pane.candidate];
             let election = &self.roster.elections[candidate.election];
             let note = self
                 .show_notes
-                .then(|| self.voter.ballots[candidate.election].note(&candidate.key))
+                .then(|| self.voter.ballots[candidate.election].note(&key))
                 .flatten();
             pane.rewrap(candidate, election, note, layout::text_width(*rect));
             pane.clamp(layout::text_height(*rect));

@@ -15,15 +15,42 @@ impl App {
 
     /// The voter's note on `candidate` (empty if none).
     pub fn note_text(&self, candidate: usize) -> &str {
+        self.note_at(candidate, None)
+    }
+
+    /// The note the open editor edits (empty if none is open).
+    pub fn editor_note(&self) -> &str {
+        self.editor
+            .map_or("", |e| self.note_at(e.candidate, e.question))
+    }
+
+    /// Where the note on `candidate` (or on its answer to `question`) is kept.
+    pub(super) fn note_key(&self, candidate: usize, question: Option<usize>) -> String {
         let c = &self.roster.candidates[candidate];
-        self.voter.ballots[c.election]
+        let asked = question.and_then(|q| self.roster.elections[c.election].questions.get(q));
+        match asked {
+            Some(q) => c.answer_note_key(q),
+            None => c.key.clone(),
+        }
+    }
+
+    /// The voter's note on `candidate`, or on its answer to `question` (empty if none).
+    pub fn note_at(&self, candidate: usize, question: Option<usize>) -> &str {
+        let election = self.roster.candidates[candidate].election;
+        self.voter.ballots[election]
             .notes
-            .get(&c.key)
+            .get(&self.note_key(candidate, question))
             .map_or("", String::as_str)
     }
 
     /// Opens the note editor on `candidate`, with the cursor at the end of the note.
     pub(super) fn start_note(&mut self, candidate: usize) {
+        self.start_note_on(candidate, None);
+    }
+
+    /// Opens the note editor on `candidate`'s answer to `question` (`None`: on the
+    /// candidate), with the cursor at the end of the note.
+    pub(super) fn start_note_on(&mut self, candidate: usize, question: Option<usize>) {
         let election = self.roster.candidates[candidate].election;
         if self.voter.read_only.get(election).copied().unwrap_or(false) {
             self.message = Some(
@@ -34,23 +61,23 @@ impl App {
         }
         self.editor = Some(NoteEditor {
             candidate,
-            cursor: self.note_text(candidate).len(),
+            question,
+            cursor: self.note_at(candidate, question).len(),
             chord: false,
         });
     }
 
-    pub(super) fn note_mut(&mut self, candidate: usize) -> &mut String {
-        let c = &self.roster.candidates[candidate];
-        self.voter.ballots[c.election]
-            .notes
-            .entry(c.key.clone())
-            .or_default()
+    fn note_mut(&mut self, candidate: usize, question: Option<usize>) -> &mut String {
+        let key = self.note_key(candidate, question);
+        let election = self.roster.candidates[candidate].election;
+        self.voter.ballots[election].notes.entry(key).or_default()
     }
 
     /// Keys of the note editor.
     pub(super) fn update_editor(&mut self, action: Action) -> Effect {
         let Some(NoteEditor {
             candidate,
+            question,
             cursor,
             chord,
         }) = self.editor
@@ -61,24 +88,26 @@ impl App {
         if chord && action == Action::EditorEnd {
             self.editor = Some(NoteEditor {
                 candidate,
+                question,
                 cursor,
                 chord: false,
             });
             return Effect::EditExternally(candidate);
         }
         let election = self.roster.candidates[candidate].election;
-        let text = self.note_text(candidate).to_string();
+        let text = self.note_at(candidate, question).to_string();
         let mut cursor = cursor.min(text.len());
         let mut edited = None;
         match action {
             Action::Back => {
-                self.close_note(candidate);
+                self.close_note(candidate, question);
                 return Effect::Continue;
             }
             Action::EditorExternal => return Effect::EditExternally(candidate),
             Action::EditorChord => {
                 self.editor = Some(NoteEditor {
                     candidate,
+                    question,
                     cursor,
                     chord: true,
                 });
@@ -134,26 +163,33 @@ impl App {
             _ => {}
         }
         if let Some(new_text) = edited {
-            *self.note_mut(candidate) = new_text;
+            *self.note_mut(candidate, question) = new_text;
             self.queue_save(election, SaveWhen::Soon);
         }
         self.editor = Some(NoteEditor {
             candidate,
+            question,
             cursor,
             chord: false,
         });
         Effect::Continue
     }
 
-    /// Puts back a note edited outside (in `$EDITOR`); `None` means the edit failed.
+    /// Puts back a note edited outside (in `$EDITOR`): the one the editor had open on
+    /// `candidate` (its answer's, where it was on one); `Err` means the edit failed.
     pub fn set_note(&mut self, candidate: usize, text: Result<String, String>) {
+        let question = self
+            .editor
+            .filter(|e| e.candidate == candidate)
+            .and_then(|e| e.question);
         match text {
             Ok(text) => {
                 let text = text.trim_end_matches('\n').to_string();
                 let cursor = text.len();
-                *self.note_mut(candidate) = text;
+                *self.note_mut(candidate, question) = text;
                 self.editor = Some(NoteEditor {
                     candidate,
+                    question,
                     cursor,
                     chord: false,
                 });
@@ -165,9 +201,10 @@ impl App {
     }
 
     /// Closes the editor; the note is saved at once (an emptied note is removed).
-    pub(super) fn close_note(&mut self, candidate: usize) {
+    pub(super) fn close_note(&mut self, candidate: usize, question: Option<usize>) {
+        let key = self.note_key(candidate, question);
         let c = &self.roster.candidates[candidate];
-        let (election, key, name) = (c.election, c.key.clone(), c.name.clone());
+        let (election, name) = (c.election, c.name.clone());
         let notes = &mut self.voter.ballots[election].notes;
         if notes.get(&key).is_some_and(|n| n.trim().is_empty()) {
             notes.remove(&key);
@@ -175,6 +212,9 @@ impl App {
         self.editor = None;
         self.queue_save(election, SaveWhen::Now);
         self.invalidate_panes();
-        self.message = Some(format!("Note on {name} saved"));
+        self.message = Some(match question {
+            Some(q) => format!("Note on {name}'s answer to Q{} saved", q + 1),
+            None => format!("Note on {name} saved"),
+        });
     }
 }

@@ -131,7 +131,7 @@ impl Pane {
         }
         (self.lines, self.sections) = match self.question {
             Some(question) => (
-                answer_pane(candidate, election, question, width),
+                answer_pane(candidate, election, question, note, width),
                 Vec::new(),
             ),
             None => build_lines(candidate, election, note, width),
@@ -201,16 +201,8 @@ pub fn build_lines(
     note: Option<&str>,
     width: usize,
 ) -> (Vec<PaneLine>, Vec<Section>) {
-    let mut lines = Vec::new();
+    let mut lines = note.map_or_else(Vec::new, |note| note_lines("✎ Your note", note, width));
     let mut push = |text: &str, kind: LineKind| lines.extend(wrapped(text, kind, width));
-    if let Some(note) = note {
-        push("✎ Your note", LineKind::Notice);
-        push(
-            &crate::text::sanitize::sanitize_text(note).text,
-            LineKind::Note,
-        );
-        push(&"┄".repeat(width), LineKind::Rule);
-    }
     if candidate.hidden > 0 {
         push(
             &format!(
@@ -253,15 +245,18 @@ pub fn build_lines(
     (lines, sections)
 }
 
-/// A pane of one answer (the question is in the band above the panes): the candidate's
-/// affiliation, then the answer or a plain "no answer".
+/// A pane of one answer (the question is in the band above the panes): the voter's note on
+/// it (when shown), the candidate's affiliation, then the answer or a plain "no answer".
 fn answer_pane(
     candidate: &Candidate,
     election: &Election,
     question: usize,
+    note: Option<&str>,
     width: usize,
 ) -> Vec<PaneLine> {
-    let mut lines = Vec::new();
+    let mut lines = note.map_or_else(Vec::new, |note| {
+        note_lines("✎ Your note on this answer", note, width)
+    });
     let mut push = |text: &str, kind: LineKind| lines.extend(wrapped(text, kind, width));
     if election.questions.get(question).is_none() {
         push("(no such question)", LineKind::Notice);
@@ -349,6 +344,15 @@ fn answers(
             ));
         }
     }
+}
+
+/// The voter's note above a pane's text: a heading, the note, a dotted rule.
+fn note_lines(heading: &str, note: &str, width: usize) -> Vec<PaneLine> {
+    let mut lines = wrapped(heading, LineKind::Notice, width);
+    let note = crate::text::sanitize::sanitize_text(note).text;
+    lines.extend(wrapped(&note, LineKind::Note, width));
+    lines.extend(wrapped(&"┄".repeat(width), LineKind::Rule, width));
+    lines
 }
 
 /// A blank line, then a heading the outline lists.

@@ -131,6 +131,13 @@ impl Candidate {
         std::iter::once(&self.statement).chain(self.answers.iter().map(|a| &a.text))
     }
 
+    /// Where the voter's note on this candidate's answer to `question` is kept: beside the
+    /// candidate's own note, named by the question's key (its link, else its title), so it
+    /// stays with the answer whatever order the questions come in.
+    pub fn answer_note_key(&self, question: &Question) -> String {
+        format!("{}#{}", self.key, question.key)
+    }
+
     /// The answer to the election's question `question`, if the candidate gave one.
     pub fn answer(&self, question: usize) -> Option<&Text> {
         self.answers

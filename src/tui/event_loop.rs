@@ -127,7 +127,7 @@ where
             Ok(Step::Continue) => {}
             Ok(Step::Quit) => break Ok(()),
             Ok(Step::EditExternally(candidate)) => {
-                let text = app.note_text(candidate).to_string();
+                let text = app.editor_note().to_string();
                 let edited = host.edit_externally(terminal, &text);
                 app.set_note(candidate, edited);
                 saves.collect(app, host);

@@ -17,13 +17,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let name = &app.candidate(editor.candidate).name;
-    let title = format!("Your note on {name} · Esc saves and closes · C-x C-e $EDITOR");
+    let on = match editor.question {
+        Some(q) => format!("{name}'s answer to Q{}", q + 1),
+        None => name.clone(),
+    };
+    let title = format!("Your note on {on} · Esc saves and closes · C-x C-e $EDITOR");
     let inner = overlay_box(frame, area, 80, 16, &title, theme);
     let width = usize::from(inner.width);
     if width == 0 || inner.height == 0 {
         return;
     }
-    let text = app.note_text(editor.candidate);
+    let text = app.editor_note();
     let (rows, cursor) = layout(text, editor.cursor, width);
     let height = usize::from(inner.height);
     let skip = (cursor.0 + 1).saturating_sub(height);

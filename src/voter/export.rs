@@ -67,6 +67,28 @@ impl Sheet<'_> {
         groups
     }
 
+    /// The voter's notes, in the voter's order: on each candidate, then on each of their
+    /// answers (as "Name — Q3. Title").
+    fn notes(&self) -> Vec<(String, &str)> {
+        let questions = &self.roster.elections[self.election].questions;
+        let mut out = Vec::new();
+        for &c in &self.order {
+            let candidate = self.candidate(c);
+            if let Some(note) = self.ballot.note(&candidate.key) {
+                out.push((candidate.name.clone(), note));
+            }
+            for (i, q) in questions.iter().enumerate() {
+                if let Some(note) = self.ballot.note(&candidate.answer_note_key(q)) {
+                    out.push((
+                        format!("{} — Q{}. {}", candidate.name, i + 1, q.title),
+                        note,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// (candidate, placement): ranked best first, then unranked, then "no opinion".
     fn rows(&self) -> Vec<(usize, Placement)> {
         self.ballot.rows(
@@ -150,7 +172,6 @@ fn parts(sheet: &Sheet) -> Parts {
 
 fn markdown(sheet: &Sheet) -> String {
     let election = &sheet.roster.elections[sheet.election];
-    let ballot = sheet.ballot;
     let parts = parts(sheet);
     let mut out = format!("# Ballot: {}\n\n", election.name);
     let mut facts = Vec::new();
@@ -181,19 +202,11 @@ fn markdown(sheet: &Sheet) -> String {
             parts.unranked.join(", ")
         ));
     }
-    let notes: Vec<(usize, &str)> = sheet
-        .order
-        .iter()
-        .filter_map(|&c| ballot.note(&sheet.candidate(c).key).map(|n| (c, n)))
-        .collect();
+    let notes = sheet.notes();
     if !notes.is_empty() {
         out.push_str("\n## Notes\n");
-        for (c, note) in notes {
-            out.push_str(&format!(
-                "\n### {}\n\n{}\n",
-                sheet.candidate(c).name,
-                note.trim_end()
-            ));
+        for (heading, note) in notes {
+            out.push_str(&format!("\n### {heading}\n\n{}\n", note.trim_end()));
         }
     }
     out
@@ -213,16 +226,13 @@ fn to_json(sheet: &Sheet) -> serde_json::Value {
     })
 }
 
-/// The voter's notes on the election's candidates, by the name a reader knows them by.
+/// The voter's notes on the election's candidates and their answers, by the name a reader
+/// knows them by ("Name", "Name — Q3. Title").
 fn notes_by_name(sheet: &Sheet) -> serde_json::Map<String, serde_json::Value> {
     sheet
-        .order
-        .iter()
-        .filter_map(|&c| {
-            let candidate = sheet.candidate(c);
-            let note = sheet.ballot.note(&candidate.key)?;
-            Some((candidate.name.clone(), serde_json::Value::from(note)))
-        })
+        .notes()
+        .into_iter()
+        .map(|(heading, note)| (heading, serde_json::Value::from(note)))
         .collect()
 }
 
