@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::output::{Outcome, print, say, shown};
+use super::output::{Outcome, counted, print, say, shown};
 use crate::roster::Roster;
 
 /// Prints each problem as `file:line:column: message`; status 1 if there is any.
@@ -29,12 +29,11 @@ pub fn run(paths: &[PathBuf]) -> Outcome {
     let text: String = problems.iter().map(|p| format!("{p}\n")).collect();
     print(&text)?;
     say(&format!(
-        "hustings: {} candidates in {} elections checked, {} files left out (no candidate), {} problem{}",
-        roster.candidates.len(),
-        roster.elections.len(),
-        roster.skipped.len(),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
+        "hustings: {} in {} checked, {} left out (no candidate), {}",
+        counted(roster.candidates.len(), "candidate", "candidates"),
+        counted(roster.elections.len(), "election", "elections"),
+        counted(roster.skipped.len(), "file", "files"),
+        counted(problems.len(), "problem", "problems")
     ));
     Ok(if problems.is_empty() {
         ExitCode::SUCCESS

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::output::{Failure, Outcome, report, say, shown};
+use super::output::{Failure, Outcome, counted, report, say, shown};
 use super::write::write_roster;
 use crate::roster::Roster;
 
@@ -20,11 +20,11 @@ pub fn run(sources: &[PathBuf], out: &Path) -> Outcome {
     let written = write_roster(&roster, out)
         .map_err(|e| Failure::Other(format!("cannot write to {}: {e}", shown(out))))?;
     say(&format!(
-        "hustings: {} candidates in {} elections written to {}; {} files left out (no candidate){}",
-        written.candidates,
-        written.elections,
+        "hustings: {} in {} written to {}; {} left out (no candidate){}",
+        counted(written.candidates, "candidate", "candidates"),
+        counted(written.elections, "election", "elections"),
         shown(out),
-        roster.skipped.len(),
+        counted(roster.skipped.len(), "file", "files"),
         if errors.is_empty() {
             ""
         } else {

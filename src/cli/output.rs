@@ -64,6 +64,11 @@ pub(super) fn finish(app: &App) -> ExitCode {
     }
 }
 
+/// `1 file`, `2 files`: a count and its noun, singular or plural.
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Whether `-v` was given: files left out are listed, not only counted.
 static VERBOSE: AtomicBool = AtomicBool::new(false);
 
