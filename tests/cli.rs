@@ -653,3 +653,62 @@ fn the_config_file_sets_defaults_and_config_names_its_problems() {
         "{err}"
     );
 }
+
+#[test]
+fn elections_of_the_same_formats_not_in_the_corpus_open_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    // A nominee table with its columns in another order, under other headings.
+    write(
+        "lf/LF-Board-Nominations-2027.md",
+        "| Statement | Name | Affiliation / Socials |\n|---|---|---|\n| I will help. | Jo Doe | Company: Foo Corp [GitHub](https://github.com/jodoe) |\n| Me too. | Al Ray | Company: Bar |\n",
+    );
+    // One file of sections, bullets in another order, a name with trailing spaces.
+    write(
+        "otel/2024/governance-committee-candidates.md",
+        "# 2024 OpenTelemetry Governance Committee Candidates\n\n- [A B](#a-b)\n\n### A B\n\n- Company: X\n- GitHub: [ab](https://github.com/ab)\n\nHello from A.\n\n### C D  \n\n- GitHub: @cd\n- Company: Y\n\nHello from C.\n",
+    );
+    // Lower-case keys, the summary on the `<details>` line.
+    write("nix/README.md", "# NixOS SC Election 2025\n");
+    write(
+        "nix/candidates/patq.md",
+        "* name: Pat Q\n* github: `patq`\n\nMy statement.\n\n## Q&A\n\n### Flakes? ([link](https://x.org/issues/3))\n\nWhen?\n\n<details><summary>Answer (<a href=\"https://x.org/issues/3#c\">link</a>)</summary>\n\nSoon.\n</details>\n\n## Unanswered questions\n<details>\n<summary>Forges? (<a href=\"https://x.org/issues/4\">link</a>)</summary>\n\nMove?\n</details>\n",
+    );
+    let data = root.join("data");
+    let (out, err, code) = hustings(&[
+        "list",
+        "--order",
+        "name",
+        "--data-dir",
+        path(&data),
+        path(root),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    for line in [
+        "Al Ray\tBar\tLF 2027: Board",
+        "Jo Doe\tFoo Corp\tLF 2027: Board",
+        "Pat Q\t\tNixOS SC Election 2025",
+        "A B\tX\t2024 OpenTelemetry Governance Committee",
+        "C D\tY\t2024 OpenTelemetry Governance Committee",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line:?} missing:\n{out}");
+    }
+    let (out, _, _) = hustings(&[
+        "questions",
+        "--json",
+        "--data-dir",
+        path(&data),
+        path(&root.join("nix")),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let questions = &json["elections"][0]["questions"];
+    assert_eq!(questions[0]["title"], "Flakes?");
+    assert_eq!(questions[0]["answers"]["Pat Q"], 1);
+    assert_eq!(questions[1]["title"], "Forges?");
+    assert_eq!(questions[1]["answers"]["Pat Q"], 0);
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::output::{Outcome, finish, print, say};
+use super::output::{Outcome, counted, finish, print, say};
 use super::session::Session;
 use crate::analysis::questions::Grid;
 use crate::app::App;
@@ -107,10 +107,10 @@ pub fn as_text(app: &App, grid: &Grid, width: usize) -> String {
     };
     let title_width = width.saturating_sub(fixed + n * cell).max(12);
     let mut out = format!(
-        "{}: {} questions, {} candidates\n",
+        "{}: {}, {}\n",
         election.name,
-        election.questions.len(),
-        n
+        counted(election.questions.len(), "question", "questions"),
+        counted(n, "candidate", "candidates")
     );
     let numbers: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
     let digits = if counts { 1 } else { n.to_string().len() };
