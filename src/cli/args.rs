@@ -17,7 +17,9 @@ use crate::voter::order::OrderMode;
     subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
-    /// Candidate YAML files, or folders of them (read recursively; each folder is an election).
+    /// Candidate YAML files, or folders of them (read recursively; each folder is an
+    /// election), or published statements, or a git repository (`https://…`, `git@…`,
+    /// `file://…`, `owner/repo` for GitHub), cloned into the cache.
     pub paths: Vec<PathBuf>,
 
     /// Order of candidates in each election: `random` (per voter, stable; the default unless
@@ -56,8 +58,9 @@ pub enum Command {
         /// What to do with the ballot.
         command: BallotCommand,
     },
-    /// Convert published statements (Kata, Elekto, Kubernetes, OpenStack, mailing-list
-    /// archives, plain text) into candidate YAML: one folder per election, one file per
+    /// Convert published statements (Kata, Elekto, Kubernetes, OpenStack, NixOS with its
+    /// questions and answers, OpenTelemetry, OpenSSF, mailing-list archives, plain text) into
+    /// candidate YAML: one folder per election, one file per
     /// candidate, with an election.yaml.
     Import {
         /// Files or folders of statements (a checkout of a project's community repository).
