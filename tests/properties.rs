@@ -27,8 +27,55 @@ fn nasty() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// Pieces of the three formats that hold questions, several candidates or tables, mixed
+/// with hostile text.
+fn nasty_published() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        nasty(),
+        Just("- Name: Pat Q\n* GitHub handle: @p\n".to_string()),
+        Just("## Q&A\n".to_string()),
+        Just("## Unanswered questions\n".to_string()),
+        Just("### T ([link](https://x.org/issues/3))\n".to_string()),
+        Just("<details>\n<summary>Answer (<a href=\"https://x.org/issues/3#c\">link</a>)</summary>\n".to_string()),
+        Just("<details><summary>Q (<a href=\"u\">link</a>)</summary>\n".to_string()),
+        Just("</details>\n".to_string()),
+        Just("### A B\n- Company: [X](https://x.org)\n- GitHub: @ab\n".to_string()),
+        Just("<!--\n### Candidate 1\n- Company: C\n-->\n".to_string()),
+        Just("| Full Name | Socials | Why |\n|---|---|---\n".to_string()),
+        Just("|Jo| Company: Foo [GitHub](https://github.com/jo)|Because \\| so.\n".to_string()),
+        Just("<table><tr><td>Name</td><td>Company</td><td>Why</td></tr>\n".to_string()),
+        Just("<tr><td>Jo<p>Doe</td><td>Company: A &amp; B <a href=\"https://l\">In</a></td><td>x<br>y</td></tr>\n".to_string()),
+    ];
+    prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+}
+
+/// Every piece of `written` (split at white space and at Markdown link punctuation, which
+/// an HTML link made a Markdown one gains) is in `source`.
+fn from_source(written: &str, source: &str) -> bool {
+    written
+        .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')'))
+        .filter(|piece| !piece.is_empty())
+        .all(|piece| source.contains(piece))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_formats_of_many_candidates_and_questions_never_invent_a_word(text in nasty_published()) {
+        use hustings::load::formats::{Format, parse_all};
+        for format in [Format::NixOS, Format::Sections, Format::Table] {
+            for raw in parse_all(&text, format, "fallback").candidates {
+                prop_assert!(from_source(&raw.statement, &text), "{format:?}: {:?}", raw.statement);
+                for q in &raw.questions {
+                    prop_assert!(from_source(&q.title, &text), "{:?}", q.title);
+                    prop_assert!(from_source(&q.text, &text), "{:?}", q.text);
+                    prop_assert!(from_source(q.answer.as_deref().unwrap_or(""), &text));
+                }
+            }
+        }
+        let _ = hustings::load::formats::blt::read(&text);
+    }
 
     #[test]
     fn sanitized_text_is_always_display_safe(text in nasty()) {
