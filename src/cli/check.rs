@@ -4,11 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::output::{Outcome, counted, print, say, shown};
-use crate::roster::Roster;
+use super::session::load_roster;
 
 /// Prints each problem as `file:line:column: message`; status 1 if there is any.
 pub fn run(paths: &[PathBuf]) -> Outcome {
-    let (roster, errors) = Roster::load_paths(paths);
+    let (roster, errors) = load_roster(paths);
     let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
     problems.extend(roster.warnings.iter().map(ToString::to_string));
     for c in &roster.candidates {

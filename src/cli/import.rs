@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::output::{Failure, Outcome, counted, report, say, shown};
+use super::session::load_roster;
 use super::write::write_roster;
-use crate::roster::Roster;
 
 /// Reads `sources` and writes one folder per election under `out`.
 pub fn run(sources: &[PathBuf], out: &Path) -> Outcome {
-    let (roster, errors) = Roster::load_paths(sources);
+    let (roster, errors) = load_roster(sources);
     report(&errors);
     for warning in &roster.warnings {
         say(&warning.to_string());

@@ -1,22 +1,64 @@
 //! What every command that reads a roster shares: loading it, and the voter's saved data.
 
-use std::io;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use super::output::{Failure, report};
 use crate::app::App;
+use crate::load::Progress;
 use crate::roster::{LoadError, Roster};
 use crate::voter::order::OrderMode;
 use crate::voter::store::{self, Store};
 
 /// The roster for `paths`: those files and folders, else `./candidates`, else the built-in one.
+/// A load that takes longer than a blink says how far it has got on stderr, when that is a
+/// terminal.
 pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
-    if !paths.is_empty() {
-        Roster::load_paths(paths)
+    let paths = if !paths.is_empty() {
+        paths.to_vec()
     } else if Path::new("candidates").is_dir() {
-        Roster::load_paths(&[PathBuf::from("candidates")])
+        vec![PathBuf::from("candidates")]
     } else {
-        Roster::embedded()
+        return Roster::embedded();
+    };
+    let (files, errors) = crate::load::files_of(&paths);
+    let progress = Progress::default();
+    let finished = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        if io::stderr().is_terminal() {
+            scope.spawn(|| show_progress(&progress, &finished));
+        }
+        let loaded = Roster::load_files_counted(&paths, files, errors, &progress);
+        finished.store(true, Ordering::Relaxed);
+        loaded
+    })
+}
+
+/// After a blink, `reading N of M files…` on stderr, redrawn in place until `finished`;
+/// then the line is cleared.
+fn show_progress(progress: &Progress, finished: &AtomicBool) {
+    const BLINK: Duration = Duration::from_millis(300);
+    let start = Instant::now();
+    let mut shown = 0;
+    while !finished.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(50));
+        let total = progress.total.load(Ordering::Relaxed);
+        if start.elapsed() < BLINK || total == 0 {
+            continue;
+        }
+        let line = format!(
+            "hustings: reading {} of {total} files…",
+            progress.done.load(Ordering::Relaxed)
+        );
+        shown = line.chars().count();
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "\r{line}").and_then(|()| err.flush());
+    }
+    if shown > 0 {
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "\r{}\r", " ".repeat(shown)).and_then(|()| err.flush());
     }
 }
 

@@ -15,6 +15,7 @@ mod yaml;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
@@ -73,16 +74,37 @@ impl Roster {
     pub fn load_files(
         paths: &[PathBuf],
         files: Vec<PathBuf>,
+        errors: Vec<LoadError>,
+    ) -> (Roster, Vec<LoadError>) {
+        Roster::load_files_counted(paths, files, errors, &Progress::default())
+    }
+
+    /// As [`Roster::load_files`], counting the files parsed in `progress` as it goes, for a
+    /// voter waiting on a large roster.
+    pub fn load_files_counted(
+        paths: &[PathBuf],
+        files: Vec<PathBuf>,
         mut errors: Vec<LoadError>,
+        progress: &Progress,
     ) -> (Roster, Vec<LoadError>) {
         let inputs = files.into_iter().map(|path| (path, None)).collect();
-        let (roster, mut more) = Roster::from_inputs(inputs, Source::Paths(paths.to_vec()));
+        let (roster, mut more) =
+            Roster::from_inputs_counted(inputs, Source::Paths(paths.to_vec()), progress);
         errors.append(&mut more);
         (roster, errors)
     }
 
     /// Parses every input; files are grouped into elections by their folder.
     fn from_inputs(inputs: Vec<Input>, source: Source) -> (Roster, Vec<LoadError>) {
+        Roster::from_inputs_counted(inputs, source, &Progress::default())
+    }
+
+    /// As `from_inputs`, counting the files parsed in `progress`.
+    fn from_inputs_counted(
+        inputs: Vec<Input>,
+        source: Source,
+        progress: &Progress,
+    ) -> (Roster, Vec<LoadError>) {
         let mut errors = Vec::new();
         let mut skipped = Vec::new();
         let mut warnings = Vec::new();
@@ -217,7 +239,13 @@ impl Roster {
                 statement: Some(context.clone()),
             }));
         }
-        for (result, warning) in crate::parallel::map(jobs, Job::run) {
+        progress.total.store(jobs.len(), Ordering::Relaxed);
+        let parsed = crate::parallel::map(jobs, |job| {
+            let done = job.run();
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            done
+        });
+        for (result, warning) in parsed {
             match result {
                 Ok((election, candidates, title)) => {
                     if let Some(title) = title.filter(|_| named_by_folder[election]) {
@@ -280,6 +308,15 @@ impl Roster {
         questions::gather(&mut roster);
         (roster, errors)
     }
+}
+
+/// How far a load has got: files parsed, of how many (set once they are known).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files parsed so far.
+    pub done: AtomicUsize,
+    /// Files to parse; 0 until known.
+    pub total: AtomicUsize,
 }
 
 /// Every file a load of `paths` reads: the files named, and those below the folders named

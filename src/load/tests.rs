@@ -255,3 +255,30 @@ fn an_election_readme_table_names_the_statements_that_do_not_name_themselves() {
         "a statement that names itself keeps its name: {names:?}"
     );
 }
+
+#[test]
+fn a_load_counts_the_files_it_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..600 {
+        std::fs::write(
+            dir.path().join(format!("c{i}.yaml")),
+            format!("name: C{i}\nstatement: s\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("README.md"), "# An election\n").unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    let (files, errors) = super::files_of(&paths);
+    assert_eq!(files.len(), 601);
+    let progress = super::Progress::default();
+    let (roster, errors) = Roster::load_files_counted(&paths, files, errors, &progress);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.candidates.len(), 600);
+    use std::sync::atomic::Ordering;
+    assert_eq!(
+        progress.total.load(Ordering::Relaxed),
+        600,
+        "the README is no job"
+    );
+    assert_eq!(progress.done.load(Ordering::Relaxed), 600);
+}
