@@ -38,7 +38,7 @@ fn views() -> Vec<(&'static str, App)> {
         ));
         files.push((
             "e/qa.yaml".to_string(),
-            "name: Quinn 日本語\nstatement: s\nanswers:\n  - title: Money\n    answer: \"Sponsors \\e]0;pwned\\a\\u202E with care.\"\n".to_string(),
+            "name: Quinn 日本語\nstatement: \"See https://a.example/a/very/long/path/that/wraps/in/narrow/windows/{}/end and [x](https://b.example/\\u202Eevil) and javascript:alert(1)\"\nanswers:\n  - title: Money\n    answer: \"Sponsors \\e]0;pwned\\a\\u202E with care.\"\n".replace("{}", &"x".repeat(300)),
         ));
         let refs: Vec<(&str, &str)> = files
             .iter()
@@ -111,10 +111,26 @@ fn views() -> Vec<(&'static str, App)> {
         ("outline", with("  co")),
         ("election", with("i")),
         ("history", history),
-        ("questions", with("ajl")),
+        ("links", {
+            let mut app = with("/Quinn");
+            press(&mut app, key(KeyCode::Enter));
+            press(&mut app, key(KeyCode::Enter));
+            type_keys(&mut app, "L");
+            assert!(app.links_view().is_some(), "the links are open");
+            app
+        }),
+        ("questions", {
+            let app = with("ajl");
+            assert!(app.questions_view().is_some(), "the grid is open");
+            app
+        }),
         ("answers", {
             let mut app = with("aj");
             press(&mut app, key(KeyCode::Enter));
+            assert!(
+                app.banner().is_some(),
+                "answers compared under their question"
+            );
             app
         }),
     ]
@@ -199,7 +215,7 @@ fn every_size_in_every_view() {
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    assert_eq!(counts.iter().sum::<usize>(), 14 * sizes.len());
+    assert_eq!(counts.iter().sum::<usize>(), 15 * sizes.len());
 }
 
 #[test]
