@@ -96,6 +96,20 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
+/// Building the word index of a loaded roster (every statement's and answer's words).
+fn index(c: &mut Criterion) {
+    let mut group = c.benchmark_group("index_build");
+    group.sample_size(10);
+    for count in SIZES {
+        let (_keep, dir, _) = roster_dir(count);
+        let (roster, _) = Roster::load_paths(&[dir]);
+        group.bench_with_input(BenchmarkId::from_parameter(count), &roster, |b, roster| {
+            b.iter(|| black_box(SearchIndex::new(roster)))
+        });
+    }
+    group.finish();
+}
+
 /// An app comparing four candidates with statements of about 15 KB.
 fn compare_app() -> App {
     let files: Vec<(String, String)> = (0..4)
@@ -179,5 +193,5 @@ fn themes(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, search, frame, long_statement, themes);
+criterion_group!(benches, load, index, search, frame, long_statement, themes);
 criterion_main!(benches);
