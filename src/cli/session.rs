@@ -163,22 +163,31 @@ impl Session {
 /// Splits arguments into paths (that exist) and names, loads the paths, and finds each
 /// name's candidate (the latest matching one).
 pub fn named_candidates(args: &[String]) -> Result<(Roster, Vec<usize>), Failure> {
-    let (paths, names): (Vec<&String>, Vec<&String>) =
-        args.iter().partition(|a| Path::new(a.as_str()).exists());
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let (paths, names) = paths_and_names(args);
     let (roster, errors) = load_roster(&paths);
     report(&errors);
-    let mut chosen = Vec::new();
-    for name in names {
-        let wanted = name.to_lowercase();
-        match roster
-            .candidates
-            .iter()
-            .rposition(|c| c.name.to_lowercase().contains(&wanted))
-        {
-            Some(index) => chosen.push(index),
-            None => return Err(Failure::NoMatch(name.clone())),
-        }
-    }
+    let chosen = find_named(&roster, &names)?;
     Ok((roster, chosen))
+}
+
+/// Arguments that are existing files or folders, and the rest (names), in order.
+pub fn paths_and_names(args: &[String]) -> (Vec<PathBuf>, Vec<&String>) {
+    let (paths, names): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| Path::new(a.as_str()).exists());
+    (paths.into_iter().map(PathBuf::from).collect(), names)
+}
+
+/// Each name's candidate: the latest whose name holds it, without regard to case.
+pub fn find_named(roster: &Roster, names: &[&String]) -> Result<Vec<usize>, Failure> {
+    names
+        .iter()
+        .map(|name| {
+            let wanted = name.to_lowercase();
+            roster
+                .candidates
+                .iter()
+                .rposition(|c| c.name.to_lowercase().contains(&wanted))
+                .ok_or_else(|| Failure::NoMatch((*name).clone()))
+        })
+        .collect()
 }

@@ -4,10 +4,10 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::output::{Failure, Outcome, finish, print};
-use super::session::{Session, named_candidates};
+use super::session::{Session, find_named, named_candidates, paths_and_names};
 use crate::app::{LineKind, PaneLine, answer_lines, build_lines};
 use crate::roster::Roster;
 use crate::text::wrap::{truncate, width as text_width};
@@ -47,23 +47,11 @@ pub fn question(
     order: OrderMode,
     data_dir: Option<&Path>,
 ) -> Outcome {
-    let (paths, names): (Vec<&String>, Vec<&String>) =
-        args.iter().partition(|a| Path::new(a.as_str()).exists());
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let (paths, names) = paths_and_names(args);
     let session = Session::open(&paths, order, data_dir)?;
     let app = &session.app;
     let roster = &app.roster;
-    let mut chosen = Vec::new();
-    for name in names {
-        let wanted = name.to_lowercase();
-        match (0..roster.candidates.len())
-            .rev()
-            .find(|&c| roster.candidates[c].name.to_lowercase().contains(&wanted))
-        {
-            Some(c) => chosen.push(c),
-            None => return Err(Failure::NoMatch(name.clone())),
-        }
-    }
+    let mut chosen = find_named(roster, &names)?;
     let election = match chosen.first() {
         Some(&c) => roster.candidates[c].election,
         None => (0..roster.elections.len())
