@@ -178,7 +178,7 @@ impl Question {
         let link = raw.link.as_deref().map(&mut line).filter(|l| !l.is_empty());
         let asked_by = raw.asked_by.as_deref().map(&mut line);
         let key = match &link {
-            Some(link) => link.split('#').next().unwrap_or_default().to_string(),
+            Some(link) => without_fragment(link).to_string(),
             None => title
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -199,9 +199,15 @@ impl Question {
 
     /// The number a link ends in (`…/issues/18` → 18), which orders questions as asked.
     pub fn number(&self) -> Option<u64> {
-        let link = self.link.as_deref()?.split('#').next()?;
+        let link = without_fragment(self.link.as_deref()?);
         link.trim_end_matches('/').rsplit('/').next()?.parse().ok()
     }
+}
+
+/// A link without its `#fragment`: where a question was asked, whichever comment of it a
+/// link points to.
+pub fn without_fragment(link: &str) -> &str {
+    link.split('#').next().unwrap_or(link)
 }
 
 /// A question as one candidate's file puts it, with the answer if there is one.

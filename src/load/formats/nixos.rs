@@ -6,7 +6,7 @@
 use serde_yaml::Value;
 
 use super::common::{clean_name, emails, empty, github_handle, link_text, trim_blank_lines};
-use crate::roster::{RawCandidate, RawQuestion};
+use crate::roster::{RawCandidate, RawQuestion, without_fragment};
 
 /// Whether `text` reads as a NixOS statement: a `Name:` bullet near the top, and a
 /// `GitHub handle:` bullet or a Q&A section.
@@ -333,10 +333,6 @@ fn append(q: &mut RawQuestion, inside: &str, summary_line: Option<&str>) {
         target.push('\n');
     }
     target.push_str(inside);
-}
-
-fn without_fragment(link: &str) -> &str {
-    link.split('#').next().unwrap_or(link)
 }
 
 #[cfg(test)]
