@@ -2,7 +2,8 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::output::{Failure, report};
@@ -25,25 +26,27 @@ pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
     };
     let (files, errors) = crate::load::files_of(&paths);
     let progress = Progress::default();
-    let finished = AtomicBool::new(false);
+    let (finished, waiting) = mpsc::channel::<()>();
     std::thread::scope(|scope| {
         if io::stderr().is_terminal() {
-            scope.spawn(|| show_progress(&progress, &finished));
+            scope.spawn(|| show_progress(&progress, waiting));
         }
         let loaded = Roster::load_files_counted(&paths, files, errors, &progress);
-        finished.store(true, Ordering::Relaxed);
+        // Dropping the sender wakes the reporter at once: a quick load waits for nothing.
+        drop(finished);
         loaded
     })
 }
 
-/// After a blink, `reading N of M files…` on stderr, redrawn in place until `finished`;
-/// then the line is cleared.
-fn show_progress(progress: &Progress, finished: &AtomicBool) {
+/// After a blink, `reading N of M files…` on stderr, redrawn in place until the load ends
+/// (its sender of `finished` is dropped); then the line is cleared.
+fn show_progress(progress: &Progress, finished: mpsc::Receiver<()>) {
     const BLINK: Duration = Duration::from_millis(300);
     let start = Instant::now();
     let mut shown = 0;
-    while !finished.load(Ordering::Relaxed) {
-        std::thread::sleep(Duration::from_millis(50));
+    while let Err(mpsc::RecvTimeoutError::Timeout) =
+        finished.recv_timeout(Duration::from_millis(50))
+    {
         let total = progress.total.load(Ordering::Relaxed);
         if start.elapsed() < BLINK || total == 0 {
             continue;
