@@ -54,17 +54,7 @@ impl Sheet<'_> {
 
     /// The ranked candidates, best first; a tie stays together, in the voter's order.
     fn ranked(&self) -> Vec<Vec<usize>> {
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for (candidate, placement) in self.rows() {
-            if let Placement::Ranked { group, .. } = placement {
-                if groups.len() <= group {
-                    groups.resize_with(group + 1, Vec::new);
-                }
-                groups[group].push(candidate);
-            }
-        }
-        groups.retain(|g| !g.is_empty());
-        groups
+        ranked_groups(&self.rows())
     }
 
     /// The voter's notes, in the voter's order: on each candidate, then on each of their
@@ -140,6 +130,21 @@ fn pretty(value: &serde_json::Value) -> String {
     text
 }
 
+/// The ranked candidates of `rows`, best first, a tie together in the rows' order.
+fn ranked_groups(rows: &[(usize, Placement)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &(candidate, placement) in rows {
+        if let Placement::Ranked { group, .. } = placement {
+            if groups.len() <= group {
+                groups.resize_with(group + 1, Vec::new);
+            }
+            groups[group].push(candidate);
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
 /// Names in each part of the ballot, in the order the voter sees them.
 struct Parts {
     ranked: Vec<Vec<String>>,
@@ -148,26 +153,22 @@ struct Parts {
 }
 
 fn parts(sheet: &Sheet) -> Parts {
-    let mut parts = Parts {
-        ranked: Vec::new(),
-        unranked: Vec::new(),
-        no_opinion: Vec::new(),
+    let rows = sheet.rows();
+    let name = |c: usize| sheet.candidate(c).name.clone();
+    let others = |wanted: Placement| -> Vec<String> {
+        rows.iter()
+            .filter(|(_, placement)| *placement == wanted)
+            .map(|&(c, _)| name(c))
+            .collect()
     };
-    for (candidate, placement) in sheet.rows() {
-        let name = sheet.candidate(candidate).name.clone();
-        match placement {
-            Placement::Ranked { group, .. } => {
-                if parts.ranked.len() <= group {
-                    parts.ranked.resize_with(group + 1, Vec::new);
-                }
-                parts.ranked[group].push(name);
-            }
-            Placement::Unranked => parts.unranked.push(name),
-            Placement::NoOpinion => parts.no_opinion.push(name),
-        }
+    Parts {
+        ranked: ranked_groups(&rows)
+            .into_iter()
+            .map(|group| group.into_iter().map(name).collect())
+            .collect(),
+        unranked: others(Placement::Unranked),
+        no_opinion: others(Placement::NoOpinion),
     }
-    parts.ranked.retain(|g| !g.is_empty());
-    parts
 }
 
 fn markdown(sheet: &Sheet) -> String {
