@@ -7,7 +7,7 @@ mod run;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use run::{hustings, path};
+use run::{hustings, hustings_with, path};
 
 /// Twelve candidates in one election.
 fn twelve(dir: &Path) -> PathBuf {
@@ -589,16 +589,7 @@ fn show_question_prints_every_answer_side_by_side() {
 
 /// `hustings args…` with `XDG_CONFIG_HOME` set to `home`.
 fn with_config(home: &Path, args: &[&str]) -> (String, String, Option<i32>) {
-    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code(),
-    )
+    hustings_with(args, &[("XDG_CONFIG_HOME", home)])
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod run;
 use std::path::Path;
 use std::process::Command;
 
-use run::path;
+use run::{hustings_with, path};
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
@@ -37,18 +37,11 @@ fn candidate(repo: &Path, file: &str, name: &str) {
 /// `hustings list URL` with the cache and data in `home`; a git template that would leave a
 /// mark if any hook of a clone ran.
 fn list(home: &Path, url: &str) -> (String, String, Option<i32>) {
-    let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
-        .args(["list", "--order", "name", "--data-dir"])
-        .arg(home.join("data"))
-        .arg(url)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("GIT_TEMPLATE_DIR", home.join("template"))
-        .output()
-        .expect("run hustings");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code(),
+    let data = home.join("data");
+    let (cache, template) = (home.join("cache"), home.join("template"));
+    hustings_with(
+        &["list", "--order", "name", "--data-dir", path(&data), url],
+        &[("XDG_CACHE_HOME", &cache), ("GIT_TEMPLATE_DIR", &template)],
     )
 }
 

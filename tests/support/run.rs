@@ -6,8 +6,14 @@ use std::process::Command;
 
 /// The binary's stdout, stderr and exit status for `args`.
 pub fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
+    hustings_with(args, &[])
+}
+
+/// As [`hustings`], with `env` set for the run.
+pub fn hustings_with(args: &[&str], env: &[(&str, &Path)]) -> (String, String, Option<i32>) {
     let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
         .args(args)
+        .envs(env.iter().copied())
         .output()
         .expect("run hustings");
     (
