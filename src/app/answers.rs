@@ -167,16 +167,26 @@ impl App {
             q.title,
             a.candidates.len()
         );
+        Some((title, self.banner_text()?))
+    }
+
+    /// The band's text: the question in full, and where it was asked.
+    fn banner_text(&self) -> Option<String> {
+        let a = self.answering.as_ref()?;
+        let q = self.roster.elections[a.election]
+            .questions
+            .get(a.question)?;
         let mut text = q.text.display.trim().to_string();
         if let Some(link) = &q.link {
             text.push_str(&format!("\n(asked at {link})"));
         }
-        Some((title, text))
+        Some(text)
     }
 
     /// Rows the band would take in a window `width` wide, border included; 0 without one.
+    /// Called for every layout, so it reads the text alone, not the answers.
     pub(super) fn banner_rows(&self, width: u16) -> u16 {
-        self.banner().map_or(0, |(_, text)| {
+        self.banner_text().map_or(0, |text| {
             let lines = wrap(&text, usize::from(width.saturating_sub(4))).len();
             u16::try_from(lines + 2).unwrap_or(u16::MAX)
         })
