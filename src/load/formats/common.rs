@@ -66,6 +66,22 @@ pub(super) fn bullet<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     key_value(rest, key)
 }
 
+/// `- Key: value` or `* Key: value` with a key of at most `max_words` words holding none of
+/// `[`, `*` and the `also` characters (a sentence or a link is no key) → (key, value),
+/// trimmed. Each format says how long and how plain its header keys are.
+pub(super) fn key_bullet<'a>(
+    line: &'a str,
+    max_words: usize,
+    also: &[char],
+) -> Option<(&'a str, &'a str)> {
+    let t = line.trim_start();
+    let rest = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))?;
+    let (k, v) = rest.split_once(':')?;
+    let plain =
+        k.split_whitespace().count() <= max_words && !k.contains(['[', '*']) && !k.contains(also);
+    plain.then(|| (k.trim(), v.trim()))
+}
+
 /// Splits `a@b, c at d; e@f` into addresses, undoing the archive's ` at ` for `@`.
 pub fn emails(value: &str) -> Vec<String> {
     value

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_yaml::Value;
 
-use super::common::{empty, github_handle, link_text, place, trim_blank_lines};
+use super::common::{empty, github_handle, key_bullet, link_text, place, trim_blank_lines};
 use crate::roster::RawCandidate;
 
 /// Kubernetes 2017–2020: `# Name`, then `- GitHub:` / `- Employer:` (and other) bullets.
@@ -28,14 +28,8 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
             continue;
         }
         if named && in_bullets {
-            let t = line.trim_start();
-            let is_key_bullet = (t.starts_with("- ") || t.starts_with("* "))
-                && t[2..].split_once(':').is_some_and(|(k, _)| {
-                    k.split_whitespace().count() <= 2 && !k.contains('[') && !k.contains('*')
-                });
-            if is_key_bullet {
-                let (k, v) = t[2..].split_once(':').unwrap_or_default();
-                place(&mut c, k.trim(), Value::String(v.trim().to_string()));
+            if let Some((k, v)) = key_bullet(line, 2, &[]) {
+                place(&mut c, k, Value::String(v.to_string()));
                 continue;
             }
             if !line.trim().is_empty() {

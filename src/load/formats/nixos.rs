@@ -5,7 +5,9 @@
 
 use serde_yaml::Value;
 
-use super::common::{clean_name, emails, empty, github_handle, link_text, trim_blank_lines};
+use super::common::{
+    clean_name, emails, empty, github_handle, key_bullet, link_text, trim_blank_lines,
+};
 use crate::roster::{RawCandidate, RawQuestion, without_fragment};
 
 /// Whether `text` reads as a NixOS statement: a `Name:` bullet near the top, and a
@@ -24,11 +26,7 @@ pub(super) fn detect(text: &str) -> bool {
 
 /// `- Key: value` or `* Key: value`, the key a few words with no markup.
 fn header_bullet(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_start();
-    let rest = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))?;
-    let (k, v) = rest.split_once(':')?;
-    let plain = k.split_whitespace().count() <= 4 && !k.contains(['[', '*', '`', '@']);
-    plain.then(|| (k.trim(), v.trim()))
+    key_bullet(line, 4, &['`', '@'])
 }
 
 /// The two generated sections.

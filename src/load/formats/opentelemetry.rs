@@ -4,7 +4,9 @@
 
 use serde_yaml::Value;
 
-use super::common::{empty, github_handle, is_dash_line, link_text, place, trim_blank_lines};
+use super::common::{
+    empty, github_handle, is_dash_line, key_bullet, link_text, place, trim_blank_lines,
+};
 use crate::roster::RawCandidate;
 
 /// `### Name` opens a candidate's section where bullets of `Company:` or `GitHub:` follow.
@@ -12,12 +14,9 @@ fn is_section(line: &str) -> bool {
     line.starts_with("### ") && !line[4..].trim().is_empty()
 }
 
-fn key_bullet(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_start();
-    let rest = t.strip_prefix("- ").or_else(|| t.strip_prefix("* "))?;
-    let (k, v) = rest.split_once(':')?;
-    (k.split_whitespace().count() <= 2 && !k.contains(['[', '*', '`']))
-        .then(|| (k.trim(), v.trim()))
+/// A profile bullet: `- Company: …`, a key of one or two plain words.
+fn profile_bullet(line: &str) -> Option<(&str, &str)> {
+    key_bullet(line, 2, &['`'])
 }
 
 fn is_profile_key(key: &str) -> bool {
@@ -58,7 +57,7 @@ fn sections(lines: &[&str], skip: &[bool]) -> Vec<usize> {
             let end = heads.get(n + 1).copied().unwrap_or(lines.len());
             lines[start + 1..end]
                 .iter()
-                .any(|l| key_bullet(l).is_some_and(|(k, _)| is_profile_key(k)))
+                .any(|l| profile_bullet(l).is_some_and(|(k, _)| is_profile_key(k)))
         })
         .map(|(_, &start)| start)
         .collect()
@@ -104,7 +103,7 @@ pub(super) fn parse(text: &str) -> Vec<RawCandidate> {
                     c.links.push(("photo".to_string(), photo));
                     continue;
                 }
-                if let Some((key, value)) = key_bullet(line) {
+                if let Some((key, value)) = profile_bullet(line) {
                     profile(&mut c, key, value);
                     continue;
                 }
