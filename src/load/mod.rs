@@ -247,7 +247,11 @@ impl Roster {
         });
         for (result, warning) in parsed {
             match result {
-                Ok((election, candidates, title)) => {
+                Ok(Parsed {
+                    election,
+                    candidates,
+                    title,
+                }) => {
                     if let Some(title) = title.filter(|_| named_by_folder[election]) {
                         named_by_folder[election] = false;
                         let e = &mut roster.elections[election];
@@ -359,16 +363,16 @@ struct StatementContext {
     listed: HashMap<String, formats::Listed>,
 }
 
+/// One file's candidates, with their election and the election's name if the file has one.
+struct Parsed {
+    election: usize,
+    candidates: Vec<Candidate>,
+    title: Option<String>,
+}
+
 impl Job {
     /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
-    /// With the candidates come their election and the election's name if the file has one.
-    #[allow(clippy::type_complexity)]
-    fn run(
-        self,
-    ) -> (
-        Result<(usize, Vec<Candidate>, Option<String>), LoadError>,
-        Vec<LoadError>,
-    ) {
+    fn run(self) -> (Result<Parsed, LoadError>, Vec<LoadError>) {
         let Job {
             election,
             path,
@@ -403,7 +407,12 @@ impl Job {
                 })
                 .collect()
         });
-        (candidates.map(|c| (election, c, title)), warnings)
+        let parsed = candidates.map(|candidates| Parsed {
+            election,
+            candidates,
+            title,
+        });
+        (parsed, warnings)
     }
 }
 
