@@ -247,7 +247,7 @@ impl Roster {
         });
         for (result, warning) in parsed {
             match result {
-                Ok(Parsed {
+                Ok(Loaded {
                     election,
                     candidates,
                     title,
@@ -364,7 +364,7 @@ struct StatementContext {
 }
 
 /// One file's candidates, with their election and the election's name if the file has one.
-struct Parsed {
+struct Loaded {
     election: usize,
     candidates: Vec<Candidate>,
     title: Option<String>,
@@ -372,7 +372,7 @@ struct Parsed {
 
 impl Job {
     /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
-    fn run(self) -> (Result<Parsed, LoadError>, Vec<LoadError>) {
+    fn run(self) -> (Result<Loaded, LoadError>, Vec<LoadError>) {
         let Job {
             election,
             path,
@@ -407,12 +407,12 @@ impl Job {
                 })
                 .collect()
         });
-        let parsed = candidates.map(|candidates| Parsed {
+        let loaded = candidates.map(|candidates| Loaded {
             election,
             candidates,
             title,
         });
-        (parsed, warnings)
+        (loaded, warnings)
     }
 }
 
