@@ -8,6 +8,7 @@ mod folder;
 pub mod formats;
 pub mod guard;
 mod identity;
+mod job;
 mod questions;
 pub mod read;
 mod walk;
@@ -17,12 +18,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::roster::{Candidate, Election, LoadError, RawCandidate, RawElection, Roster, Source};
+use crate::roster::{Election, LoadError, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
 use classify::Kind;
 use folder::{Folder, adopt_parent_readmes, default_election_name, folder_name, openstack_cycle};
 use formats::OpenStackName;
-use yaml::CandidateDoc;
+use job::{Job, Loaded, StatementContext};
 
 /// The shipped `candidates/`, compiled in so the app opens something real anywhere.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -345,136 +346,6 @@ pub fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-/// One file to parse into candidates.
-struct Job {
-    election: usize,
-    path: PathBuf,
-    bytes: Option<Vec<u8>>,
-    /// `None` for candidate YAML; for a published statement, what its folder says of it.
-    statement: Option<std::sync::Arc<StatementContext>>,
-}
-
-/// What a published statement's folder says of the candidates in it.
-#[derive(Default)]
-struct StatementContext {
-    /// The OpenStack results of its cycle: names by e-mail.
-    openstack: Option<HashMap<String, OpenStackName>>,
-    /// The election README's table: names by file.
-    listed: HashMap<String, formats::Listed>,
-}
-
-/// One file's candidates, with their election and the election's name if the file has one.
-struct Loaded {
-    election: usize,
-    candidates: Vec<Candidate>,
-    title: Option<String>,
-}
-
-impl Job {
-    /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
-    fn run(self) -> (Result<Loaded, LoadError>, Vec<LoadError>) {
-        let Job {
-            election,
-            path,
-            bytes,
-            statement,
-        } = self;
-        let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
-            Ok(bytes) => bytes,
-            Err(e) => return (Err(e), Vec::new()),
-        };
-        let mut warnings = Vec::new();
-        let mut title = None;
-        let raws = match statement {
-            None => {
-                read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
-            }
-            Some(names) => {
-                let (text, fallback) = read::decode_lossy(bytes);
-                warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
-                let parsed = import_statements(&path, &text, &names);
-                title = parsed.title;
-                Ok(parsed.candidates)
-            }
-        };
-        let candidates = raws.map(|raws| {
-            raws.into_iter()
-                .map(|mut raw| {
-                    for warning in std::mem::take(&mut raw.warnings) {
-                        warnings.push(LoadError::new(&path, None, None, &warning));
-                    }
-                    Candidate::from_raw(raw, election, path.clone())
-                })
-                .collect()
-        });
-        let loaded = candidates.map(|candidates| Loaded {
-            election,
-            candidates,
-            title,
-        });
-        (loaded, warnings)
-    }
-}
-
-/// Reads one published file of statements (most hold one); OpenStack's results and the
-/// election's README name a candidate when they can.
-fn import_statements(path: &Path, text: &str, context: &StatementContext) -> formats::Parsed {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let format = formats::detect(text, &file_name);
-    let mut parsed = formats::parse_all(text, format, &formats::name_from_file(&file_name));
-    if let [one] = parsed.candidates.as_mut_slice() {
-        name_from_context(one, format, &file_name, context);
-    }
-    parsed
-}
-
-/// What the election's folder says of a statement's candidate.
-fn name_from_context(
-    raw: &mut RawCandidate,
-    format: formats::Format,
-    file_name: &str,
-    context: &StatementContext,
-) {
-    let openstack = context.openstack.as_ref();
-    // Where the statement names no one itself (a heading, the file), the election's own
-    // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
-    let names_itself = matches!(
-        format,
-        formats::Format::KeyLines | formats::Format::Elekto | formats::Format::NixOS
-    );
-    if let Some(listed) = context.listed.get(&file_name.to_lowercase())
-        && !names_itself
-    {
-        raw.name = listed.name.clone();
-        if raw.affiliation.is_none() {
-            raw.affiliation = listed.affiliation.clone();
-        }
-        let has_handle = raw
-            .links
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("github"));
-        if let (Some(handle), false) = (&listed.handle, has_handle) {
-            raw.links.push(("github".to_string(), handle.clone()));
-        }
-    }
-    if file_name.contains('@') && raw.emails.is_empty() {
-        raw.emails.push(file_name.to_string());
-    }
-    if let Some(found) = openstack.and_then(|names| names.get(&file_name.to_lowercase())) {
-        raw.name = found.fullname.clone();
-        if let Some(irc) = &found.ircname {
-            raw.links.push(("irc".to_string(), irc.clone()));
-        }
-        if let Some(elected) = found.elected {
-            raw.extra
-                .push(("elected".to_string(), serde_yaml::Value::Bool(elected)));
-        }
-    }
-}
-
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
     // Elekto's election.yaml has its own keys (start_datetime, no_winners, …).
     if let Ok(value) = read::yaml::<serde_yaml::Value>(path, text)
@@ -483,23 +354,6 @@ fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
         return Ok(election);
     }
     read::yaml(path, text)
-}
-
-/// Reads every document of a file; each is one candidate or a list of them.
-fn parse_candidates(path: &Path, text: &str) -> Result<Vec<RawCandidate>, LoadError> {
-    let all: Vec<RawCandidate> = read::yaml_documents::<CandidateDoc>(path, text)?
-        .into_iter()
-        .flat_map(|doc| doc.0)
-        .collect();
-    if all.is_empty() {
-        return Err(LoadError::new(
-            path,
-            None,
-            None,
-            "no candidate in this file",
-        ));
-    }
-    Ok(all)
 }
 
 #[cfg(test)]

@@ -1,0 +1,157 @@
+//! One file's parse: read, decode, and the candidates in it, with what its folder says of
+//! them. Jobs run on every core; each knows only its own file and its folder's context.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::formats::{self, OpenStackName};
+use super::read;
+use super::yaml::CandidateDoc;
+use crate::roster::{Candidate, LoadError, RawCandidate};
+
+/// One file to parse into candidates.
+pub(super) struct Job {
+    pub(super) election: usize,
+    pub(super) path: PathBuf,
+    pub(super) bytes: Option<Vec<u8>>,
+    /// `None` for candidate YAML; for a published statement, what its folder says of it.
+    pub(super) statement: Option<std::sync::Arc<StatementContext>>,
+}
+
+/// What a published statement's folder says of the candidates in it.
+#[derive(Default)]
+pub(super) struct StatementContext {
+    /// The OpenStack results of its cycle: names by e-mail.
+    pub(super) openstack: Option<HashMap<String, OpenStackName>>,
+    /// The election README's table: names by file.
+    pub(super) listed: HashMap<String, formats::Listed>,
+}
+
+/// One file's candidates, with their election and the election's name if the file has one.
+pub(super) struct Loaded {
+    pub(super) election: usize,
+    pub(super) candidates: Vec<Candidate>,
+    pub(super) title: Option<String>,
+}
+
+impl Job {
+    /// Reads, decodes and parses the file; a decoding fallback comes back as a warning.
+    pub(super) fn run(self) -> (Result<Loaded, LoadError>, Vec<LoadError>) {
+        let Job {
+            election,
+            path,
+            bytes,
+            statement,
+        } = self;
+        let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
+            Ok(bytes) => bytes,
+            Err(e) => return (Err(e), Vec::new()),
+        };
+        let mut warnings = Vec::new();
+        let mut title = None;
+        let raws = match statement {
+            None => {
+                read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
+            }
+            Some(names) => {
+                let (text, fallback) = read::decode_lossy(bytes);
+                warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
+                let parsed = import_statements(&path, &text, &names);
+                title = parsed.title;
+                Ok(parsed.candidates)
+            }
+        };
+        let candidates = raws.map(|raws| {
+            raws.into_iter()
+                .map(|mut raw| {
+                    for warning in std::mem::take(&mut raw.warnings) {
+                        warnings.push(LoadError::new(&path, None, None, &warning));
+                    }
+                    Candidate::from_raw(raw, election, path.clone())
+                })
+                .collect()
+        });
+        let loaded = candidates.map(|candidates| Loaded {
+            election,
+            candidates,
+            title,
+        });
+        (loaded, warnings)
+    }
+}
+
+/// Reads one published file of statements (most hold one); OpenStack's results and the
+/// election's README name a candidate when they can.
+fn import_statements(path: &Path, text: &str, context: &StatementContext) -> formats::Parsed {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = formats::detect(text, &file_name);
+    let mut parsed = formats::parse_all(text, format, &formats::name_from_file(&file_name));
+    if let [one] = parsed.candidates.as_mut_slice() {
+        name_from_context(one, format, &file_name, context);
+    }
+    parsed
+}
+
+/// What the election's folder says of a statement's candidate.
+fn name_from_context(
+    raw: &mut RawCandidate,
+    format: formats::Format,
+    file_name: &str,
+    context: &StatementContext,
+) {
+    let openstack = context.openstack.as_ref();
+    // Where the statement names no one itself (a heading, the file), the election's own
+    // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
+    let names_itself = matches!(
+        format,
+        formats::Format::KeyLines | formats::Format::Elekto | formats::Format::NixOS
+    );
+    if let Some(listed) = context.listed.get(&file_name.to_lowercase())
+        && !names_itself
+    {
+        raw.name = listed.name.clone();
+        if raw.affiliation.is_none() {
+            raw.affiliation = listed.affiliation.clone();
+        }
+        let has_handle = raw
+            .links
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("github"));
+        if let (Some(handle), false) = (&listed.handle, has_handle) {
+            raw.links.push(("github".to_string(), handle.clone()));
+        }
+    }
+    if file_name.contains('@') && raw.emails.is_empty() {
+        raw.emails.push(file_name.to_string());
+    }
+    if let Some(found) = openstack.and_then(|names| names.get(&file_name.to_lowercase())) {
+        raw.name = found.fullname.clone();
+        if let Some(irc) = &found.ircname {
+            raw.links.push(("irc".to_string(), irc.clone()));
+        }
+        if let Some(elected) = found.elected {
+            raw.extra
+                .push(("elected".to_string(), serde_yaml::Value::Bool(elected)));
+        }
+    }
+}
+
+/// Reads every document of a file; each is one candidate or a list of them.
+fn parse_candidates(path: &Path, text: &str) -> Result<Vec<RawCandidate>, LoadError> {
+    let all: Vec<RawCandidate> = read::yaml_documents::<CandidateDoc>(path, text)?
+        .into_iter()
+        .flat_map(|doc| doc.0)
+        .collect();
+    if all.is_empty() {
+        return Err(LoadError::new(
+            path,
+            None,
+            None,
+            "no candidate in this file",
+        ));
+    }
+    Ok(all)
+}
