@@ -2,9 +2,15 @@
 
 /// `items.map(f)` on every core, results in the order of `items`.
 pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Below a few hundred items, starting threads costs more than it saves.
-    if threads < 2 || items.len() < 512 {
+    map_min(items, 512, f)
+}
+
+/// As [`map`], on one core below `min` items: for items that are each a lot of work (a
+/// folder's worth), a smaller `min` than `map`'s.
+pub fn map_min<T: Send, R: Send>(items: Vec<T>, min: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < min.max(2) {
         return items.into_iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);

@@ -703,3 +703,50 @@ fn elections_of_the_same_formats_not_in_the_corpus_open_too() {
     assert_eq!(questions[1]["title"], "Forges?");
     assert_eq!(questions[1]["answers"]["Pat Q"], 0);
 }
+
+#[test]
+fn a_second_list_reads_the_cache_and_no_cache_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    // Old enough for the cache to vouch for them.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("data");
+    let env = [("XDG_CACHE_HOME", cache.as_path())];
+    let args = [
+        "list",
+        "--order",
+        "name",
+        "--filter",
+        "\"candidate 03\"",
+        "--data-dir",
+        path(&data),
+        path(&election),
+    ];
+    let mut no_cache = args.to_vec();
+    no_cache.insert(0, "--no-cache");
+    let uncached = hustings_with(&no_cache, &env);
+    assert_eq!(uncached.0, "Candidate 03\t\telection\n", "{uncached:?}");
+    assert!(!cache.exists(), "--no-cache writes no cache");
+    let first = hustings_with(&args, &env);
+    assert_eq!(first, uncached);
+    let shelves = |kind: &str| {
+        std::fs::read_dir(cache.join("hustings/rosters").join(kind))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    assert_eq!(shelves("files"), 1, "one shelf for the one folder");
+    assert_eq!(
+        hustings_with(&args, &env),
+        uncached,
+        "the same from the cache"
+    );
+    // A statement changed since is read afresh.
+    std::fs::write(
+        election.join("c03.yaml"),
+        "name: Candidate 03 Renamed\nstatement: s\n",
+    )
+    .unwrap();
+    let changed = hustings_with(&args, &env);
+    assert_eq!(changed.0, "Candidate 03 Renamed\t\telection\n");
+}

@@ -36,6 +36,12 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
+    /// Read every file afresh, neither using nor writing the cache of parsed files and word
+    /// index (kept in the platform's cache directory, checked against each file's size,
+    /// times and inode).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     /// A subcommand; none opens the app.
     pub command: Option<Command>,

@@ -43,6 +43,11 @@ pub fn run(mut cli: Cli) -> ExitCode {
     let order = cli.order.or(config.order).unwrap_or_default();
     let data_dir = cli.data_dir.clone().or_else(|| config.data_dir.clone());
     output::set_verbose(cli.verbose);
+    if !cli.no_cache
+        && let Some(dir) = crate::cache::default_dir()
+    {
+        crate::cache::enable(dir);
+    }
     let data_dir = data_dir.as_deref();
     let outcome = match cli.command {
         None => run_app::run(&cli.paths, order, data_dir, &config, &problems),

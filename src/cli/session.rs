@@ -31,7 +31,8 @@ pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
         if io::stderr().is_terminal() {
             scope.spawn(|| show_progress(&progress, waiting));
         }
-        let loaded = Roster::load_files_counted(&paths, files, errors, &progress);
+        let loaded =
+            Roster::load_files_counted(&paths, files, errors, &progress, crate::cache::dir());
         // Dropping the sender wakes the reporter at once: a quick load waits for nothing.
         drop(finished);
         loaded

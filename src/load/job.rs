@@ -3,11 +3,114 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::formats::{self, OpenStackName};
 use super::read;
 use super::yaml::CandidateDoc;
+use crate::cache::{self, Stamp};
 use crate::roster::{Candidate, LoadError, RawCandidate};
+
+/// A job's result: the file's candidates or why there are none, and warnings.
+pub(super) type Outcome = (Result<Loaded, LoadError>, Vec<LoadError>);
+
+/// What a cached parse is kept under: the file as named, as it was, in its context.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub(super) struct FileKey {
+    pub(super) path: PathBuf,
+    pub(super) stamp: Option<Stamp>,
+    pub(super) context: u64,
+}
+
+/// Runs every job on all cores, counting each done in `done`; results in the order of
+/// `jobs`. With a `cache` folder, a file
+/// the cache vouches for is taken from it instead, and each folder with anything parsed
+/// afresh is written back whole.
+pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) -> Vec<Outcome> {
+    let count = |outcome: Outcome| {
+        done.fetch_add(1, Ordering::Relaxed);
+        outcome
+    };
+    let Some(root) = cache else {
+        return crate::parallel::map(jobs, |job| count(job.run()));
+    };
+    let started = cache::start();
+    let keys: Vec<FileKey> = crate::parallel::map(
+        jobs.iter().map(|j| (j.path.clone(), j.context)).collect(),
+        |(path, context)| FileKey {
+            stamp: Stamp::of(&path),
+            path,
+            context,
+        },
+    );
+    // Each folder's jobs, in the order first met.
+    let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
+    let mut folder_of: HashMap<PathBuf, usize> = HashMap::new();
+    for (i, job) in jobs.iter().enumerate() {
+        let folder = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let at = *folder_of.entry(folder.clone()).or_insert_with(|| {
+            folders.push((folder, Vec::new()));
+            folders.len() - 1
+        });
+        folders[at].1.push(i);
+    }
+    let shelves = crate::parallel::map_min(folders.clone(), 2, |(folder, members)| {
+        let wanted: Vec<FileKey> = members.iter().map(|&i| keys[i].clone()).collect();
+        cache::restore::<FileKey, Outcome>(root, "files", &folder, &wanted, |key, written| {
+            key.stamp.is_some_and(|s| s.settled_before(written))
+        })
+    });
+    let mut found: Vec<Option<Outcome>> = jobs.iter().map(|_| None).collect();
+    for ((_, members), shelf) in folders.iter().zip(shelves) {
+        for (&i, outcome) in members.iter().zip(shelf) {
+            found[i] = outcome.and_then(|o| accept(o, &jobs[i]));
+        }
+    }
+    let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
+    let todo: Vec<(Job, Option<Outcome>)> = jobs.into_iter().zip(found).collect();
+    let outcomes = crate::parallel::map(todo, |(job, found)| {
+        count(found.unwrap_or_else(|| job.run()))
+    });
+    let stale: Vec<(PathBuf, Vec<usize>)> = folders
+        .into_iter()
+        .filter(|(_, members)| members.iter().any(|&i| fresh[i]))
+        .collect();
+    crate::parallel::map_min(stale, 2, |(folder, members)| {
+        let values: Vec<(&FileKey, &Outcome)> = members
+            .iter()
+            .filter(|&&i| keys[i].stamp.is_some())
+            .map(|&i| (&keys[i], &outcomes[i]))
+            .collect();
+        // A cache that cannot be written costs the next run its speed, nothing else.
+        let _ = cache::save(root, "files", &folder, started, &values);
+    });
+    outcomes
+}
+
+/// A cached outcome for `job`, if everything in it is display-safe as the loader makes it;
+/// its candidates are put in the job's election and file.
+fn accept(outcome: Outcome, job: &Job) -> Option<Outcome> {
+    let (result, warnings) = outcome;
+    if !warnings.iter().all(LoadError::is_display_safe) {
+        return None;
+    }
+    let result = match result {
+        Ok(mut loaded) => {
+            if !loaded.candidates.iter().all(Candidate::is_display_safe) {
+                return None;
+            }
+            loaded.election = job.election;
+            for c in &mut loaded.candidates {
+                c.election = job.election;
+                c.path.clone_from(&job.path);
+            }
+            Ok(loaded)
+        }
+        Err(e) if e.is_display_safe() => Err(e),
+        Err(_) => return None,
+    };
+    Some((result, warnings))
+}
 
 /// One file to parse into candidates.
 pub(super) struct Job {
@@ -16,6 +119,8 @@ pub(super) struct Job {
     pub(super) bytes: Option<Vec<u8>>,
     /// `None` for candidate YAML; for a published statement, what its folder says of it.
     pub(super) statement: Option<std::sync::Arc<StatementContext>>,
+    /// What the parse depends on besides the file ([`StatementContext::fingerprint`]).
+    pub(super) context: u64,
 }
 
 /// What a published statement's folder says of the candidates in it.
@@ -27,7 +132,27 @@ pub(super) struct StatementContext {
     pub(super) listed: HashMap<String, formats::Listed>,
 }
 
+impl StatementContext {
+    /// The same number for the same context on every run: a cached parse of a statement
+    /// holds only while what its folder says of it is unchanged.
+    pub(super) fn fingerprint(&self) -> u64 {
+        let mut listed: Vec<String> = self.listed.iter().map(|e| format!("{e:?}")).collect();
+        let mut openstack: Vec<String> = self
+            .openstack
+            .iter()
+            .flatten()
+            .map(|e| format!("{e:?}"))
+            .collect();
+        listed.sort_unstable();
+        openstack.sort_unstable();
+        let all = format!("{listed:?}{:?}{openstack:?}", self.openstack.is_some());
+        // Never 0, which stands for no context at all.
+        crate::cache::stable_hash(all.as_bytes()) | 1
+    }
+}
+
 /// One file's candidates, with their election and the election's name if the file has one.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Loaded {
     pub(super) election: usize,
     pub(super) candidates: Vec<Candidate>,
@@ -42,6 +167,7 @@ impl Job {
             path,
             bytes,
             statement,
+            context: _,
         } = self;
         let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
             Ok(bytes) => bytes,

@@ -77,27 +77,29 @@ impl Roster {
         files: Vec<PathBuf>,
         errors: Vec<LoadError>,
     ) -> (Roster, Vec<LoadError>) {
-        Roster::load_files_counted(paths, files, errors, &Progress::default())
+        Roster::load_files_counted(paths, files, errors, &Progress::default(), None)
     }
 
     /// As [`Roster::load_files`], counting the files parsed in `progress` as it goes, for a
-    /// voter waiting on a large roster.
+    /// voter waiting on a large roster; with a `cache` folder, a file parsed before and
+    /// unchanged since is taken from there (see [`crate::cache`]).
     pub fn load_files_counted(
         paths: &[PathBuf],
         files: Vec<PathBuf>,
         mut errors: Vec<LoadError>,
         progress: &Progress,
+        cache: Option<&Path>,
     ) -> (Roster, Vec<LoadError>) {
         let inputs = files.into_iter().map(|path| (path, None)).collect();
         let (roster, mut more) =
-            Roster::from_inputs_counted(inputs, Source::Paths(paths.to_vec()), progress);
+            Roster::from_inputs_counted(inputs, Source::Paths(paths.to_vec()), progress, cache);
         errors.append(&mut more);
         (roster, errors)
     }
 
     /// Parses every input; files are grouped into elections by their folder.
     fn from_inputs(inputs: Vec<Input>, source: Source) -> (Roster, Vec<LoadError>) {
-        Roster::from_inputs_counted(inputs, source, &Progress::default())
+        Roster::from_inputs_counted(inputs, source, &Progress::default(), None)
     }
 
     /// As `from_inputs`, counting the files parsed in `progress`.
@@ -105,6 +107,7 @@ impl Roster {
         inputs: Vec<Input>,
         source: Source,
         progress: &Progress,
+        cache: Option<&Path>,
     ) -> (Roster, Vec<LoadError>) {
         let mut errors = Vec::new();
         let mut skipped = Vec::new();
@@ -227,25 +230,28 @@ impl Roster {
                     .map(formats::readme_listing)
                     .unwrap_or_default(),
             });
+            let fingerprint = if f.statements.is_empty() {
+                0
+            } else {
+                context.fingerprint()
+            };
             jobs.extend(f.yaml.into_iter().map(|(path, bytes)| Job {
                 election: index,
                 path,
                 bytes,
                 statement: None,
+                context: 0,
             }));
             jobs.extend(f.statements.into_iter().map(|(path, bytes)| Job {
                 election: index,
                 path,
                 bytes,
                 statement: Some(context.clone()),
+                context: fingerprint,
             }));
         }
         progress.total.store(jobs.len(), Ordering::Relaxed);
-        let parsed = crate::parallel::map(jobs, |job| {
-            let done = job.run();
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            done
-        });
+        let parsed = job::run_all(jobs, &progress.done, cache);
         for (result, warning) in parsed {
             match result {
                 Ok(Loaded {
@@ -356,5 +362,7 @@ fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {
     read::yaml(path, text)
 }
 
+#[cfg(test)]
+mod cache_tests;
 #[cfg(test)]
 mod tests;

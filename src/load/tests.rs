@@ -271,7 +271,7 @@ fn a_load_counts_the_files_it_parses() {
     let (files, errors) = super::files_of(&paths);
     assert_eq!(files.len(), 601);
     let progress = super::Progress::default();
-    let (roster, errors) = Roster::load_files_counted(&paths, files, errors, &progress);
+    let (roster, errors) = Roster::load_files_counted(&paths, files, errors, &progress, None);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(roster.candidates.len(), 600);
     use std::sync::atomic::Ordering;

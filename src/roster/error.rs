@@ -6,7 +6,7 @@ use crate::text::sanitize::sanitize_line;
 
 /// A file that could not be loaded, with the position of the problem where known; shown as
 /// `file:line:column: message`, as compilers print it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{path}{}: {message}", position(*.line, *.column))]
 pub struct LoadError {
     /// The file's path, display-safe.
@@ -17,6 +17,15 @@ pub struct LoadError {
     pub column: Option<usize>,
     /// What is wrong, display-safe.
     pub message: String,
+}
+
+impl LoadError {
+    /// Whether path and message are display-safe single lines, as the loader makes them.
+    pub fn is_display_safe(&self) -> bool {
+        [&self.path, &self.message]
+            .iter()
+            .all(|s| crate::text::sanitize::is_display_safe(s) && !s.contains('\n'))
+    }
 }
 
 /// `:line:column`, `:line`, or nothing, as much of the position as is known.

@@ -10,10 +10,10 @@ use std::path::PathBuf;
 pub use error::LoadError;
 pub use raw::{BallotKind, RawCandidate, RawElection, RawQuestion};
 
-use crate::text::sanitize::{Sanitized, sanitize_line, sanitize_text};
+use crate::text::sanitize::{Sanitized, is_display_safe, sanitize_line, sanitize_text};
 
 /// Candidate text: the original as written, and the display-safe form drawn on screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     /// The display-safe form drawn on screen.
     pub display: String,
@@ -43,7 +43,7 @@ impl Text {
 }
 
 /// One candidate of one election, display-safe.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// The candidate's name, display-safe.
     pub name: String,
@@ -126,6 +126,33 @@ impl Candidate {
         }
     }
 
+    /// Whether every text of the candidate is display-safe, as the loader makes them: what
+    /// comes from anywhere else (a cache) is checked with this before it is used.
+    pub fn is_display_safe(&self) -> bool {
+        let line = |s: &str| is_display_safe(s) && !s.contains('\n');
+        line(&self.name)
+            && line(&self.key)
+            && self.emails.iter().all(|s| line(s))
+            && self.affiliation.as_deref().is_none_or(line)
+            && self.links.iter().all(|(k, v)| line(k) && line(v))
+            && self
+                .extra
+                .iter()
+                .all(|(k, v)| line(k) && is_display_safe(v))
+            && self.texts().all(|t| is_display_safe(&t.display))
+            && self.asked.iter().all(|a| {
+                let q = &a.question;
+                line(&q.key)
+                    && line(&q.title)
+                    && q.link.as_deref().is_none_or(line)
+                    && q.asked_by.as_deref().is_none_or(line)
+                    && is_display_safe(&q.text.display)
+                    && a.answer
+                        .as_ref()
+                        .is_none_or(|t| is_display_safe(&t.display))
+            })
+    }
+
     /// Everything the candidate wrote at length: the statement, then each answer.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
         std::iter::once(&self.statement).chain(self.answers.iter().map(|a| &a.text))
@@ -148,7 +175,7 @@ impl Candidate {
 }
 
 /// A question put to an election's candidates, display-safe.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// What matches it across candidates: its link without a fragment, else its title in
     /// lower case with single spaces.
@@ -211,7 +238,7 @@ pub fn without_fragment(link: &str) -> &str {
 }
 
 /// A question as one candidate's file puts it, with the answer if there is one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Asked {
     /// The question.
     pub question: Question,
@@ -220,7 +247,7 @@ pub struct Asked {
 }
 
 /// A candidate's answer to one of the election's questions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     /// Index into the election's [`Election::questions`].
     pub question: usize,

@@ -122,9 +122,32 @@ fn is_invisible_format(c: char) -> bool {
 
 /// True when `s` contains nothing a terminal could interpret as a control.
 pub fn is_display_safe(s: &str) -> bool {
-    s.chars().all(|c| {
-        (c == '\n' || !c.is_control()) && !is_c1(c) && !is_invisible_format(c) && c != '\t'
-    })
+    // Printable ASCII and line breaks, a block at a time (a cache's statements run to tens of
+    // megabytes); a block with anything else is checked character by character.
+    const BLOCK: usize = 64;
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
+    let mut rest = s;
+    while !rest.is_empty() {
+        let end = rest.len().min(BLOCK);
+        let block = &rest.as_bytes()[..end];
+        if block.iter().fold(true, |all, &b| all & plain(b)) {
+            rest = &rest[end..];
+            continue;
+        }
+        // The first character that is not plain ASCII, and the rest from there.
+        let at = block.iter().position(|&b| !plain(b)).unwrap_or(0);
+        let mut chars = rest[at..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let safe =
+            (c == '\n' || !c.is_control()) && !is_c1(c) && !is_invisible_format(c) && c != '\t';
+        if !safe {
+            return false;
+        }
+        rest = chars.as_str();
+    }
+    true
 }
 
 #[cfg(test)]
@@ -143,6 +166,29 @@ mod tests {
             "^[[2J^G<U+009B><U+202E>^M"
         );
         assert_eq!(for_output("plain ünïcode"), "plain ünïcode");
+    }
+
+    #[test]
+    fn the_safety_check_reads_blocks_as_it_reads_characters() {
+        let one_by_one = |s: &str| {
+            s.chars().all(|c| {
+                (c == '\n' || !c.is_control()) && !is_c1(c) && !is_invisible_format(c) && c != '\t'
+            })
+        };
+        let odd = [
+            "é", "漢", "\u{1b}", "\u{200b}", "\t", "\u{9b}", "\u{7f}", "\n", "ÿ",
+        ];
+        for len in [0, 1, 63, 64, 65, 127, 128, 200] {
+            for at in [0, 1, 62, 63, 64, 65, 130] {
+                for c in odd {
+                    let mut s = "a".repeat(len);
+                    s.insert_str(at.min(len), c);
+                    assert_eq!(is_display_safe(&s), one_by_one(&s), "{s:?}");
+                    s.push_str(c);
+                    assert_eq!(is_display_safe(&s), one_by_one(&s), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

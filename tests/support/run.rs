@@ -13,6 +13,8 @@ pub fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
 pub fn hustings_with(args: &[&str], env: &[(&str, &Path)]) -> (String, String, Option<i32>) {
     let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
         .args(args)
+        // The tests' own cache, away from the developer's (a test may set another).
+        .env("XDG_CACHE_HOME", test_cache())
         .envs(env.iter().copied())
         .output()
         .expect("run hustings");
@@ -21,6 +23,11 @@ pub fn hustings_with(args: &[&str], env: &[(&str, &Path)]) -> (String, String, O
         String::from_utf8_lossy(&output.stderr).into_owned(),
         output.status.code(),
     )
+}
+
+/// The cache folder the binary uses in tests that do not choose one.
+pub fn test_cache() -> std::path::PathBuf {
+    std::env::temp_dir().join("hustings-tests-cache")
 }
 
 /// A temp path as an argument.

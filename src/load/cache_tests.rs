@@ -1,0 +1,153 @@
+//! The loader with a cache: a second load takes unchanged files from it, sees every change
+//! at once, and never trusts what it finds there.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::job::{FileKey, Outcome};
+use crate::cache::{self, Stamp};
+use crate::roster::Roster;
+
+/// An election of two in a folder `e`, its files old enough for the cache to vouch for them.
+fn election(dir: &Path) -> PathBuf {
+    let e = dir.join("e");
+    fs::create_dir_all(&e).unwrap();
+    fs::write(e.join("a.yaml"), "name: Ann\nstatement: Hello.\n").unwrap();
+    fs::write(e.join("b.yaml"), "name: Bo\nstatement: Hi.\n").unwrap();
+    settle();
+    e
+}
+
+/// Waits out the window in which a file just written is not vouched for.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(2100));
+}
+
+fn load(cache: Option<&Path>, e: &Path) -> Roster {
+    let paths = vec![e.to_path_buf()];
+    let (files, errors) = super::files_of(&paths);
+    let progress = super::Progress::default();
+    let (roster, errors) = Roster::load_files_counted(&paths, files, errors, &progress, cache);
+    assert!(errors.is_empty(), "{errors:?}");
+    roster
+}
+
+fn names(roster: &Roster) -> Vec<&str> {
+    roster.candidates.iter().map(|c| c.name.as_str()).collect()
+}
+
+/// The one shelf of parsed files the cache holds.
+fn shelf(cache: &Path) -> PathBuf {
+    let mut files: Vec<PathBuf> = fs::read_dir(cache.join("files"))
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.remove(0)
+}
+
+/// Puts `edit` of what the cache holds for `e/a.yaml` back on its shelf, as a cache of
+/// another writer could.
+fn tamper(cache: &Path, e: &Path, edit: impl Fn(&mut Outcome)) {
+    let keys: Vec<FileKey> = ["a.yaml", "b.yaml"]
+        .iter()
+        .map(|f| FileKey {
+            path: e.join(f),
+            stamp: Stamp::of(&e.join(f)),
+            context: 0,
+        })
+        .collect();
+    let trust = |_: &FileKey, _: u128| true;
+    let mut found: Vec<Option<Outcome>> = cache::restore(cache, "files", e, &keys, trust);
+    let mut a = found[0].take().expect("a.yaml is cached");
+    edit(&mut a);
+    let b = found[1].take().expect("b.yaml is cached");
+    let values = [(&keys[0], &a), (&keys[1], &b)];
+    cache::save(cache, "files", e, cache::start(), &values).unwrap();
+}
+
+fn rename(outcome: &mut Outcome, name: &str) {
+    outcome.0.as_mut().unwrap().candidates[0].name = name.to_string();
+}
+
+#[test]
+fn a_second_load_comes_from_the_cache_and_every_change_is_seen_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    let first = load(Some(&cache), &e);
+    assert_eq!(first, load(None, &e), "the same roster as without a cache");
+    assert_eq!(load(Some(&cache), &e), first, "and the same again from it");
+    // What the cache holds is what a load uses: an edit made there shows.
+    tamper(&cache, &e, |a| rename(a, "Ann from the cache"));
+    assert_eq!(names(&load(Some(&cache), &e)), ["Ann from the cache", "Bo"]);
+    // A file changed (at the same size), added or removed is read afresh.
+    fs::write(e.join("a.yaml"), "name: Amy\nstatement: Hello.\n").unwrap();
+    assert_eq!(names(&load(Some(&cache), &e)), ["Amy", "Bo"]);
+    fs::write(e.join("c.yaml"), "name: Cy\nstatement: Hey.\n").unwrap();
+    assert_eq!(names(&load(Some(&cache), &e)), ["Amy", "Bo", "Cy"]);
+    fs::remove_file(e.join("b.yaml")).unwrap();
+    assert_eq!(names(&load(Some(&cache), &e)), ["Amy", "Cy"]);
+}
+
+#[test]
+fn a_truncated_random_or_hostile_cache_is_ignored_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    let good = load(Some(&cache), &e);
+    let file = shelf(&cache);
+    let bytes = fs::read(&file).unwrap();
+    for cut in [0, 1, 8, 40, bytes.len() / 2, bytes.len() - 1] {
+        fs::write(&file, &bytes[..cut]).unwrap();
+        assert_eq!(load(Some(&cache), &e), good, "cut at {cut}");
+        assert_eq!(fs::read(&file).unwrap().len(), bytes.len(), "rebuilt whole");
+    }
+    // Random bytes, and random bytes after a true start.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut random = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect()
+    };
+    for start in [0, 16, bytes.len() / 2] {
+        let mut noisy = bytes[..start].to_vec();
+        noisy.extend(random(bytes.len() - start));
+        fs::write(&file, &noisy).unwrap();
+        assert_eq!(load(Some(&cache), &e), good, "noise from {start}");
+    }
+    // A statement edited to hold an escape is refused, and the file read afresh.
+    tamper(&cache, &e, |a| rename(a, "Ann \u{1b}]0;pwned\u{7}"));
+    assert_eq!(load(Some(&cache), &e), good);
+    tamper(&cache, &e, |a| {
+        a.0.as_mut().unwrap().candidates[0].statement.display = "\u{9b}2J".to_string();
+    });
+    assert_eq!(load(Some(&cache), &e), good);
+    // A folder in the cache's place, and a cache folder that cannot be made: loads as ever.
+    fs::remove_file(&file).unwrap();
+    fs::create_dir(&file).unwrap();
+    assert_eq!(load(Some(&cache), &e), good);
+    let blocked = dir.path().join("blocked");
+    fs::write(&blocked, "a file where the cache folder would be").unwrap();
+    assert_eq!(load(Some(&blocked), &e), good);
+}
+
+#[test]
+fn a_file_changed_just_now_is_not_vouched_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    load(Some(&cache), &e);
+    // Rewritten twice within a clock tick at the same size: a stamp could miss the second
+    // write, so a file that new is always read.
+    fs::write(e.join("a.yaml"), "name: Amy\nstatement: Hello.\n").unwrap();
+    assert_eq!(names(&load(Some(&cache), &e)), ["Amy", "Bo"]);
+    fs::write(e.join("a.yaml"), "name: Eve\nstatement: Hello.\n").unwrap();
+    assert_eq!(names(&load(Some(&cache), &e)), ["Eve", "Bo"]);
+}
