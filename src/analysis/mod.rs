@@ -6,3 +6,4 @@ pub mod candidacies;
 pub mod questions;
 pub mod search;
 pub mod topics;
+pub mod words;

@@ -9,6 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::words::{Words, words};
 use crate::roster::Roster;
 
 /// A fuzzy match must score at least this share of the term's match against itself; below
@@ -43,11 +44,9 @@ pub struct SearchIndex {
     /// Affiliations and election names, each once: many candidates share them, so a
     /// keystroke matches each only once.
     fields: Vec<String>,
-    /// Every lower-case statement word, sorted, each once...
-    vocabulary: Vec<String>,
-    /// ...and the candidates whose statement has it (an inverted index: a keystroke looks
-    /// up each term once instead of once per candidate).
-    postings: Vec<Vec<u32>>,
+    /// Every lower-case statement word with the candidates who use it (an inverted index: a
+    /// keystroke looks up each term once instead of once per candidate).
+    words: Words,
     matcher: SkimMatcherV2,
 }
 
@@ -82,7 +81,7 @@ impl SearchIndex {
                 ]
             })
             .collect();
-        let (vocabulary, postings) = inverted(roster);
+        let words = Words::new(roster);
         let entries = roster
             .candidates
             .iter()
@@ -96,8 +95,7 @@ impl SearchIndex {
         SearchIndex {
             entries,
             fields,
-            vocabulary,
-            postings,
+            words,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -125,12 +123,16 @@ impl SearchIndex {
                 let phrase = text.contains(' ');
                 let mut statements = self.statements_with(text);
                 if phrase {
-                    // Every word is there: now the words in a row.
-                    for (c, has) in statements.iter_mut().enumerate() {
-                        *has = *has
-                            && roster.candidates[c]
-                                .texts()
-                                .any(|t| has_phrase(t.raw(), text));
+                    // Every word is there: now the words in a row, on every core.
+                    let with_words: Vec<usize> =
+                        (0..statements.len()).filter(|&c| statements[c]).collect();
+                    let rows = crate::parallel::map(with_words.clone(), |c| {
+                        roster.candidates[c]
+                            .texts()
+                            .any(|t| has_phrase(t.raw(), text))
+                    });
+                    for (c, row) in with_words.into_iter().zip(rows) {
+                        statements[c] = row;
                     }
                 }
                 Term {
@@ -201,17 +203,8 @@ impl SearchIndex {
         for part in words(term) {
             any = true;
             let mut has = vec![false; n];
-            let start = self.vocabulary.partition_point(|w| w.as_str() < part);
-            for (word, posting) in self.vocabulary[start..].iter().zip(&self.postings[start..]) {
-                let matches = word == part
-                    || (part.chars().count() >= MIN_PREFIX_LEN && word.starts_with(part));
-                if !matches {
-                    break;
-                }
-                for &c in posting {
-                    has[c as usize] = true;
-                }
-            }
+            self.words
+                .mark(part, part.chars().count() >= MIN_PREFIX_LEN, &mut has);
             for (a, h) in all.iter_mut().zip(has) {
                 *a &= h;
             }
@@ -252,90 +245,48 @@ pub fn terms(query: &str) -> Vec<String> {
     out
 }
 
-/// The inverted index of every candidate's statement and answers: each lower-case word once,
-/// sorted, with the candidates that use it, in order. Each core indexes a range of the
-/// candidates, interning a word once per range (not once per candidate); the ranges' sorted
-/// parts are then merged word by word, their postings already in candidate order.
-fn inverted(roster: &Roster) -> (Vec<String>, Vec<Vec<u32>>) {
-    let parts = crate::parallel::ranges(roster.candidates.len(), |range| {
-        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for c in range {
-            let candidate = c as u32;
-            for text in roster.candidates[c].texts() {
-                let lower = text.display.to_lowercase();
-                for word in words(&lower) {
-                    let id = match ids.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            ids.insert(word.to_string(), postings.len());
-                            postings.push(Vec::new());
-                            postings.len() - 1
-                        }
-                    };
-                    // A word a candidate uses twice is one posting.
-                    if postings[id].last() != Some(&candidate) {
-                        postings[id].push(candidate);
-                    }
-                }
-            }
-        }
-        let mut part: Vec<(String, Vec<u32>)> = ids
-            .into_iter()
-            .map(|(word, id)| (word, std::mem::take(&mut postings[id])))
-            .collect();
-        part.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        part
-    });
-    merge_sorted(parts)
-}
-
-/// Merges sorted (word, postings) parts of consecutive candidate ranges into one.
-fn merge_sorted(mut parts: Vec<Vec<(String, Vec<u32>)>>) -> (Vec<String>, Vec<Vec<u32>>) {
-    let mut at = vec![0; parts.len()];
-    let mut vocabulary: Vec<String> = Vec::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    loop {
-        // The first part whose next word is the smallest (parts are few: one per core).
-        let mut best: Option<usize> = None;
-        for (i, part) in parts.iter().enumerate() {
-            let Some((word, _)) = part.get(at[i]) else {
-                continue;
-            };
-            if best.is_none_or(|b| *word < parts[b][at[b]].0) {
-                best = Some(i);
-            }
-        }
-        let Some(best) = best else {
-            break;
-        };
-        let word = std::mem::take(&mut parts[best][at[best]].0);
-        let mut merged = std::mem::take(&mut parts[best][at[best]].1);
-        at[best] += 1;
-        // The same word in later parts: their candidates come after, in order.
-        for (i, part) in parts.iter_mut().enumerate().skip(best + 1) {
-            if part.get(at[i]).is_some_and(|(w, _)| *w == word) {
-                merged.append(&mut part[at[i]].1);
-                at[i] += 1;
-            }
-        }
-        vocabulary.push(word);
-        postings.push(merged);
-    }
-    (vocabulary, postings)
-}
-
 /// Whether `text` holds `phrase` (lower case, single spaces), ignoring case, and counting
 /// any run of white space (line breaks included) as one space.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    flat.to_lowercase().contains(phrase)
+    // Two characters lower-case to ASCII letters without being ASCII (the Kelvin sign, the
+    // dotted capital I): where one could matter, the text is lowered whole.
+    let exotic = || !text.is_ascii() && (text.contains('\u{212a}') || text.contains('\u{130}'));
+    if !phrase.is_ascii() || exotic() {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        return flat.to_lowercase().contains(phrase);
+    }
+    // Where the text has the phrase's first letter in either case, compare from there in
+    // place: a statement is searched without a lowered copy of it.
+    let Some(&first) = phrase.as_bytes().first() else {
+        return true;
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
+        .any(|at| phrase_at(text, at, phrase.as_bytes()))
 }
 
-/// Runs of letters and digits.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Whether `phrase` (ASCII, lower case, single spaces) starts at byte `at` of `text`, each
+/// space of it standing for a run of white space.
+fn phrase_at(text: &str, mut at: usize, phrase: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    for &p in phrase {
+        if p == b' ' {
+            let run = text[at..]
+                .char_indices()
+                .find(|(_, c)| !c.is_whitespace())
+                .map_or(text.len() - at, |(i, _)| i);
+            if run == 0 {
+                return false;
+            }
+            at += run;
+        } else {
+            match bytes.get(at) {
+                Some(b) if b.to_ascii_lowercase() == p => at += 1,
+                _ => return false,
+            }
+        }
+    }
+    true
 }
 
 /// Byte ranges in `line` where a word starts with one of `terms` (case-insensitive): what
@@ -418,42 +369,6 @@ mod tests {
     }
 
     #[test]
-    fn the_index_merged_from_parts_is_the_index_built_at_once() {
-        let parts = vec![
-            vec![("a".to_string(), vec![0, 2]), ("c".to_string(), vec![1])],
-            vec![("b".to_string(), vec![3]), ("c".to_string(), vec![4])],
-            vec![],
-            vec![("a".to_string(), vec![7]), ("d".to_string(), vec![6, 7])],
-        ];
-        let (vocabulary, postings) = merge_sorted(parts);
-        assert_eq!(vocabulary, ["a", "b", "c", "d"]);
-        assert_eq!(postings, [vec![0, 2, 7], vec![3], vec![1, 4], vec![6, 7]]);
-        // A roster large enough to be indexed on every core finds what one core finds.
-        let files: Vec<(String, String)> = (0..1200)
-            .map(|i| {
-                (
-                    format!("e/c{i}.yaml"),
-                    format!("name: C{i}\nstatement: word{} shared w{i}\n", i % 7),
-                )
-            })
-            .collect();
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        let (roster, _) = Roster::from_memory(&refs, crate::roster::Source::Embedded);
-        let (vocabulary, postings) = inverted(&roster);
-        let shared = vocabulary.iter().position(|w| w == "shared").unwrap();
-        assert_eq!(postings[shared], (0..1200).collect::<Vec<u32>>());
-        assert!(
-            vocabulary.windows(2).all(|w| w[0] < w[1]),
-            "sorted, each once"
-        );
-        let word3 = vocabulary.iter().position(|w| w == "word3").unwrap();
-        assert_eq!(postings[word3].len(), 1200 / 7 + usize::from(1200 % 7 > 3));
-    }
-
-    #[test]
     fn answers_are_searched_as_statements_are() {
         let (roster, errors) = Roster::from_memory(
             &[
@@ -499,6 +414,45 @@ mod tests {
             vec!["Anastassios Nanos"]
         );
         assert!(index.search("hypervisor zebra", &roster).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_is_found_in_place_as_in_a_lowered_flat_copy() {
+        let lowered = |text: &str, phrase: &str| {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            flat.to_lowercase().contains(phrase)
+        };
+        let texts = [
+            "Rust runtime",
+            "trust\n  RUNTIMES here",
+            "rust,runtime",
+            "rust\u{a0}\u{2003} runtime",
+            "ünïcode rust  runtime ünïcode",
+            "the \u{212a}ernel matters",
+            "\u{130}stanbul rust",
+            "rus t runtime",
+            "rust",
+            "",
+            "rust run",
+            "a rust rust runtime",
+        ];
+        let phrases = [
+            "rust runtime",
+            "kernel matters",
+            "i̇stanbul rust",
+            "rust run",
+            "st r",
+            "ü rust",
+        ];
+        for text in texts {
+            for phrase in phrases {
+                assert_eq!(
+                    has_phrase(text, phrase),
+                    lowered(text, phrase),
+                    "{text:?} {phrase:?}"
+                );
+            }
+        }
     }
 
     #[test]

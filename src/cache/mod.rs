@@ -49,6 +49,24 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "hustings").map(|d| d.cache_dir().join("rosters"))
 }
 
+/// The cache's own random number, made once and kept in `root`: what the word index hashes
+/// its texts with, so that no one who cannot read the cache can write text to match a hash.
+pub fn secret(root: &Path) -> u64 {
+    let file = root.join("secret");
+    if let Some(bytes) = read_bytes(&file)
+        && let Ok(bytes) = <[u8; 8]>::try_from(bytes.as_slice())
+    {
+        return u64::from_le_bytes(bytes);
+    }
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(now_ns());
+    let fresh = hasher.finish();
+    // Unkept, it still serves this run; the next makes another and rebuilds the index.
+    let _ = fs::create_dir_all(root).and_then(|()| replace(&file, &fresh.to_le_bytes()));
+    fresh
+}
+
 /// What is known of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Stamp {
@@ -181,13 +199,18 @@ fn write<B: Serialize>(file: &Path, folder: &Path, written_ns: u128, body: B) ->
         body,
     };
     let bytes = options().serialize(&envelope).map_err(io::Error::other)?;
+    fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
+    replace(file, &bytes)
+}
+
+/// Puts `bytes` in `file` through a temporary file beside it, renamed over it.
+fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".hustings-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(&bytes)?;
+    temp.write_all(bytes)?;
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
 }

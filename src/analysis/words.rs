@@ -1,0 +1,441 @@
+//! The word index of statements and answers: each lower-case word with the candidates that
+//! use it, in parts of at most [`PART`] candidates of one election. Parts are built on every
+//! core with nothing to merge after (a query looks a word up in each part), and each part is
+//! kept in the cache under a hash of the very text it indexes, so a part is reused exactly
+//! when its candidates' texts are unchanged, however the roster around them was loaded.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::roster::{Candidate, Roster, Source};
+
+/// Candidates per part: enough that a query looks in few parts, few enough that each part
+/// is built and cached on its own.
+const PART: usize = 64;
+
+/// The index: its parts, in roster order.
+pub struct Words {
+    parts: Vec<Part>,
+}
+
+/// The words of a run of candidates, compact: one string of every word, sorted, and flat
+/// arrays in place of a `String` and a `Vec` per word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Part {
+    /// The roster index of the part's first candidate (set on use, not kept).
+    #[serde(skip)]
+    first: usize,
+    /// How many candidates the part covers.
+    len: usize,
+    /// Every word, sorted, each once, one after another...
+    words: String,
+    /// ...each ending here in `words`...
+    ends: Vec<u32>,
+    /// ...with its candidates at `postings[starts[i]..starts[i + 1]]`...
+    starts: Vec<u32>,
+    /// ...as numbers within the part, ascending.
+    postings: Vec<u16>,
+}
+
+impl Words {
+    /// Indexes every candidate's statement and answers; with the cache on, for a roster
+    /// loaded from files, parts whose text has not changed come from it.
+    pub fn new(roster: &Roster) -> Self {
+        let cache = match roster.source {
+            Source::Paths(_) => crate::cache::dir(),
+            Source::Embedded => None,
+        };
+        Words::with_cache(roster, cache)
+    }
+
+    /// As [`Words::new`], with the cache in `cache` if any.
+    pub fn with_cache(roster: &Roster, cache: Option<&Path>) -> Self {
+        let candidates = &roster.candidates;
+        let ranges = ranges(candidates);
+        let seed = cache.map_or(0, crate::cache::secret);
+        let hashes =
+            crate::parallel::map_min(ranges.clone(), 2, |r| text_hash(&candidates[r], seed));
+        let mut found: Vec<Option<Part>> = ranges.iter().map(|_| None).collect();
+        // Each folder's parts, by the folder of their first candidate.
+        let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
+        if let Some(root) = cache {
+            let mut at: HashMap<PathBuf, usize> = HashMap::new();
+            for (i, r) in ranges.iter().enumerate() {
+                let path = &candidates[r.start].path;
+                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let slot = *at.entry(folder.clone()).or_insert_with(|| {
+                    folders.push((folder, Vec::new()));
+                    folders.len() - 1
+                });
+                folders[slot].1.push(i);
+            }
+            let shelves = crate::parallel::map_min(folders.clone(), 2, |(folder, members)| {
+                let keys: Vec<u128> = members.iter().map(|&i| hashes[i]).collect();
+                crate::cache::restore::<u128, Part>(root, "words", &folder, &keys, |_, _| true)
+            });
+            for ((_, members), shelf) in folders.iter().zip(shelves) {
+                for (&i, part) in members.iter().zip(shelf) {
+                    found[i] = part.filter(|p| p.is_whole(ranges[i].len()));
+                }
+            }
+        }
+        let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
+        let todo: Vec<(Range<usize>, Option<Part>)> = ranges.into_iter().zip(found).collect();
+        let parts: Vec<Part> = crate::parallel::map_min(todo, 2, |(range, found)| {
+            let mut part = found.unwrap_or_else(|| Part::build(&candidates[range.clone()]));
+            part.first = range.start;
+            part
+        });
+        if let Some(root) = cache {
+            let stale: Vec<&(PathBuf, Vec<usize>)> = folders
+                .iter()
+                .filter(|(_, members)| members.iter().any(|&i| fresh[i]))
+                .collect();
+            crate::parallel::map_min(stale, 2, |(folder, members)| {
+                let values: Vec<(u128, &Part)> =
+                    members.iter().map(|&i| (hashes[i], &parts[i])).collect();
+                // A cache that cannot be written costs the next run its speed, nothing else.
+                let _ = crate::cache::save(root, "words", folder, crate::cache::start(), &values);
+            });
+        }
+        Words { parts }
+    }
+
+    /// Marks in `has` (one entry per candidate) each candidate with a word that is `word`,
+    /// or that starts with it when `prefix`.
+    pub fn mark(&self, word: &str, prefix: bool, has: &mut [bool]) {
+        for part in &self.parts {
+            let start = part.partition_point(word);
+            for i in start..part.ends.len() {
+                let w = part.word(i);
+                if !(w == word || (prefix && w.starts_with(word))) {
+                    break;
+                }
+                let postings = &part.postings[part.starts[i] as usize..part.starts[i + 1] as usize];
+                for &c in postings {
+                    if let Some(h) = has.get_mut(part.first + usize::from(c)) {
+                        *h = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every word with the candidates (roster indices) that use it, sorted by word: the
+    /// index as one list, for tests and benchmarks.
+    pub fn entries(&self) -> Vec<(String, Vec<usize>)> {
+        let mut all: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for part in &self.parts {
+            for i in 0..part.ends.len() {
+                let postings = &part.postings[part.starts[i] as usize..part.starts[i + 1] as usize];
+                all.entry(part.word(i).to_string())
+                    .or_default()
+                    .extend(postings.iter().map(|&c| part.first + usize::from(c)));
+            }
+        }
+        all.into_iter().collect()
+    }
+}
+
+impl Part {
+    /// The part of `candidates` (at most [`PART`]).
+    fn build(candidates: &[Candidate]) -> Part {
+        // std's hasher, seeded afresh: a statement's words are chosen by its author.
+        let mut seen: HashMap<String, Vec<u16>> = HashMap::new();
+        for (i, candidate) in candidates.iter().enumerate() {
+            let i = u16::try_from(i).unwrap_or(u16::MAX);
+            for text in candidate.texts() {
+                let lower = text.display.to_lowercase();
+                for word in words(&lower) {
+                    match seen.get_mut(word) {
+                        // A word a candidate uses twice is one posting.
+                        Some(list) => {
+                            if list.last() != Some(&i) {
+                                list.push(i);
+                            }
+                        }
+                        None => {
+                            seen.insert(word.to_string(), vec![i]);
+                        }
+                    }
+                }
+            }
+        }
+        let mut sorted: Vec<(String, Vec<u16>)> = seen.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut part = Part {
+            first: 0,
+            len: candidates.len(),
+            words: String::new(),
+            ends: Vec::with_capacity(sorted.len()),
+            starts: Vec::with_capacity(sorted.len() + 1),
+            postings: Vec::new(),
+        };
+        part.starts.push(0);
+        for (word, list) in sorted {
+            part.words.push_str(&word);
+            part.ends.push(to_u32(part.words.len()));
+            part.postings.extend(list);
+            part.starts.push(to_u32(part.postings.len()));
+        }
+        part
+    }
+
+    /// Word `i`.
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.words[start..self.ends[i] as usize]
+    }
+
+    /// The first word not less than `word`.
+    fn partition_point(&self, word: &str) -> usize {
+        let (mut low, mut high) = (0, self.ends.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.word(mid) < word {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// Whether a part read from the cache is one `build` could have made for `len`
+    /// candidates: every offset in range and on a character boundary, the words sorted and
+    /// each once, the postings ascending and within the part. Anything else is rebuilt.
+    fn is_whole(&self, len: usize) -> bool {
+        let n = self.ends.len();
+        let offsets = self.len == len
+            && len <= PART
+            && self.starts.len() == n + 1
+            && self.starts.first() == Some(&0)
+            && self.starts.last().map(|&s| s as usize) == Some(self.postings.len())
+            && self.starts.windows(2).all(|w| w[0] < w[1])
+            && self
+                .ends
+                .last()
+                .map_or(self.words.is_empty(), |&e| e as usize == self.words.len())
+            && self
+                .ends
+                .iter()
+                .all(|&e| self.words.is_char_boundary(e as usize))
+            && (n < 2 || self.ends.windows(2).all(|w| w[0] < w[1]))
+            && self.ends.first().is_none_or(|&e| e > 0);
+        offsets
+            && (1..n).all(|i| self.word(i - 1) < self.word(i))
+            && (0..n).all(|i| {
+                let list = &self.postings[self.starts[i] as usize..self.starts[i + 1] as usize];
+                list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|&c| usize::from(c) < len)
+            })
+    }
+}
+
+/// Runs of letters and digits: the words of a text, as indexed and as searched for.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Runs of at most [`PART`] consecutive candidates of one election.
+fn ranges(candidates: &[Candidate]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for i in 1..=candidates.len() {
+        let ends = i == candidates.len()
+            || i - start == PART
+            || candidates[i].election != candidates[start].election;
+        if ends {
+            ranges.push(start..i);
+            start = i;
+        }
+    }
+    ranges
+}
+
+/// A hash of everything a part of `candidates` indexes, in two independent 64-bit lanes
+/// started from the cache's own secret `seed`: the same texts give the same hash on every
+/// run, any change another, and a candidate who cannot read the cache cannot write a
+/// statement that hashes as another part does.
+fn text_hash(candidates: &[Candidate], seed: u64) -> u128 {
+    let mut a = Fx { hash: seed };
+    let mut b = Fx {
+        hash: seed.rotate_left(32) ^ 0x9e37_79b9_7f4a_7c15,
+    };
+    for candidate in candidates {
+        a.write_u64(0x7465_7874);
+        b.write_u64(0x7465_7874);
+        for text in candidate.texts() {
+            let bytes = text.display.as_bytes();
+            a.write_u64(bytes.len() as u64);
+            b.write_u64(bytes.len() as u64);
+            a.write(bytes);
+            b.write_mixed(bytes);
+        }
+    }
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+}
+
+/// A fast hash of a word at a time (the Firefox hash) for the text a part is cached under:
+/// tens of megabytes on every load. Never a hash table's hasher for words an author chose.
+struct Fx {
+    hash: u64,
+}
+
+impl Fx {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+
+    /// A second lane for [`text_hash`]: the same bytes mixed another way.
+    fn write_mixed(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            self.hash = (self.hash ^ word.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Elections of `sizes` candidates, each with a statement of a few words.
+    fn roster(sizes: &[usize]) -> Roster {
+        let mut files = Vec::new();
+        for (e, &size) in sizes.iter().enumerate() {
+            for i in 0..size {
+                files.push((
+                    format!("e{e}/c{i}.yaml"),
+                    format!(
+                        "name: C{i}\nstatement: Word{} shared, w{i} ÉLAN e{e}\n",
+                        i % 7
+                    ),
+                ));
+            }
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        Roster::from_memory(&refs, Source::Embedded).0
+    }
+
+    /// The index as a plain map from word to candidates, built the slow, obvious way.
+    fn by_hand(roster: &Roster) -> Vec<(String, Vec<usize>)> {
+        let mut all: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (c, candidate) in roster.candidates.iter().enumerate() {
+            for text in candidate.texts() {
+                for word in words(&text.display.to_lowercase()) {
+                    all.entry(word.to_string()).or_default().insert(c);
+                }
+            }
+        }
+        all.into_iter()
+            .map(|(w, cs)| (w, cs.into_iter().collect()))
+            .collect()
+    }
+
+    #[test]
+    fn the_index_in_parts_is_the_index_built_at_once() {
+        let roster = roster(&[1200, 3, 64, 65]);
+        let words = Words::with_cache(&roster, None);
+        assert_eq!(words.entries(), by_hand(&roster));
+        assert!(words.parts.iter().all(|p| p.len <= PART));
+        let mut has = vec![false; roster.candidates.len()];
+        words.mark("word3", false, &mut has);
+        let expected: Vec<bool> = roster
+            .candidates
+            .iter()
+            .map(|c| c.statement.display.starts_with("Word3 "))
+            .collect();
+        assert_eq!(has, expected);
+        let mut has = vec![false; roster.candidates.len()];
+        words.mark("éla", true, &mut has);
+        assert!(has.iter().all(|&h| h), "a prefix, in lower case");
+    }
+
+    #[test]
+    fn parts_come_from_the_cache_and_a_changed_text_is_indexed_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path();
+        let mut roster = roster(&[100, 5]);
+        let first = Words::with_cache(&roster, Some(cache)).entries();
+        assert_eq!(first, by_hand(&roster));
+        let shelves: Vec<PathBuf> = std::fs::read_dir(cache.join("words"))
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .collect();
+        assert_eq!(shelves.len(), 2, "one shelf per folder");
+        assert_eq!(Words::with_cache(&roster, Some(cache)).entries(), first);
+        roster.candidates[70].statement = crate::roster::Text::new("Quite new words".into());
+        let changed = Words::with_cache(&roster, Some(cache)).entries();
+        assert_eq!(changed, by_hand(&roster));
+        assert!(changed.iter().any(|(w, cs)| w == "quite" && cs == &[70]));
+        // Shelves cut short or filled with noise are rebuilt, never believed.
+        for shelf in &shelves {
+            let bytes = std::fs::read(shelf).unwrap();
+            std::fs::write(shelf, &bytes[..bytes.len() / 2]).unwrap();
+        }
+        assert_eq!(Words::with_cache(&roster, Some(cache)).entries(), changed);
+        for shelf in &shelves {
+            let len = std::fs::read(shelf).unwrap().len();
+            let noise: Vec<u8> = (0..len).map(|i| (i * 7919 % 251) as u8).collect();
+            std::fs::write(shelf, noise).unwrap();
+        }
+        assert_eq!(Words::with_cache(&roster, Some(cache)).entries(), changed);
+    }
+
+    #[test]
+    fn a_part_that_could_not_have_been_built_is_refused() {
+        let roster = roster(&[10]);
+        let part = Part::build(&roster.candidates);
+        assert!(part.is_whole(10));
+        assert!(!part.is_whole(9), "for another number of candidates");
+        let mut bad = part.clone();
+        bad.postings[0] = 10;
+        assert!(!bad.is_whole(10), "a candidate out of the part");
+        let mut bad = part.clone();
+        bad.ends.swap(0, 1);
+        assert!(!bad.is_whole(10), "words out of order");
+        let mut bad = part.clone();
+        bad.starts.pop();
+        assert!(!bad.is_whole(10), "postings cut short");
+        let mut bad = part.clone();
+        bad.words.push('é');
+        let end = bad.words.len() - 1;
+        *bad.ends.last_mut().unwrap() = u32::try_from(end).unwrap();
+        assert!(!bad.is_whole(10), "an end inside a character");
+    }
+}
