@@ -5,7 +5,6 @@
 //! when its candidates' texts are unchanged, however the roster around them was loaded.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -261,68 +260,63 @@ fn ranges(candidates: &[Candidate]) -> Vec<Range<usize>> {
     ranges
 }
 
-/// A hash of everything a part of `candidates` indexes, in two independent 64-bit lanes
-/// started from the cache's own secret `seed`: the same texts give the same hash on every
-/// run, any change another, and a candidate who cannot read the cache cannot write a
-/// statement that hashes as another part does.
+/// A hash of everything a part of `candidates` indexes, started from the cache's own
+/// secret `seed`: the same texts give the same hash on every run, any change another, and a
+/// candidate who cannot read the cache cannot write a statement that hashes as another part.
 fn text_hash(candidates: &[Candidate], seed: u64) -> u128 {
-    let mut a = Fx { hash: seed };
-    let mut b = Fx {
-        hash: seed.rotate_left(32) ^ 0x9e37_79b9_7f4a_7c15,
-    };
+    let mut hash = Lanes::new(seed);
     for candidate in candidates {
-        a.write_u64(0x7465_7874);
-        b.write_u64(0x7465_7874);
         for text in candidate.texts() {
-            let bytes = text.display.as_bytes();
-            a.write_u64(bytes.len() as u64);
-            b.write_u64(bytes.len() as u64);
-            a.write(bytes);
-            b.write_mixed(bytes);
+            hash.add(text.display.as_bytes());
         }
+        hash.add(b"\0 next candidate");
     }
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+    hash.finish()
 }
 
-/// A fast hash of a word at a time (the Firefox hash) for the text a part is cached under:
-/// tens of megabytes on every load. Never a hash table's hasher for words an author chose.
-struct Fx {
-    hash: u64,
-}
+/// Four independent 64-bit lanes of a multiply-rotate hash over 32 bytes at a time: tens of
+/// megabytes are hashed on every load, and four lanes keep the processor busy where one
+/// would wait on each multiplication. Never a hash table's hasher for words an author chose.
+struct Lanes([u64; 4]);
 
-impl Fx {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
+impl Lanes {
+    const K: [u64; 4] = [
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+        0x85eb_ca77_c2b2_ae63,
+    ];
 
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    fn new(seed: u64) -> Self {
+        Lanes(Self::K.map(|k| seed ^ k))
     }
 
-    /// A second lane for [`text_hash`]: the same bytes mixed another way.
-    fn write_mixed(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            self.hash = (self.hash ^ word.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.hash
+    fn mix(lane: u64, word: u64, k: u64) -> u64 {
+        (lane ^ word).wrapping_mul(k).rotate_left(31)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+    /// Adds `bytes` and their length (so that where one text ends is part of the hash).
+    fn add(&mut self, bytes: &[u8]) {
+        let mut blocks = bytes.chunks_exact(32);
+        for block in &mut blocks {
+            for (i, lane) in self.0.iter_mut().enumerate() {
+                let word = u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+                *lane = Self::mix(*lane, word, Self::K[i]);
+            }
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        let mut tail = [0u8; 32];
+        tail[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+        for (i, lane) in self.0.iter_mut().enumerate() {
+            let word = u64::from_le_bytes(tail[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+            *lane = Self::mix(*lane, word ^ bytes.len() as u64, Self::K[i]);
         }
+    }
+
+    fn finish(&self) -> u128 {
+        let [a, b, c, d] = self.0;
+        let high = Self::mix(a, c.rotate_left(17), Self::K[1]);
+        let low = Self::mix(b, d.rotate_left(23), Self::K[3]);
+        (u128::from(high) << 64) | u128::from(low)
     }
 }
 

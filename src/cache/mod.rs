@@ -181,11 +181,22 @@ fn read<'a, B: Deserialize<'a>>(bytes: &'a [u8], folder: &Path) -> Option<(B, u1
 
 /// The bytes of a cache file, if it is a regular file of a sane size.
 fn read_bytes(file: &Path) -> Option<Vec<u8>> {
-    let meta = fs::metadata(file).ok()?;
+    let mut bytes = Vec::new();
+    read_into(file, &mut bytes).map(|()| bytes)
+}
+
+/// Reads a cache file into `bytes` (emptied first), if it is a regular file of a sane size.
+fn read_into(file: &Path, bytes: &mut Vec<u8>) -> Option<()> {
+    use std::io::Read;
+    bytes.clear();
+    let mut opened = fs::File::open(file).ok()?;
+    let meta = opened.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_BYTES {
         return None;
     }
-    fs::read(file).ok()
+    bytes.reserve(usize::try_from(meta.len()).ok()?);
+    opened.read_to_end(bytes).ok()?;
+    Some(())
 }
 
 /// Writes `body` as the cache file `file` for `folder`, replacing it whole (a crash leaves
@@ -242,15 +253,35 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
-    let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
-    let Some(bytes) = read_bytes(&file_for(root, kind, folder)) else {
-        return found;
-    };
-    let Some((entries, written_ns)) = read::<Vec<Entry<K>>>(&bytes, folder) else {
-        return found;
-    };
+    thread_local! {
+        // One buffer per thread, reused: a large roster's shelves add up to the size of its
+        // statements, and fresh memory for each costs more than reading it.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|bytes| {
+        let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
+        if read_into(&file_for(root, kind, folder), bytes).is_some() {
+            take(bytes, folder, keys, &trust, &mut found);
+        }
+        found
+    })
+}
+
+/// Fills `found` with the values of the shelf in `bytes` under `keys` that `trust` vouches for.
+fn take<K, T>(
+    bytes: &[u8],
+    folder: &Path,
+    keys: &[K],
+    trust: &impl Fn(&K, u128) -> bool,
+    found: &mut [Option<T>],
+) -> Option<()>
+where
+    K: Eq + Hash + Serialize + DeserializeOwned,
+    T: DeserializeOwned,
+{
+    let (entries, written_ns) = read::<Vec<Entry<K>>>(bytes, folder)?;
     let mut by_key: HashMap<K, &[u8]> = entries.into_iter().map(|e| (e.key, e.value)).collect();
-    for (key, slot) in keys.iter().zip(&mut found) {
+    for (key, slot) in keys.iter().zip(found) {
         if trust(key, written_ns)
             && let Some(value) = by_key.remove(key)
         {
@@ -260,7 +291,7 @@ where
                 .ok();
         }
     }
-    found
+    Some(())
 }
 
 /// Puts `values` on the shelf of kind `kind` for `folder`, in place of all it held;

@@ -347,9 +347,27 @@ pub fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
         }
     }
     // The same file named twice (or by two routes) is one candidate, not two.
+    let identities = crate::parallel::map(files.iter().collect(), |f| identity(f));
     let mut unique = HashSet::new();
-    files.retain(|f| unique.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+    let mut identities = identities.into_iter();
+    files.retain(|_| identities.next().is_none_or(|id| unique.insert(id)));
     (files, errors)
+}
+
+/// What is the same for every route to one file: its device and inode (one look-up, where
+/// resolving each link of its path takes one per folder), else its resolved path, else the
+/// path as named.
+fn identity(file: &Path) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(file) {
+        use std::os::unix::fs::MetadataExt;
+        return (meta.dev(), meta.ino(), PathBuf::new());
+    }
+    (
+        0,
+        0,
+        file.canonicalize().unwrap_or_else(|_| file.to_path_buf()),
+    )
 }
 
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {

@@ -25,9 +25,20 @@ pub(super) fn collect_dir(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // The folder's listing says which entries are folders; only a link is looked up.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let is_dir = match e.file_type() {
+                Ok(kind) if kind.is_symlink() => e.path().is_dir(),
+                Ok(kind) => kind.is_dir(),
+                Err(_) => e.path().is_dir(),
+            };
+            Some((e.path(), is_dir))
+        })
+        .collect();
     paths.sort();
-    for path in paths {
+    for (path, is_dir) in paths {
         let hidden = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -35,7 +46,7 @@ pub(super) fn collect_dir(
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        if is_dir {
             collect_dir(&path, files, seen, errors);
         } else {
             files.push(path);
