@@ -143,40 +143,40 @@ impl Words {
 impl Part {
     /// The part of `candidates` (at most [`PART`]).
     fn build(candidates: &[Candidate]) -> Part {
-        // std's hasher, seeded afresh: a statement's words are chosen by its author.
-        let mut seen: HashMap<String, Vec<u16>> = HashMap::new();
-        for (i, candidate) in candidates.iter().enumerate() {
-            let i = u16::try_from(i).unwrap_or(u16::MAX);
-            for text in candidate.texts() {
-                let lower = text.display.to_lowercase();
-                for word in words(&lower) {
-                    match seen.get_mut(word) {
-                        // A word a candidate uses twice is one posting.
-                        Some(list) => {
-                            if list.last() != Some(&i) {
-                                list.push(i);
-                            }
-                        }
-                        None => {
-                            seen.insert(word.to_string(), vec![i]);
-                        }
-                    }
+        // Every text lowered first, so the table below borrows its words instead of
+        // allocating each; its hasher is seeded afresh on each run, as a statement's words
+        // are chosen by its author.
+        let lowered: Vec<(u16, String)> = candidates
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let i = u16::try_from(i).unwrap_or(u16::MAX);
+                c.texts().map(move |t| (i, t.display.to_lowercase()))
+            })
+            .collect();
+        let mut seen: HashMap<&str, Vec<u16>, foldhash::fast::RandomState> = HashMap::default();
+        for (i, lower) in &lowered {
+            for word in words(lower) {
+                let list = seen.entry(word).or_default();
+                // A word a candidate uses twice is one posting.
+                if list.last() != Some(i) {
+                    list.push(*i);
                 }
             }
         }
-        let mut sorted: Vec<(String, Vec<u16>)> = seen.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut sorted: Vec<(&str, Vec<u16>)> = seen.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut part = Part {
             first: 0,
             len: candidates.len(),
-            words: String::new(),
+            words: String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum()),
             ends: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
             postings: Vec::new(),
         };
         part.starts.push(0);
         for (word, list) in sorted {
-            part.words.push_str(&word);
+            part.words.push_str(word);
             part.ends.push(to_u32(part.words.len()));
             part.postings.extend(list);
             part.starts.push(to_u32(part.postings.len()));
