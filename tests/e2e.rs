@@ -47,7 +47,11 @@ impl Tmux {
             .chain(args.iter().copied())
             .map(|a| format!("'{a}'"))
             .collect();
-        let exports: String = env.iter().map(|(k, v)| format!("{k}='{v}' ")).collect();
+        // The app's cache beside the data folder, away from the developer's.
+        let cache = format!("XDG_CACHE_HOME='{}' ", data_dir.join("cache").display());
+        let exports: String = std::iter::once(cache)
+            .chain(env.iter().map(|(k, v)| format!("{k}='{v}' ")))
+            .collect();
         let command = format!("{exports}'{BIN}' {}", quoted.join(" "));
         // `script` records every byte the app sends the terminal, to check what it undid.
         let command = match record {
@@ -420,6 +424,33 @@ fn nothing_loadable_exits_non_zero_with_the_list() {
         "{stderr}"
     );
     assert!(stderr.contains("b.yaml: empty file"), "{stderr}");
+}
+
+#[test]
+fn keys_typed_while_a_large_roster_loads_reach_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = dir.path().join("big");
+    std::fs::create_dir_all(&election).unwrap();
+    for i in 0..3000 {
+        std::fs::write(
+            election.join(format!("c{i:04}.yaml")),
+            format!("name: Person {i:04}\nstatement: A statement of {i} words, give or take.\n"),
+        )
+        .unwrap();
+    }
+    let t = Tmux::start(&[election.to_str().unwrap()], dir.path(), 100, 30, &[]);
+    // At once, before the list can be there: a search, typed ahead.
+    t.keys(&["/"]);
+    t.type_text("Person 2999");
+    let screen = t.wait_until("the search typed ahead", |s| s.contains("1 of 3000"));
+    assert!(screen.contains("Person 2999"), "{screen}");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXIT=0");
+    // Quitting while it loads (each start has a cache of its own: this load is cold too).
+    let t = Tmux::start(&[election.to_str().unwrap()], dir.path(), 100, 30, &[]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_restored();
 }
 
 /// An election of five candidates in `dir/ac`, returned as the folder to open.

@@ -3,11 +3,14 @@
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
 
 use super::output::{Failure, Outcome, report, say, say_notices};
-use super::session::Session;
+use super::session::{Session, load_roster_counted};
 use crate::app::App;
 use crate::config::Config;
+use crate::load::Progress;
 use crate::roster::Source;
 use crate::tui;
 use crate::ui::Theme;
@@ -23,7 +26,52 @@ pub fn run(
     config: &Config,
     problems: &[String],
 ) -> Outcome {
-    let Session { app, store } = Session::open(paths, order, data_dir)?;
+    // NO_COLOR wins over the config's colours.
+    let base = Theme::from_env();
+    let theme = if *base == crate::ui::theme::MONO {
+        base.clone()
+    } else {
+        config.apply(base)
+    };
+    if !io::stdout().is_terminal() {
+        let Session { app, .. } = Session::open(paths, order, data_dir)?;
+        report(&app.errors);
+        return Err(Failure::Other(
+            "standard output is not a terminal; run it in one, or use `hustings list`".to_string(),
+        ));
+    }
+    // The screen opens first: a large roster shows how far its load has got.
+    let mut screen = tui::Screen::open().map_err(|e| Failure::Other(e.to_string()))?;
+    let progress = Arc::new(Progress::default());
+    let (send, loaded) = mpsc::channel();
+    let (owned, counter) = (paths.to_vec(), progress.clone());
+    // Not joined: a voter who quits before the load ends does not wait for it.
+    std::thread::spawn(move || {
+        // Nobody waits any more when the voter has quit: nothing to do with the roster.
+        let _ = send.send(load_roster_counted(&owned, &counter));
+    });
+    let counts = || {
+        (
+            progress.done.load(Ordering::Relaxed),
+            progress.total.load(Ordering::Relaxed),
+        )
+    };
+    let (roster, errors) = match screen.wait(&loaded, counts, &theme) {
+        Ok(tui::Waited::Loaded(roster)) => roster,
+        Ok(tui::Waited::Quit) => return Ok(ExitCode::SUCCESS),
+        Ok(tui::Waited::Signal(signal)) => {
+            return Ok(ExitCode::from(
+                u8::try_from(128 + signal).unwrap_or(u8::MAX),
+            ));
+        }
+        Err(e) => return Err(Failure::Other(e.to_string())),
+    };
+    if roster.candidates.is_empty() {
+        // Nothing loaded: the errors are told on the terminal as the voter left it.
+        drop(screen);
+        return Session::with_roster(roster, errors, order, data_dir).map(|_| ExitCode::SUCCESS);
+    }
+    let Session { app, store } = Session::with_roster(roster, errors, order, data_dir)?;
     let key_help = config
         .keys
         .iter()
@@ -45,19 +93,6 @@ pub fn run(
             if problems.len() == 1 { "" } else { "s" }
         ));
     }
-    // NO_COLOR wins over the config's colours.
-    let base = Theme::from_env();
-    let theme = if *base == crate::ui::theme::MONO {
-        base.clone()
-    } else {
-        config.apply(base)
-    };
-    if !io::stdout().is_terminal() {
-        report(&app.errors);
-        return Err(Failure::Other(
-            "standard output is not a terminal; run it in one, or use `hustings list`".to_string(),
-        ));
-    }
     // Back where the voter was when they last quit this roster.
     let id = match &app.roster.source {
         Source::Paths(paths) => roster_id(paths),
@@ -67,7 +102,7 @@ pub fn run(
         app.restore_place(place);
     }
     let mut save = |app: &App, election: usize| Session::save(store.as_ref(), app, election);
-    let result = tui::run(&mut app, &theme, &config.keys, &mut save);
+    let result = screen.run(&mut app, &theme, &config.keys, &mut save);
     report(&app.errors);
     say_notices(&app);
     if let Some(store) = &store

@@ -17,6 +17,21 @@ use crate::voter::store::{self, Store};
 /// A load that takes longer than a blink says how far it has got on stderr, when that is a
 /// terminal.
 pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
+    let progress = Progress::default();
+    let (finished, waiting) = mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        if io::stderr().is_terminal() {
+            scope.spawn(|| show_progress(&progress, waiting));
+        }
+        let loaded = load_roster_counted(paths, &progress);
+        // Dropping the sender wakes the reporter at once: a quick load waits for nothing.
+        drop(finished);
+        loaded
+    })
+}
+
+/// As [`load_roster`], counting the files read in `progress` and saying nothing.
+pub fn load_roster_counted(paths: &[PathBuf], progress: &Progress) -> (Roster, Vec<LoadError>) {
     let paths = if !paths.is_empty() {
         paths.to_vec()
     } else if Path::new("candidates").is_dir() {
@@ -25,18 +40,7 @@ pub fn load_roster(paths: &[PathBuf]) -> (Roster, Vec<LoadError>) {
         return Roster::embedded();
     };
     let (files, errors) = crate::load::files_of(&paths);
-    let progress = Progress::default();
-    let (finished, waiting) = mpsc::channel::<()>();
-    std::thread::scope(|scope| {
-        if io::stderr().is_terminal() {
-            scope.spawn(|| show_progress(&progress, waiting));
-        }
-        let loaded =
-            Roster::load_files_counted(&paths, files, errors, &progress, crate::cache::dir());
-        // Dropping the sender wakes the reporter at once: a quick load waits for nothing.
-        drop(finished);
-        loaded
-    })
+    Roster::load_files_counted(&paths, files, errors, progress, crate::cache::dir())
 }
 
 /// After a blink, `reading N of M files…` on stderr, redrawn in place until the load ends
@@ -83,6 +87,16 @@ impl Session {
         data_dir: Option<&Path>,
     ) -> Result<Session, Failure> {
         let (roster, errors) = load_roster(paths);
+        Session::with_roster(roster, errors, order, data_dir)
+    }
+
+    /// As [`Session::open`], for a roster already loaded (with its load `errors`).
+    pub fn with_roster(
+        roster: Roster,
+        errors: Vec<LoadError>,
+        order: OrderMode,
+        data_dir: Option<&Path>,
+    ) -> Result<Session, Failure> {
         if roster.candidates.is_empty() {
             report(&errors);
             return Err(Failure::NothingLoaded);

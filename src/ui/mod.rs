@@ -2,6 +2,7 @@
 
 mod editor;
 mod list;
+pub mod loading;
 mod overlays;
 mod pane;
 mod search_bar;
