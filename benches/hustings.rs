@@ -3,17 +3,19 @@
 //! (see `synthetic`) into a temporary folder.
 //!
 //! `cargo bench` runs everything; `cargo bench -- load` one group. Sizes: 100, 1,000 and
-//! 10,000 candidates, statements 1 to 15 KB.
+//! 10,000 candidates, statements 1 to 15 KB. Loads and the index are measured cold (no
+//! cache) and warm (from a cache a first run made).
 
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use hustings::analysis::search::{SearchIndex, find_in_line, terms};
+use hustings::analysis::words::Words;
 use hustings::app::{Action, App};
 use hustings::roster::Roster;
 use hustings::ui::{self, theme};
@@ -45,6 +47,19 @@ fn yaml_files(dir: &PathBuf) -> Vec<String> {
     out
 }
 
+/// Waits until files written just now are old enough for the cache to vouch for them.
+fn settle() {
+    std::thread::sleep(Duration::from_millis(2100));
+}
+
+/// Loads `dir` as the app does, with the cache in `cache`.
+fn load_cached(dir: &Path, cache: &Path) -> Roster {
+    let paths = [dir.to_path_buf()];
+    let (files, errors) = hustings::load::files_of(&paths);
+    let progress = hustings::load::Progress::default();
+    Roster::load_files_counted(&paths, files, errors, &progress, Some(cache)).0
+}
+
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group
@@ -53,8 +68,15 @@ fn load(c: &mut Criterion) {
     for count in SIZES {
         let (_keep, dir, bytes) = roster_dir(count);
         group.throughput(criterion::Throughput::Bytes(bytes));
-        group.bench_with_input(BenchmarkId::new("hustings", count), &dir, |b, dir| {
+        group.bench_with_input(BenchmarkId::new("cold", count), &dir, |b, dir| {
             b.iter(|| Roster::load_paths(std::slice::from_ref(dir)))
+        });
+        // From the cache a first load made, as a voter's second look at the same files.
+        let cache = tempfile::tempdir().expect("a cache folder");
+        settle();
+        load_cached(&dir, cache.path());
+        group.bench_with_input(BenchmarkId::new("warm_cache", count), &dir, |b, dir| {
+            b.iter(|| load_cached(dir, cache.path()))
         });
         // The floor: serde_yaml alone on the same files, already in memory, on one core.
         let texts = yaml_files(&dir);
@@ -96,15 +118,21 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
-/// Building the word index of a loaded roster (every statement's and answer's words).
+/// Building the word index of a loaded roster (every statement's and answer's words), and
+/// taking it from the cache.
 fn index(c: &mut Criterion) {
     let mut group = c.benchmark_group("index_build");
     group.sample_size(10);
     for count in SIZES {
         let (_keep, dir, _) = roster_dir(count);
         let (roster, _) = Roster::load_paths(&[dir]);
-        group.bench_with_input(BenchmarkId::from_parameter(count), &roster, |b, roster| {
-            b.iter(|| black_box(SearchIndex::new(roster)))
+        group.bench_with_input(BenchmarkId::new("cold", count), &roster, |b, roster| {
+            b.iter(|| black_box(Words::with_cache(roster, None)))
+        });
+        let cache = tempfile::tempdir().expect("a cache folder");
+        Words::with_cache(&roster, Some(cache.path()));
+        group.bench_with_input(BenchmarkId::new("warm_cache", count), &roster, |b, roster| {
+            b.iter(|| black_box(Words::with_cache(roster, Some(cache.path()))))
         });
     }
     group.finish();
@@ -140,6 +168,8 @@ fn compare_app() -> App {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
+    let (_keep, dir, _) = roster_dir(10_000);
+    let (big, _) = Roster::load_paths(&[dir]);
     for (width, height) in [(80u16, 24u16), (200, 60)] {
         let mut app = compare_app();
         app.update(Action::Resize { width, height });
@@ -153,9 +183,9 @@ fn frame(c: &mut Criterion) {
                     .unwrap()
             })
         });
-        let mut list = App::new(Roster::embedded().0, Vec::new());
+        let mut list = App::new(big.clone(), Vec::new());
         list.update(Action::Resize { width, height });
-        group.bench_function(format!("list_{width}x{height}"), |b| {
+        group.bench_function(format!("list_of_10000_{width}x{height}"), |b| {
             b.iter(|| {
                 terminal
                     .draw(|f| ui::draw(f, &list, &theme::COLOR))
