@@ -442,8 +442,11 @@ fn keys_typed_while_a_large_roster_loads_reach_the_app() {
     // At once, before the list can be there: a search, typed ahead.
     t.keys(&["/"]);
     t.type_text("Person 2999");
-    let screen = t.wait_until("the search typed ahead", |s| s.contains("1 of 3000"));
-    assert!(screen.contains("Person 2999"), "{screen}");
+    // The whole query, and its one match ("1001 of 3000" is a query still being typed).
+    let screen = t.wait_until("the search typed ahead", |s| {
+        s.contains("/Person 2999  1 of 3000")
+    });
+    assert!(screen.contains("▶   Person 2999"), "{screen}");
     t.keys(&["Escape", "q"]);
     t.wait_for("EXIT=0");
     // Quitting while it loads (each start has a cache of its own: this load is cold too).
