@@ -131,9 +131,11 @@ fn index(c: &mut Criterion) {
         });
         let cache = tempfile::tempdir().expect("a cache folder");
         Words::with_cache(&roster, Some(cache.path()));
-        group.bench_with_input(BenchmarkId::new("warm_cache", count), &roster, |b, roster| {
-            b.iter(|| black_box(Words::with_cache(roster, Some(cache.path()))))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("warm_cache", count),
+            &roster,
+            |b, roster| b.iter(|| black_box(Words::with_cache(roster, Some(cache.path())))),
+        );
     }
     group.finish();
 }

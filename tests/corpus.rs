@@ -294,7 +294,7 @@ fn openstack_tc_2015_to_2027() {
         .find(|c| c.path.ends_with("wallaby/TC/jsbryant@electronicjungle.net"))
         .unwrap();
     assert!(!crlf.statement.raw().contains('\r'));
-    assert!(!crlf.statement.display.contains("^M"));
+    assert!(!crlf.statement.display().contains("^M"));
     assert_eq!(crlf.hidden, 0);
     // Every cycle's TC folder is its own election, named with its cycle.
     assert!(roster.elections.iter().any(|e| e.name == "mitaka TC"));

@@ -121,7 +121,7 @@ proptest! {
         let (roster, errors) = Roster::load_paths(&[dir.path().to_path_buf()]);
         for c in &roster.candidates {
             prop_assert!(is_display_safe(&c.name));
-            prop_assert!(is_display_safe(&c.statement.display));
+            prop_assert!(is_display_safe(c.statement.display()));
         }
         for e in &errors {
             prop_assert!(is_display_safe(&e.to_string()));

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let (roster, errors) = Roster::from_memory(&[("e/x.yaml", text)], Source::Embedded);
     for c in &roster.candidates {
         assert!(is_display_safe(&c.name));
-        assert!(is_display_safe(&c.statement.display));
+        assert!(is_display_safe(c.statement.display()));
     }
     for e in &errors {
         assert!(is_display_safe(&e.to_string()));

@@ -10,7 +10,7 @@ pub fn matching(questions: &[Question], terms: &[String]) -> Vec<usize> {
     (0..questions.len())
         .filter(|&i| {
             let q = &questions[i];
-            let text = format!("{}\n{}", q.title, q.text.display);
+            let text = format!("{}\n{}", q.title, q.text.display());
             terms.iter().all(|term| {
                 if term.contains(' ') {
                     has_phrase(&text, term)

@@ -151,7 +151,7 @@ impl Part {
             .enumerate()
             .flat_map(|(i, c)| {
                 let i = u16::try_from(i).unwrap_or(u16::MAX);
-                c.texts().map(move |t| (i, t.display.to_lowercase()))
+                c.texts().map(move |t| (i, t.display().to_lowercase()))
             })
             .collect();
         let mut seen: HashMap<&str, Vec<u16>, foldhash::fast::RandomState> = HashMap::default();
@@ -267,7 +267,7 @@ fn text_hash(candidates: &[Candidate], seed: u64) -> u128 {
     let mut hash = Lanes::new(seed);
     for candidate in candidates {
         for text in candidate.texts() {
-            hash.add(text.display.as_bytes());
+            hash.add(text.display().as_bytes());
         }
         hash.add(b"\0 next candidate");
     }
@@ -351,7 +351,7 @@ mod tests {
         let mut all: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for (c, candidate) in roster.candidates.iter().enumerate() {
             for text in candidate.texts() {
-                for word in words(&text.display.to_lowercase()) {
+                for word in words(&text.display().to_lowercase()) {
                     all.entry(word.to_string()).or_default().insert(c);
                 }
             }
@@ -372,7 +372,7 @@ mod tests {
         let expected: Vec<bool> = roster
             .candidates
             .iter()
-            .map(|c| c.statement.display.starts_with("Word3 "))
+            .map(|c| c.statement.display().starts_with("Word3 "))
             .collect();
         assert_eq!(has, expected);
         let mut has = vec![false; roster.candidates.len()];

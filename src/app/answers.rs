@@ -176,7 +176,7 @@ impl App {
         let q = self.roster.elections[a.election]
             .questions
             .get(a.question)?;
-        let mut text = q.text.display.trim().to_string();
+        let mut text = q.text.display().trim().to_string();
         if let Some(link) = &q.link {
             text.push_str(&format!("\n(asked at {link})"));
         }

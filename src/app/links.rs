@@ -20,7 +20,7 @@ impl App {
         let c = &self.roster.candidates[candidate];
         let mut found: Vec<String> = Vec::new();
         let fields = c.links.iter().chain(&c.extra).map(|(_, v)| v.as_str());
-        let texts = c.texts().map(|t| t.display.as_str());
+        let texts = c.texts().map(|t| t.display());
         for text in fields.chain(texts) {
             for url in links::find(text) {
                 if !found.contains(&url) {

@@ -231,13 +231,13 @@ pub fn build_lines(
     }
     push(&"─".repeat(width), LineKind::Rule);
     let mut sections = Vec::new();
-    if candidate.statement.display.trim().is_empty() {
+    if candidate.statement.display().trim().is_empty() {
         push("(no statement)", LineKind::Notice);
     } else {
         append(
             &mut lines,
             &mut sections,
-            &candidate.statement.display,
+            candidate.statement.display(),
             width,
         );
     }
@@ -275,7 +275,7 @@ fn answer_pane(
 
 /// An answer's lines for `width` columns, drawn as a statement is.
 pub fn answer_lines(answer: &crate::roster::Text, width: usize) -> Vec<PaneLine> {
-    statement::lines(&answer.display, width).0
+    statement::lines(answer.display(), width).0
 }
 
 /// Appends text as the panes draw a statement, its sections numbered from where it starts.
@@ -320,7 +320,7 @@ fn answers(
             &format!("Q{}. {title}", answer.question + 1),
         );
         lines.push(blank());
-        append(lines, &mut Vec::new(), &answer.text.display, width);
+        append(lines, &mut Vec::new(), answer.text.display(), width);
     }
     let unanswered: Vec<(usize, &str)> = election
         .questions

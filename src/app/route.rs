@@ -374,8 +374,8 @@ impl App {
         let roster = &self.roster;
         let diff = h.diff.get_or_insert_with(|| {
             candidacies::diff(
-                &roster.candidates[old].statement.display,
-                &roster.candidates[new].statement.display,
+                roster.candidates[old].statement.display(),
+                roster.candidates[new].statement.display(),
             )
         });
         let (inner, column) = App::history_geometry(self.size);
@@ -384,8 +384,8 @@ impl App {
             .is_none_or(|(width, _, _)| *width != column)
         {
             let (old_text, new_text) = (
-                &roster.candidates[old].statement.display,
-                &roster.candidates[new].statement.display,
+                &roster.candidates[old].statement.display(),
+                &roster.candidates[new].statement.display(),
             );
             let older = diff_lines(
                 &diff.0,
@@ -428,7 +428,7 @@ impl App {
         let candidates = self.candidates_of(election);
         let statements: Vec<&str> = candidates
             .iter()
-            .map(|&c| self.roster.candidates[c].statement.display.as_str())
+            .map(|&c| self.roster.candidates[c].statement.display())
             .collect();
         let themes = topics::themes(&statements, THEMES_SHOWN);
         if themes.is_empty() {

@@ -36,7 +36,7 @@ pub fn run(args: &[String]) -> Outcome {
         }
         for pair in all.windows(2) {
             let (a, b) = (&roster.candidates[pair[0]], &roster.candidates[pair[1]]);
-            let (_, _, summary) = candidacies::diff(&a.statement.display, &b.statement.display);
+            let (_, _, summary) = candidacies::diff(a.statement.display(), b.statement.display());
             out.push_str(&format!(
                 "  {} → {}: {summary}\n",
                 roster.election_of(a).name,

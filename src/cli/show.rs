@@ -78,7 +78,7 @@ pub fn question(
     if let Some(link) = &q.link {
         text.push_str(&format!("{link}\n"));
     }
-    for line in crate::text::wrap::wrap(&q.text.display, width) {
+    for line in crate::text::wrap::wrap(q.text.display(), width) {
         text.push_str(&line);
         text.push('\n');
     }

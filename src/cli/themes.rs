@@ -20,7 +20,7 @@ pub fn run(paths: &[PathBuf], count: usize, order: OrderMode, data_dir: Option<&
             .collect();
         let statements: Vec<&str> = members
             .iter()
-            .map(|&c| app.candidate(c).statement.display.as_str())
+            .map(|&c| app.candidate(c).statement.display())
             .collect();
         let found = topics::themes(&statements, count);
         let table = topics::table(&names, &found);

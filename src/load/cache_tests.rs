@@ -126,7 +126,9 @@ fn a_truncated_random_or_hostile_cache_is_ignored_and_rebuilt() {
     tamper(&cache, &e, |a| rename(a, "Ann \u{1b}]0;pwned\u{7}"));
     assert_eq!(load(Some(&cache), &e), good);
     tamper(&cache, &e, |a| {
-        a.0.as_mut().unwrap().candidates[0].statement.display = "\u{9b}2J".to_string();
+        a.0.as_mut().unwrap().candidates[0]
+            .statement
+            .set_display_unchecked("\u{9b}2J".to_string());
     });
     assert_eq!(load(Some(&cache), &e), good);
     // A folder in the cache's place, and a cache folder that cannot be made: loads as ever.

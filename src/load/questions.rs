@@ -30,7 +30,7 @@ pub fn gather(roster: &mut Roster) {
                         if known.title.is_empty() {
                             known.title = asked.question.title;
                         }
-                        if known.text.display.trim().is_empty() {
+                        if known.text.display().trim().is_empty() {
                             known.text = asked.question.text;
                         }
                         if known.asked_by.is_none() {
@@ -111,15 +111,15 @@ mod tests {
             titles,
             ["Sponsors", "Forges", "Unnumbered from the officials"]
         );
-        assert_eq!(e.questions[2].text.display, "Why?");
+        assert_eq!(e.questions[2].text.display(), "Why?");
         let a = roster.candidates.iter().find(|c| c.name == "A").unwrap();
         let b = roster.candidates.iter().find(|c| c.name == "B").unwrap();
-        assert_eq!(a.answer(0).unwrap().display, "Yes.");
-        assert_eq!(a.answer(1).unwrap().display, "No.");
+        assert_eq!(a.answer(0).unwrap().display(), "Yes.");
+        assert_eq!(a.answer(1).unwrap().display(), "No.");
         assert!(a.answer(2).is_none());
         assert!(b.answer(0).is_none());
-        assert_eq!(b.answer(1).unwrap().display, "Maybe.");
-        assert_eq!(b.answer(2).unwrap().display, "Because.");
+        assert_eq!(b.answer(1).unwrap().display(), "Maybe.");
+        assert_eq!(b.answer(2).unwrap().display(), "Because.");
         assert!(roster.candidates.iter().all(|c| c.asked.is_empty()));
     }
 }

@@ -101,7 +101,7 @@ fn control_characters_in_fields_are_made_visible() {
     );
     let eve = &roster.candidates[0];
     assert_eq!(eve.name, "Eve^[]0;pwned^G");
-    assert_eq!(eve.statement.display, "a<U+202E>b");
+    assert_eq!(eve.statement.display(), "a<U+202E>b");
     assert_eq!(eve.statement.raw(), "a\u{202E}b");
     assert_eq!(eve.hidden, 3);
 }
@@ -179,7 +179,7 @@ fn every_kind_of_yaml_is_scanned_before_parsing() {
     let b = roster
         .candidates
         .iter()
-        .find(|c| c.statement.display.contains("My statement"));
+        .find(|c| c.statement.display().contains("My statement"));
     assert!(b.is_some(), "{:?}", roster.candidates);
     let said = roster
         .warnings
@@ -222,14 +222,14 @@ fn elections_come_in_the_order_they_took_place() {
     let newest = roster
         .candidates
         .iter()
-        .position(|c| c.statement.display.contains("2024.1"))
+        .position(|c| c.statement.display().contains("2024.1"))
         .unwrap();
     let all = crate::analysis::candidacies::candidacies(&roster, newest);
     assert_eq!(all.last(), Some(&newest));
     assert!(
         roster.candidates[all[all.len() - 2]]
             .statement
-            .display
+            .display()
             .contains("antelope")
     );
 }

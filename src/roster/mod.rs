@@ -16,7 +16,7 @@ use crate::text::sanitize::{Sanitized, is_display_safe, sanitize_line, sanitize_
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     /// The display-safe form drawn on screen.
-    pub display: String,
+    display: String,
     /// The original, kept only where it differs from `display` (most texts need no change,
     /// and a large roster should not be held twice).
     original: Option<String>,
@@ -36,9 +36,21 @@ impl Text {
         }
     }
 
+    /// The display-safe form, to draw on screen.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
     /// The text as written.
     pub fn raw(&self) -> &str {
         self.original.as_deref().unwrap_or(&self.display)
+    }
+
+    /// Puts `display` in place of the display-safe form, safe or not: for tests of what
+    /// is done with a text that came from elsewhere.
+    #[cfg(test)]
+    pub(crate) fn set_display_unchecked(&mut self, display: String) {
+        self.display = display;
     }
 }
 
@@ -139,17 +151,17 @@ impl Candidate {
                 .extra
                 .iter()
                 .all(|(k, v)| line(k) && is_display_safe(v))
-            && self.texts().all(|t| is_display_safe(&t.display))
+            && self.texts().all(|t| is_display_safe(t.display()))
             && self.asked.iter().all(|a| {
                 let q = &a.question;
                 line(&q.key)
                     && line(&q.title)
                     && q.link.as_deref().is_none_or(line)
                     && q.asked_by.as_deref().is_none_or(line)
-                    && is_display_safe(&q.text.display)
+                    && is_display_safe(q.text.display())
                     && a.answer
                         .as_ref()
-                        .is_none_or(|t| is_display_safe(&t.display))
+                        .is_none_or(|t| is_display_safe(t.display()))
             })
     }
 

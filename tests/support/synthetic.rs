@@ -81,7 +81,7 @@ fn read_vocabulary() -> Vec<String> {
         .iter()
         .flat_map(|c| {
             c.statement
-                .display
+                .display()
                 .split_whitespace()
                 .map(str::to_string)
                 .collect::<Vec<_>>()
