@@ -48,24 +48,24 @@ impl App {
         if first < self.list_offset {
             self.list_offset = first;
         }
-        while self.list_offset < at
-            && rows[self.list_offset..=at]
-                .iter()
-                .map(|r| r.height())
-                .sum::<usize>()
-                > height
-        {
+        // Down until the rows from the top to the cursor fit, with their height kept as it
+        // goes (summing them again at each step was quadratic in the cursor's distance).
+        let mut shown: usize = rows[self.list_offset.min(at)..=at]
+            .iter()
+            .map(|r| r.height())
+            .sum();
+        while self.list_offset < at && shown > height {
+            shown -= rows[self.list_offset].height();
             self.list_offset += 1;
         }
         // No blank space below the last entry while there is more above.
-        while self.list_offset > 0
-            && rows[self.list_offset - 1..]
-                .iter()
-                .map(|r| r.height())
-                .sum::<usize>()
-                <= height
-        {
+        let mut below: usize = rows[self.list_offset.min(rows.len())..]
+            .iter()
+            .map(|r| r.height())
+            .sum();
+        while self.list_offset > 0 && below + rows[self.list_offset - 1].height() <= height {
             self.list_offset -= 1;
+            below += rows[self.list_offset].height();
         }
     }
 
