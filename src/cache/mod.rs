@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+pub mod tidy;
+
 use bincode::Options;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 

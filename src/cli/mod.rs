@@ -46,6 +46,8 @@ pub fn run(mut cli: Cli) -> ExitCode {
     if !cli.no_cache
         && let Some(dir) = crate::cache::default_dir()
     {
+        // Once a day, shelves of folders since removed go.
+        crate::cache::tidy::tidy(&dir);
         crate::cache::enable(dir);
     }
     let data_dir = data_dir.as_deref();
