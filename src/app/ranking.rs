@@ -39,11 +39,8 @@ impl App {
     /// once), and says which names two candidates share, so neither inherits them.
     fn adopt_keys(&mut self) {
         for index in 0..self.roster.elections.len() {
-            let candidates: Vec<(&str, &str)> = self
-                .roster
-                .candidates
+            let candidates: Vec<(&str, &str)> = self.roster.candidates[self.roster.members(index)]
                 .iter()
-                .filter(|c| c.election == index)
                 .map(|c| (c.key.as_str(), c.name.as_str()))
                 .collect();
             let (moved, shared) = self.voter.ballots[index].adopt_keys(&candidates);
@@ -159,9 +156,7 @@ impl App {
 
     /// Candidates of election `index`, in display order.
     pub fn candidates_of(&self, index: usize) -> Vec<usize> {
-        let mut members: Vec<usize> = (0..self.roster.candidates.len())
-            .filter(|&c| self.roster.candidates[c].election == index)
-            .collect();
+        let mut members: Vec<usize> = self.roster.members(index).collect();
         members.sort_by_key(|&c| self.rank_of(c));
         members
     }
@@ -201,9 +196,7 @@ impl App {
         let mut position = 0;
         // Newest election first (the roster holds them in the order they took place).
         for index in (0..self.roster.elections.len()).rev() {
-            let mut members: Vec<usize> = (0..count)
-                .filter(|&c| self.roster.candidates[c].election == index)
-                .collect();
+            let mut members: Vec<usize> = self.roster.members(index).collect();
             match self.order_seed(index) {
                 Some(seed) => order::shuffle(&mut members, seed),
                 None => members

@@ -29,7 +29,7 @@ pub fn write_roster(roster: &Roster, out: &Path) -> io::Result<Written> {
         write_yaml(&dir.join("election.yaml"), &election_yaml(election))?;
         written.elections += 1;
         let mut used = HashSet::new();
-        for candidate in roster.candidates.iter().filter(|c| c.election == index) {
+        for candidate in &roster.candidates[roster.members(index)] {
             let base = slug(&candidate.name);
             let mut name = base.clone();
             let mut n = 1;

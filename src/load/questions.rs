@@ -10,6 +10,9 @@ use crate::roster::{Answer, Question, Roster};
 /// Questions are matched by link (without its fragment), else by title; ordered by the
 /// number their link ends in (the order they were asked), then as first met.
 pub fn gather(roster: &mut Roster) {
+    let ranges: Vec<_> = (0..roster.elections.len())
+        .map(|i| roster.members(i))
+        .collect();
     for (index, election) in roster.elections.iter_mut().enumerate() {
         let mut found: Vec<Question> = std::mem::take(&mut election.questions);
         let mut place: HashMap<String, usize> = HashMap::new();
@@ -18,8 +21,13 @@ pub fn gather(roster: &mut Roster) {
         }
         // Answers by the question's place in `found`, until `found` is put in order.
         let mut answered: Vec<(usize, Vec<(usize, crate::roster::Text)>)> = Vec::new();
-        for (c, candidate) in roster.candidates.iter_mut().enumerate() {
-            if candidate.election != index || candidate.asked.is_empty() {
+        let members = ranges[index].clone();
+        for (c, candidate) in roster.candidates[members.clone()]
+            .iter_mut()
+            .enumerate()
+            .map(|(i, candidate)| (members.start + i, candidate))
+        {
+            if candidate.asked.is_empty() {
                 continue;
             }
             let mut answers = Vec::new();

@@ -282,3 +282,30 @@ fn a_load_counts_the_files_it_parses() {
     );
     assert_eq!(progress.done.load(Ordering::Relaxed), 600);
 }
+
+#[test]
+fn an_elections_members_are_the_candidates_that_stand_in_it() {
+    let (roster, _) = Roster::from_inputs(
+        vec![
+            input("b/x.yaml", b"name: X\nstatement: x\n"),
+            input(
+                "a/election.yaml",
+                b"name: A\ndates:\n  nominations: 2020-01-01\n",
+            ),
+            input("a/p.yaml", b"name: P\nstatement: p\n"),
+            input("b/y.yaml", b"name: Y\nstatement: y\n"),
+            input("c/z.yaml", b"name: Z\nstatement: z\n"),
+        ],
+        Source::Embedded,
+    );
+    for index in 0..roster.elections.len() + 1 {
+        let by_hand: Vec<usize> = (0..roster.candidates.len())
+            .filter(|&c| roster.candidates[c].election == index)
+            .collect();
+        assert_eq!(roster.members(index).collect::<Vec<_>>(), by_hand);
+    }
+    assert_eq!(
+        roster.members(0).len() + roster.members(1).len() + roster.members(2).len(),
+        4
+    );
+}

@@ -389,7 +389,8 @@ pub enum Source {
 pub struct Roster {
     /// Every election, in a stable order.
     pub elections: Vec<Election>,
-    /// Every candidate, in a stable order.
+    /// Every candidate, in a stable order: grouped by election, in the elections' order
+    /// (see [`Roster::members`]).
     pub candidates: Vec<Candidate>,
     /// Where the roster came from.
     pub source: Source,
@@ -400,6 +401,15 @@ pub struct Roster {
 }
 
 impl Roster {
+    /// The candidates of election `index`, as a range of [`Roster::candidates`] (found by
+    /// halving, since candidates are grouped by election in order: an election's members
+    /// are never looked for among the whole roster again).
+    pub fn members(&self, index: usize) -> std::ops::Range<usize> {
+        let start = self.candidates.partition_point(|c| c.election < index);
+        let end = self.candidates.partition_point(|c| c.election <= index);
+        start..end.max(start)
+    }
+
     /// The election a candidate stands in.
     pub fn election_of(&self, candidate: &Candidate) -> &Election {
         &self.elections[candidate.election]

@@ -204,14 +204,7 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(MAX_WELCOME_ELECTIONS)
     {
         text.push('\n');
-        text.push_str(&election_summary(
-            election,
-            roster
-                .candidates
-                .iter()
-                .filter(|c| c.election == index)
-                .count(),
-        ));
+        text.push_str(&election_summary(election, roster.members(index).len()));
     }
     if roster.elections.len() > MAX_WELCOME_ELECTIONS {
         text.push_str(&format!(
