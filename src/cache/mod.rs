@@ -1,14 +1,16 @@
 //! What a load keeps between runs, in the platform's cache directory, so that a second look
 //! at the same files skips reading, parsing, sanitizing and indexing them: the parsed files
 //! of each folder (kind `files`) and the parts of the word index (kind `words`), one file of
-//! each per folder, each a shelf of values under keys. Files are known by a stamp (size, modification and change times, inode), so a
-//! changed, new or removed file is seen at once.
+//! each per folder, each a shelf of values under keys. Files are known by a stamp (size,
+//! modification and change times, inode), so a changed, new or removed file is seen at once.
 //!
 //! A cache is never trusted: one that is missing, from another build, of another folder,
 //! truncated, corrupt or holding anything not display-safe is ignored and rebuilt; nothing
-//! read from it can crash the load or reach the terminal. Writes replace a file whole. The
-//! cache is the only writer outside the voter's store, and it writes only under its own
-//! directory.
+//! read from it can crash the load or reach the terminal. Writes replace a file whole, and
+//! once a day [`tidy`] removes what no folder needs any more. The cache is the only writer
+//! outside the voter's store, and it writes only under its own directory.
+
+pub mod tidy;
 
 use std::collections::HashMap;
 use std::fs;
@@ -17,8 +19,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-pub mod tidy;
 
 use bincode::Options;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
