@@ -1,5 +1,5 @@
 //! The word index of statements and answers: each lower-case word with the candidates that
-//! use it, in parts of at most [`PART`] candidates of one election. Parts are built on every
+//! use it, in parts of at most `PART` (64) candidates of one election. Parts are built on every
 //! core with nothing to merge after (a query looks a word up in each part), and each part is
 //! kept in the cache under a hash of the very text it indexes, so a part is reused exactly
 //! when its candidates' texts are unchanged, however the roster around them was loaded.
