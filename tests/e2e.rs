@@ -47,8 +47,13 @@ impl Tmux {
             .chain(args.iter().copied())
             .map(|a| format!("'{a}'"))
             .collect();
-        // The app's cache beside the data folder, away from the developer's.
-        let cache = format!("XDG_CACHE_HOME='{}' ", data_dir.join("cache").display());
+        // The app's cache beside the data folder, away from the developer's, and no config
+        // file but the one a test writes.
+        let cache = format!(
+            "XDG_CACHE_HOME='{}' XDG_CONFIG_HOME='{}' ",
+            data_dir.join("cache").display(),
+            data_dir.join("no-config").display()
+        );
         let exports: String = std::iter::once(cache)
             .chain(env.iter().map(|(k, v)| format!("{k}='{v}' ")))
             .collect();

@@ -13,8 +13,10 @@ pub fn hustings(args: &[&str]) -> (String, String, Option<i32>) {
 pub fn hustings_with(args: &[&str], env: &[(&str, &Path)]) -> (String, String, Option<i32>) {
     let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
         .args(args)
-        // The tests' own cache, away from the developer's (a test may set another).
+        // The tests' own cache, away from the developer's, and no config file but the one a
+        // test writes (a test may set either).
         .env("XDG_CACHE_HOME", test_cache())
+        .env("XDG_CONFIG_HOME", test_cache().join("no-config"))
         .envs(env.iter().copied())
         .output()
         .expect("run hustings");
