@@ -24,7 +24,7 @@ use bincode::Options;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 2";
+const MAGIC: &str = "hustings cache 3";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -152,9 +152,9 @@ fn file_for(root: &Path, kind: &str, folder: &Path) -> PathBuf {
     root.join(kind).join(format!("{hash:016x}.bin"))
 }
 
-/// What every cache file holds around its body.
+/// What every shelf starts with; its entries follow, each a key, a length and a value.
 #[derive(Serialize, Deserialize)]
-struct Envelope<B> {
+struct Head {
     magic: String,
     build: String,
     /// The folder it is for, as the load named it: two folders whose names hash alike
@@ -162,78 +162,51 @@ struct Envelope<B> {
     folder: PathBuf,
     /// When it was written (see [`RACY`]).
     written_ns: u128,
-    body: B,
+    /// How many entries follow.
+    entries: u64,
 }
 
 fn options() -> impl Options {
     bincode::DefaultOptions::new().with_fixint_encoding()
 }
 
-/// The body of the cache file of kind `kind` for `folder`, with the time it was written, if
-/// the file is ours, whole, of this build and of this folder. `bytes` holds the file read.
-fn read<'a, B: Deserialize<'a>>(bytes: &'a [u8], folder: &Path) -> Option<(B, u128)> {
-    // Every length inside is bounded by the file's own: random bytes cannot ask for more.
-    let envelope: Envelope<B> = options()
-        .with_limit(bytes.len() as u64)
-        .deserialize(bytes)
-        .ok()?;
-    (envelope.magic == MAGIC && envelope.build == build() && envelope.folder == folder)
-        .then_some((envelope.body, envelope.written_ns))
-}
-
 /// The bytes of a cache file, if it is a regular file of a sane size.
 fn read_bytes(file: &Path) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    read_into(file, &mut bytes).map(|()| bytes)
-}
-
-/// Reads a cache file into `bytes` (emptied first), if it is a regular file of a sane size.
-fn read_into(file: &Path, bytes: &mut Vec<u8>) -> Option<()> {
     use std::io::Read;
-    bytes.clear();
-    let mut opened = fs::File::open(file).ok()?;
+    let opened = fs::File::open(file).ok()?;
     let meta = opened.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_BYTES {
         return None;
     }
-    bytes.reserve(usize::try_from(meta.len()).ok()?);
-    opened.read_to_end(bytes).ok()?;
-    Some(())
-}
-
-/// Writes `body` as the cache file `file` for `folder`, replacing it whole (a crash leaves
-/// the old file, or a torn one that the next read refuses).
-fn write<B: Serialize>(file: &Path, folder: &Path, written_ns: u128, body: B) -> io::Result<()> {
-    let envelope = Envelope {
-        magic: MAGIC.to_string(),
-        build: build().to_string(),
-        folder: folder.to_path_buf(),
-        written_ns,
-        body,
-    };
-    let bytes = options().serialize(&envelope).map_err(io::Error::other)?;
-    fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
-    replace(file, &bytes)
+    let mut bytes = Vec::new();
+    opened.take(MAX_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Puts `bytes` in `file` through a temporary file beside it, renamed over it.
 fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(file, |out| out.write_all(bytes))
+}
+
+/// Writes `file` through `write` into a temporary file beside it, then renamed over it: a
+/// crash leaves the old file, or a torn temporary one that nothing reads.
+fn replace_with(
+    file: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".hustings-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    {
+        let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
     temp.persist(file).map_err(|e| e.error)?;
     Ok(())
-}
-
-/// One value on a shelf, under its key, still encoded: a load decodes only what it uses.
-#[derive(Serialize, Deserialize)]
-struct Entry<'a, K> {
-    key: K,
-    #[serde(borrow)]
-    value: &'a [u8],
 }
 
 /// The time to pass to [`save`] for values made from files stamped after this call.
@@ -243,7 +216,8 @@ pub fn start() -> u128 {
 
 /// For each of `keys`, the value the shelf of kind `kind` for `folder` holds under it, where
 /// `trust` (given the key and when the shelf was written) vouches for it. Anything unreadable
-/// is `None`, never an error: the caller makes the value afresh.
+/// is `None`, never an error: the caller makes the value afresh. The shelf is read as a
+/// stream, an entry at a time: a folder of ten thousand statements is never in memory twice.
 pub fn restore<K, T>(
     root: &Path,
     kind: &str,
@@ -255,23 +229,21 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
-    thread_local! {
-        // One buffer per thread, reused: a large roster's shelves add up to the size of its
-        // statements, and fresh memory for each costs more than reading it.
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with_borrow_mut(|bytes| {
-        let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
-        if read_into(&file_for(root, kind, folder), bytes).is_some() {
-            take(bytes, folder, keys, &trust, &mut found);
-        }
-        found
-    })
+    let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
+    let _ = take(
+        &file_for(root, kind, folder),
+        folder,
+        keys,
+        &trust,
+        &mut found,
+    );
+    found
 }
 
-/// Fills `found` with the values of the shelf in `bytes` under `keys` that `trust` vouches for.
+/// Fills `found` with the values of the shelf `file` under `keys` that `trust` vouches for;
+/// stops at the first thing that is not as written (what it filled before stands).
 fn take<K, T>(
-    bytes: &[u8],
+    file: &Path,
     folder: &Path,
     keys: &[K],
     trust: &impl Fn(&K, u128) -> bool,
@@ -281,23 +253,61 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
-    let (entries, written_ns) = read::<Vec<Entry<K>>>(bytes, folder)?;
-    let mut by_key: HashMap<K, &[u8]> = entries.into_iter().map(|e| (e.key, e.value)).collect();
-    for (key, slot) in keys.iter().zip(found) {
-        if trust(key, written_ns)
-            && let Some(value) = by_key.remove(key)
-        {
-            *slot = options()
-                .with_limit(value.len() as u64)
-                .deserialize(value)
-                .ok();
+    use std::io::Read;
+    let opened = fs::File::open(file).ok()?;
+    let meta = opened.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_BYTES {
+        return None;
+    }
+    // Every length read is bounded by what is left of the file: noise cannot ask for more.
+    let mut input = io::BufReader::with_capacity(1 << 16, opened).take(meta.len());
+    let head: Head = options()
+        .with_limit(input.limit())
+        .deserialize_from(&mut input)
+        .ok()?;
+    if head.magic != MAGIC || head.build != build() || head.folder != folder {
+        return None;
+    }
+    let mut wanted: HashMap<&K, usize> = keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    for _ in 0..head.entries {
+        if wanted.is_empty() {
+            break;
+        }
+        let key: K = options()
+            .with_limit(input.limit())
+            .deserialize_from(&mut input)
+            .ok()?;
+        let mut length = [0u8; 8];
+        input.read_exact(&mut length).ok()?;
+        let length = u64::from_le_bytes(length);
+        if length > input.limit() {
+            return None;
+        }
+        match wanted.remove(&key) {
+            Some(at) if trust(&key, head.written_ns) => {
+                found[at] = VALUE.with_borrow_mut(|value| {
+                    value.resize(usize::try_from(length).ok()?, 0);
+                    input.read_exact(value).ok()?;
+                    options().with_limit(length).deserialize(value).ok()
+                });
+            }
+            _ => {
+                io::copy(&mut (&mut input).take(length), &mut io::sink()).ok()?;
+            }
         }
     }
     Some(())
 }
 
+thread_local! {
+    // One buffer per thread for a value read from a shelf, reused: fresh memory for each
+    // costs more than reading it, and decoding from memory is quicker than from a stream.
+    static VALUE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Puts `values` on the shelf of kind `kind` for `folder`, in place of all it held;
-/// `written_ns` is when their files were stamped ([`start`]).
+/// `written_ns` is when their files were stamped ([`start`]). Written as a stream, a value
+/// at a time.
 pub fn save<K: Serialize, T: Serialize>(
     root: &Path,
     kind: &str,
@@ -305,14 +315,95 @@ pub fn save<K: Serialize, T: Serialize>(
     written_ns: u128,
     values: &[(K, &T)],
 ) -> io::Result<()> {
-    let encoded = values
-        .iter()
-        .map(|(key, value)| Ok((key, options().serialize(value)?)))
-        .collect::<Result<Vec<_>, bincode::Error>>()
-        .map_err(io::Error::other)?;
-    let entries: Vec<Entry<&K>> = encoded
-        .iter()
-        .map(|(key, value)| Entry { key: *key, value })
-        .collect();
-    write(&file_for(root, kind, folder), folder, written_ns, entries)
+    let head = Head {
+        magic: MAGIC.to_string(),
+        build: build().to_string(),
+        folder: folder.to_path_buf(),
+        written_ns,
+        entries: values.len() as u64,
+    };
+    replace_with(&file_for(root, kind, folder), |out| {
+        options()
+            .serialize_into(&mut *out, &head)
+            .map_err(io::Error::other)?;
+        for (key, value) in values {
+            options()
+                .serialize_into(&mut *out, key)
+                .map_err(io::Error::other)?;
+            let length = options().serialized_size(value).map_err(io::Error::other)?;
+            out.write_all(&length.to_le_bytes())?;
+            options()
+                .serialize_into(&mut *out, value)
+                .map_err(io::Error::other)?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shelf_gives_the_values_asked_for_and_skips_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Path::new("some/folder");
+        let values = [
+            (1u64, &"one".to_string()),
+            (2, &"two".to_string()),
+            (3, &"three".to_string()),
+        ];
+        save(dir.path(), "words", folder, 5, &values).unwrap();
+        let got: Vec<Option<String>> =
+            restore(dir.path(), "words", folder, &[3u64, 9, 1], |_, _| true);
+        assert_eq!(
+            got,
+            [Some("three".to_string()), None, Some("one".to_string())]
+        );
+        // Trust decides per key, given when the shelf was written.
+        let got: Vec<Option<String>> =
+            restore(dir.path(), "words", folder, &[1u64, 2], |k, written| {
+                *k == 2 && written == 5
+            });
+        assert_eq!(got, [None, Some("two".to_string())]);
+        // Another folder's shelf, even under the same name, gives nothing.
+        let other = Path::new("other");
+        fs::copy(
+            file_for(dir.path(), "words", folder),
+            file_for(dir.path(), "words", other),
+        )
+        .unwrap();
+        let got: Vec<Option<String>> = restore(dir.path(), "words", other, &[1u64], |_, _| true);
+        assert_eq!(got, [None]);
+    }
+
+    #[test]
+    fn a_length_past_the_end_of_the_shelf_is_refused_without_asking_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Path::new("f");
+        let values = [(1u64, &vec![7u8; 100]), (2, &vec![8u8; 100])];
+        save(dir.path(), "words", folder, 0, &values).unwrap();
+        let file = file_for(dir.path(), "words", folder);
+        let mut bytes = fs::read(&file).unwrap();
+        // The first entry's length follows its eight-byte key, after the head.
+        let head = options()
+            .serialized_size(&Head {
+                magic: MAGIC.to_string(),
+                build: build().to_string(),
+                folder: folder.to_path_buf(),
+                written_ns: 0,
+                entries: 2,
+            })
+            .unwrap() as usize;
+        let at = head + 8;
+        assert_eq!(
+            u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()),
+            108
+        );
+        bytes[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        fs::write(&file, &bytes).unwrap();
+        let got: Vec<Option<Vec<u8>>> =
+            restore(dir.path(), "words", folder, &[1u64, 2], |_, _| true);
+        assert_eq!(got, [None, None]);
+    }
 }
