@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,30 +58,20 @@ impl Words {
         let seed = cache.map_or(0, crate::cache::secret);
         let hashes =
             crate::parallel::map_min(ranges.clone(), 2, |r| text_hash(&candidates[r], seed));
-        let mut found: Vec<Option<Part>> = ranges.iter().map(|_| None).collect();
-        // Each folder's parts, by the folder of their first candidate.
-        let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
-        if let Some(root) = cache {
-            let mut at: HashMap<PathBuf, usize> = HashMap::new();
-            for (i, r) in ranges.iter().enumerate() {
-                let path = &candidates[r.start].path;
-                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                let slot = *at.entry(folder.clone()).or_insert_with(|| {
-                    folders.push((folder, Vec::new()));
-                    folders.len() - 1
-                });
-                folders[slot].1.push(i);
-            }
-            let shelves = crate::parallel::map_min(folders.clone(), 2, |(folder, members)| {
-                let keys: Vec<u128> = members.iter().map(|&i| hashes[i]).collect();
-                crate::cache::restore::<u128, Part>(root, "words", &folder, &keys, |_, _| true)
-            });
-            for ((_, members), shelf) in folders.iter().zip(shelves) {
-                for (&i, part) in members.iter().zip(shelf) {
-                    found[i] = part.filter(|p| p.is_whole(ranges[i].len()));
-                }
-            }
-        }
+        // Each part is kept on the shelf of its first candidate's folder.
+        let shelves = cache.map(|root| {
+            let files = ranges.iter().map(|r| candidates[r.start].path.as_path());
+            crate::cache::Shelves::new(root, "words", files.zip(hashes))
+        });
+        let found: Vec<Option<Part>> = match &shelves {
+            Some(shelves) => shelves
+                .restore::<Part>(|_, _| true)
+                .into_iter()
+                .zip(&ranges)
+                .map(|(part, range)| part.filter(|p| p.is_whole(range.len())))
+                .collect(),
+            None => ranges.iter().map(|_| None).collect(),
+        };
         let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
         let todo: Vec<(Range<usize>, Option<Part>)> = ranges.into_iter().zip(found).collect();
         let parts: Vec<Part> = crate::parallel::map_min(todo, 2, |(range, found)| {
@@ -89,17 +79,8 @@ impl Words {
             part.first = range.start;
             part
         });
-        if let Some(root) = cache {
-            let stale: Vec<&(PathBuf, Vec<usize>)> = folders
-                .iter()
-                .filter(|(_, members)| members.iter().any(|&i| fresh[i]))
-                .collect();
-            crate::parallel::map_min(stale, 2, |(folder, members)| {
-                let values: Vec<(u128, &Part)> =
-                    members.iter().map(|&i| (hashes[i], &parts[i])).collect();
-                // A cache that cannot be written costs the next run its speed, nothing else.
-                let _ = crate::cache::save(root, "words", folder, crate::cache::start(), &values);
-            });
+        if let Some(shelves) = shelves {
+            shelves.save(&fresh, &parts, |_| true, crate::cache::start());
         }
         Words { parts }
     }
@@ -324,6 +305,7 @@ impl Lanes {
 mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
+    use std::path::PathBuf;
 
     /// Elections of `sizes` candidates, each with a statement of a few words.
     fn roster(sizes: &[usize]) -> Roster {

@@ -229,15 +229,119 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
+    let refs: Vec<&K> = keys.iter().collect();
+    restore_refs(root, kind, folder, &refs, &trust)
+}
+
+/// As [`restore`], for keys held elsewhere.
+fn restore_refs<K, T>(
+    root: &Path,
+    kind: &str,
+    folder: &Path,
+    keys: &[&K],
+    trust: &impl Fn(&K, u128) -> bool,
+) -> Vec<Option<T>>
+where
+    K: Eq + Hash + Serialize + DeserializeOwned,
+    T: DeserializeOwned,
+{
     let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
     let _ = take(
         &file_for(root, kind, folder),
         folder,
         keys,
-        &trust,
+        trust,
         &mut found,
     );
     found
+}
+
+/// The items of a load, each kept on the shelf of its file's folder under its key: what the
+/// shelves hold for them, read on every core, and the shelves written back where anything
+/// was made afresh. The parsed files and the word index's parts are kept this way.
+pub struct Shelves<'a, K> {
+    root: &'a Path,
+    kind: &'static str,
+    keys: Vec<K>,
+    /// Each folder with its items (indices into `keys`), in the order first met.
+    folders: Vec<(PathBuf, Vec<usize>)>,
+}
+
+impl<'a, K> Shelves<'a, K>
+where
+    K: Eq + Hash + Serialize + DeserializeOwned + Sync,
+{
+    /// The shelves of kind `kind` in `root` for `items`: each item's file and key, in order.
+    pub fn new<'p>(
+        root: &'a Path,
+        kind: &'static str,
+        items: impl IntoIterator<Item = (&'p Path, K)>,
+    ) -> Self {
+        let mut keys = Vec::new();
+        let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
+        let mut at: HashMap<PathBuf, usize> = HashMap::new();
+        for (i, (file, key)) in items.into_iter().enumerate() {
+            let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let slot = *at.entry(folder.clone()).or_insert_with(|| {
+                folders.push((folder, Vec::new()));
+                folders.len() - 1
+            });
+            folders[slot].1.push(i);
+            keys.push(key);
+        }
+        Shelves {
+            root,
+            kind,
+            keys,
+            folders,
+        }
+    }
+
+    /// Each item's value as its shelf holds it, where `trust` (given the item's key and when
+    /// the shelf was written) vouches for it.
+    pub fn restore<T: DeserializeOwned + Send>(
+        &self,
+        trust: impl Fn(&K, u128) -> bool + Sync,
+    ) -> Vec<Option<T>> {
+        let shelves =
+            crate::parallel::map_min(self.folders.iter().collect(), 2, |(folder, members)| {
+                let keys: Vec<&K> = members.iter().map(|&i| &self.keys[i]).collect();
+                restore_refs(self.root, self.kind, folder, &keys, &trust)
+            });
+        let mut found: Vec<Option<T>> = self.keys.iter().map(|_| None).collect();
+        for ((_, members), shelf) in self.folders.iter().zip(shelves) {
+            for (&i, value) in members.iter().zip(shelf) {
+                found[i] = value;
+            }
+        }
+        found
+    }
+
+    /// Writes back the shelf of each folder with an item made afresh (`fresh`, per item),
+    /// holding the value in `values` of each of its items whose key `keep` accepts;
+    /// `written_ns` as for [`save`]. A shelf that cannot be written costs the next run its
+    /// speed, nothing else.
+    pub fn save<T: Serialize + Sync>(
+        &self,
+        fresh: &[bool],
+        values: &[T],
+        keep: impl Fn(&K) -> bool + Sync,
+        written_ns: u128,
+    ) {
+        let stale: Vec<&(PathBuf, Vec<usize>)> = self
+            .folders
+            .iter()
+            .filter(|(_, members)| members.iter().any(|&i| fresh[i]))
+            .collect();
+        crate::parallel::map_min(stale, 2, |(folder, members)| {
+            let entries: Vec<(&K, &T)> = members
+                .iter()
+                .filter(|&&i| keep(&self.keys[i]))
+                .map(|&i| (&self.keys[i], &values[i]))
+                .collect();
+            let _ = save(self.root, self.kind, folder, written_ns, &entries);
+        });
+    }
 }
 
 /// Fills `found` with the values of the shelf `file` under `keys` that `trust` vouches for;
@@ -245,7 +349,7 @@ where
 fn take<K, T>(
     file: &Path,
     folder: &Path,
-    keys: &[K],
+    keys: &[&K],
     trust: &impl Fn(&K, u128) -> bool,
     found: &mut [Option<T>],
 ) -> Option<()>
@@ -268,7 +372,7 @@ where
     if head.magic != MAGIC || head.build != build() || head.folder != folder {
         return None;
     }
-    let mut wanted: HashMap<&K, usize> = keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+    let mut wanted: HashMap<&K, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     for _ in 0..head.entries {
         if wanted.is_empty() {
             break;

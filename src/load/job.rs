@@ -43,47 +43,24 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
             context,
         },
     );
-    // Each folder's jobs, in the order first met.
-    let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
-    let mut folder_of: HashMap<PathBuf, usize> = HashMap::new();
-    for (i, job) in jobs.iter().enumerate() {
-        let folder = job.path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let at = *folder_of.entry(folder.clone()).or_insert_with(|| {
-            folders.push((folder, Vec::new()));
-            folders.len() - 1
-        });
-        folders[at].1.push(i);
-    }
-    let shelves = crate::parallel::map_min(folders.clone(), 2, |(folder, members)| {
-        let wanted: Vec<FileKey> = members.iter().map(|&i| keys[i].clone()).collect();
-        cache::restore::<FileKey, Outcome>(root, "files", &folder, &wanted, |key, written| {
-            key.stamp.is_some_and(|s| s.settled_before(written))
-        })
-    });
-    let mut found: Vec<Option<Outcome>> = jobs.iter().map(|_| None).collect();
-    for ((_, members), shelf) in folders.iter().zip(shelves) {
-        for (&i, outcome) in members.iter().zip(shelf) {
-            found[i] = outcome.and_then(|o| accept(o, &jobs[i]));
-        }
-    }
+    let shelves = cache::Shelves::new(
+        root,
+        "files",
+        jobs.iter().map(|j| j.path.as_path()).zip(keys),
+    );
+    let found = shelves
+        .restore::<Outcome>(|key, written| key.stamp.is_some_and(|s| s.settled_before(written)));
+    let found: Vec<Option<Outcome>> = found
+        .into_iter()
+        .zip(&jobs)
+        .map(|(outcome, job)| outcome.and_then(|o| accept(o, job)))
+        .collect();
     let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
     let todo: Vec<(Job, Option<Outcome>)> = jobs.into_iter().zip(found).collect();
     let outcomes = crate::parallel::map(todo, |(job, found)| {
         count(found.unwrap_or_else(|| job.run()))
     });
-    let stale: Vec<(PathBuf, Vec<usize>)> = folders
-        .into_iter()
-        .filter(|(_, members)| members.iter().any(|&i| fresh[i]))
-        .collect();
-    crate::parallel::map_min(stale, 2, |(folder, members)| {
-        let values: Vec<(&FileKey, &Outcome)> = members
-            .iter()
-            .filter(|&&i| keys[i].stamp.is_some())
-            .map(|&i| (&keys[i], &outcomes[i]))
-            .collect();
-        // A cache that cannot be written costs the next run its speed, nothing else.
-        let _ = cache::save(root, "files", &folder, started, &values);
-    });
+    shelves.save(&fresh, &outcomes, |key| key.stamp.is_some(), started);
     outcomes
 }
 
