@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use bincode::Options;
@@ -13,14 +13,6 @@ const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// A temporary file older than this was left by a write that never finished.
 const ABANDONED: Duration = Duration::from_secs(60 * 60);
-
-/// The start of every shelf: whose it is and for which folder.
-#[derive(serde::Deserialize)]
-struct Header {
-    magic: String,
-    _build: String,
-    folder: PathBuf,
-}
 
 /// Tidies the cache in `root` if it was not tidied in the last day; returns how many files
 /// were removed. Best effort: whatever cannot be read or removed is left.
@@ -61,13 +53,13 @@ fn is_unneeded(path: &Path) -> bool {
     if read.is_err() {
         return false;
     }
-    let header: Option<Header> = bincode::DefaultOptions::new()
-        .with_fixint_encoding()
+    // The head of a shelf, its entries cut off.
+    let head: Option<super::Head> = super::options()
         .allow_trailing_bytes()
         .with_limit(start.len() as u64)
         .deserialize(&start)
         .ok();
-    match header {
+    match head {
         Some(h) if h.magic == super::MAGIC => !h.folder.exists(),
         // Not one of ours, or from a build with another layout: rewritten when next needed.
         _ => false,
