@@ -59,11 +59,7 @@ pub fn run(
     let (roster, errors) = match screen.wait(&loaded, counts, &theme) {
         Ok(tui::Waited::Loaded(roster)) => roster,
         Ok(tui::Waited::Quit) => return Ok(ExitCode::SUCCESS),
-        Ok(tui::Waited::Signal(signal)) => {
-            return Ok(ExitCode::from(
-                u8::try_from(128 + signal).unwrap_or(u8::MAX),
-            ));
-        }
+        Ok(tui::Waited::Signal(signal)) => return Ok(ended_by(signal)),
         Err(e) => return Err(Failure::Other(e.to_string())),
     };
     if roster.candidates.is_empty() {
@@ -128,10 +124,13 @@ pub fn run(
         )));
     }
     match result.map_err(|e| Failure::Other(e.to_string()))? {
-        // Ended by a signal, after saving: the shell's convention, 128 + the signal.
-        Some(signal) => Ok(ExitCode::from(
-            u8::try_from(128 + signal).unwrap_or(u8::MAX),
-        )),
+        Some(signal) => Ok(ended_by(signal)),
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// The exit status of an app a signal ended (after saving): the shell's convention, 128 +
+/// the signal.
+fn ended_by(signal: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
 }

@@ -41,10 +41,7 @@ impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
         terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
         app: &App,
     ) -> io::Result<()> {
-        // One synchronized update per frame: the terminal shows it whole or not at all.
-        execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        terminal.draw(|frame| ui::draw(frame, app, self.theme))?;
-        execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+        draw_whole(terminal, |frame| ui::draw(frame, app, self.theme))
     }
 
     fn save(&mut self, app: &App, election: usize) -> io::Result<()> {
@@ -78,6 +75,17 @@ impl Host<CrosstermBackend<io::Stdout>> for TerminalHost<'_> {
             .and_then(|()| out.flush())
             .map_err(|e| e.to_string())
     }
+}
+
+/// Draws one frame with `draw` as one synchronized update: the terminal shows it whole or
+/// not at all.
+fn draw_whole(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    draw: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(draw)?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 /// The real terminal in the app's mode: opened before a roster loads, so that a voter
@@ -153,10 +161,9 @@ impl Screen {
             }
             if start.elapsed() >= BLINK {
                 let (done, total) = progress();
-                execute!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-                self.terminal
-                    .draw(|frame| ui::loading::draw(frame, done, total, theme))?;
-                execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+                draw_whole(&mut self.terminal, |frame| {
+                    ui::loading::draw(frame, done, total, theme);
+                })?;
             }
         }
     }
