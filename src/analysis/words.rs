@@ -106,8 +106,9 @@ impl Words {
     }
 
     /// Every word with the candidates (roster indices) that use it, sorted by word: the
-    /// index as one list, for tests and benchmarks.
-    pub fn entries(&self) -> Vec<(String, Vec<usize>)> {
+    /// index as one list, for tests.
+    #[cfg(test)]
+    fn entries(&self) -> Vec<(String, Vec<usize>)> {
         let mut all: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
         for part in &self.parts {
             for i in 0..part.ends.len() {
