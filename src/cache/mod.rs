@@ -170,14 +170,22 @@ fn options() -> impl Options {
     bincode::DefaultOptions::new().with_fixint_encoding()
 }
 
+/// A cache file opened for reading, with its length, if it is a regular file of a sane
+/// size: looked at before it is opened (opening a FIFO would wait for ever for a writer)
+/// and again once open.
+fn open_regular(file: &Path) -> Option<(fs::File, u64)> {
+    if !fs::metadata(file).ok()?.is_file() {
+        return None;
+    }
+    let opened = fs::File::open(file).ok()?;
+    let meta = opened.metadata().ok()?;
+    (meta.is_file() && meta.len() <= MAX_BYTES).then_some((opened, meta.len()))
+}
+
 /// The bytes of a cache file, if it is a regular file of a sane size.
 fn read_bytes(file: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
-    let opened = fs::File::open(file).ok()?;
-    let meta = opened.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
+    let (opened, _) = open_regular(file)?;
     let mut bytes = Vec::new();
     opened.take(MAX_BYTES).read_to_end(&mut bytes).ok()?;
     Some(bytes)
@@ -358,13 +366,9 @@ where
     T: DeserializeOwned,
 {
     use std::io::Read;
-    let opened = fs::File::open(file).ok()?;
-    let meta = opened.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
+    let (opened, len) = open_regular(file)?;
     // Every length read is bounded by what is left of the file: noise cannot ask for more.
-    let mut input = io::BufReader::with_capacity(1 << 16, opened).take(meta.len());
+    let mut input = io::BufReader::with_capacity(1 << 16, opened).take(len);
     let head: Head = options()
         .with_limit(input.limit())
         .deserialize_from(&mut input)
@@ -479,6 +483,25 @@ mod tests {
         .unwrap();
         let got: Vec<Option<String>> = restore(dir.path(), "words", other, &[1u64], |_, _| true);
         assert_eq!(got, [None]);
+    }
+
+    #[test]
+    fn a_fifo_where_a_shelf_or_the_secret_should_be_is_passed_by_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Path::new("f");
+        let shelf = file_for(dir.path(), "words", folder);
+        fs::create_dir_all(shelf.parent().unwrap()).unwrap();
+        for fifo in [&shelf, &dir.path().join("secret")] {
+            let made = std::process::Command::new("mkfifo").arg(fifo).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo is on every Unix");
+        }
+        let got: Vec<Option<u32>> = restore(dir.path(), "words", folder, &[1u64], |_, _| true);
+        assert_eq!(got, [None]);
+        // A secret is made and kept in the FIFO's place.
+        assert_eq!(secret(dir.path()), secret(dir.path()));
+        assert!(dir.path().join("secret").is_file());
+        assert_eq!(tidy::tidy(dir.path()), 0, "the tidying passes it by too");
+        assert!(shelf.exists());
     }
 
     #[test]

@@ -48,9 +48,11 @@ fn is_unneeded(path: &Path) -> bool {
             .and_then(|m| m.modified())
             .is_ok_and(|at| SystemTime::now().duration_since(at).unwrap_or_default() > ABANDONED);
     }
+    let Some((opened, _)) = super::open_regular(path) else {
+        return false;
+    };
     let mut start = Vec::new();
-    let read = fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut start));
-    if read.is_err() {
+    if opened.take(64 * 1024).read_to_end(&mut start).is_err() {
         return false;
     }
     // The head of a shelf, its entries cut off.
