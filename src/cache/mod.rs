@@ -10,17 +10,20 @@
 //! once a day [`tidy`] removes what no folder needs any more. The cache is the only writer
 //! outside the voter's store, and it writes only under its own directory.
 
+mod file;
 pub mod tidy;
 
 use std::collections::HashMap;
 use std::fs;
 use std::hash::Hash;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bincode::Options;
+
+use file::{open_regular, read_bytes, replace, replace_with};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// What every cache file starts with; any other start is no cache of ours.
@@ -29,9 +32,6 @@ const MAGIC: &str = "hustings cache 3";
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
 const RACY: Duration = Duration::from_secs(2);
-
-/// No cache file is read past this size (a part is a folder's worth of statements).
-const MAX_BYTES: u64 = 1 << 30;
 
 static DIR: OnceLock<PathBuf> = OnceLock::new();
 
@@ -168,53 +168,6 @@ struct Head {
 
 fn options() -> impl Options {
     bincode::DefaultOptions::new().with_fixint_encoding()
-}
-
-/// A cache file opened for reading, with its length, if it is a regular file of a sane
-/// size: looked at before it is opened (opening a FIFO would wait for ever for a writer)
-/// and again once open.
-fn open_regular(file: &Path) -> Option<(fs::File, u64)> {
-    if !fs::metadata(file).ok()?.is_file() {
-        return None;
-    }
-    let opened = fs::File::open(file).ok()?;
-    let meta = opened.metadata().ok()?;
-    (meta.is_file() && meta.len() <= MAX_BYTES).then_some((opened, meta.len()))
-}
-
-/// The bytes of a cache file, if it is a regular file of a sane size.
-fn read_bytes(file: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let (opened, _) = open_regular(file)?;
-    let mut bytes = Vec::new();
-    opened.take(MAX_BYTES).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
-}
-
-/// Puts `bytes` in `file` through a temporary file beside it, renamed over it.
-fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_with(file, |out| out.write_all(bytes))
-}
-
-/// Writes `file` through `write` into a temporary file beside it, then renamed over it: a
-/// crash leaves the old file, or a torn temporary one that nothing reads.
-fn replace_with(
-    file: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".hustings-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    {
-        let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        write(&mut out)?;
-        out.flush()?;
-    }
-    temp.persist(file).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// The time to pass to [`save`] for values made from files stamped after this call.

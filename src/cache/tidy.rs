@@ -48,7 +48,7 @@ fn is_unneeded(path: &Path) -> bool {
             .and_then(|m| m.modified())
             .is_ok_and(|at| SystemTime::now().duration_since(at).unwrap_or_default() > ABANDONED);
     }
-    let Some((opened, _)) = super::open_regular(path) else {
+    let Some((opened, _)) = super::file::open_regular(path) else {
         return false;
     };
     let mut start = Vec::new();

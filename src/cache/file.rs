@@ -1,0 +1,55 @@
+//! The cache's files, each looked at before it is opened and replaced whole.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// No cache file is read past this size (a part is a folder's worth of statements).
+pub(super) const MAX_BYTES: u64 = 1 << 30;
+
+/// A cache file opened for reading, with its length, if it is a regular file of a sane
+/// size: looked at before it is opened (opening a FIFO would wait for ever for a writer)
+/// and again once open.
+pub(super) fn open_regular(file: &Path) -> Option<(fs::File, u64)> {
+    if !fs::metadata(file).ok()?.is_file() {
+        return None;
+    }
+    let opened = fs::File::open(file).ok()?;
+    let meta = opened.metadata().ok()?;
+    (meta.is_file() && meta.len() <= MAX_BYTES).then_some((opened, meta.len()))
+}
+
+/// The bytes of a cache file, if it is a regular file of a sane size.
+pub(super) fn read_bytes(file: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let (opened, _) = open_regular(file)?;
+    let mut bytes = Vec::new();
+    opened.take(MAX_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Puts `bytes` in `file` through a temporary file beside it, renamed over it.
+pub(super) fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(file, |out| out.write_all(bytes))
+}
+
+/// Writes `file` through `write` into a temporary file beside it, then renamed over it: a
+/// crash leaves the old file, or a torn temporary one that nothing reads.
+pub(super) fn replace_with(
+    file: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".hustings-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    temp.persist(file).map_err(|e| e.error)?;
+    Ok(())
+}
