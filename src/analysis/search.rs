@@ -129,7 +129,7 @@ impl SearchIndex {
                     let rows = crate::parallel::map(with_words.clone(), |c| {
                         roster.candidates[c]
                             .texts()
-                            .any(|t| has_phrase(t.raw(), text))
+                            .any(|t| t.with_raw(|raw| has_phrase(raw, text)))
                     });
                     for (c, row) in with_words.into_iter().zip(rows) {
                         statements[c] = row;

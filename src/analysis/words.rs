@@ -243,14 +243,14 @@ fn ranges(candidates: &[Candidate]) -> Vec<Range<usize>> {
     ranges
 }
 
-/// A hash of everything a part of `candidates` indexes, started from the cache's own
+/// A hash of the texts a part of `candidates` indexes (as written), started from the cache's own
 /// secret `seed`: the same texts give the same hash on every run, any change another, and a
 /// candidate who cannot read the cache cannot write a statement that hashes as another part.
 fn text_hash(candidates: &[Candidate], seed: u64) -> u128 {
     let mut hash = Lanes::new(seed);
     for candidate in candidates {
         for text in candidate.texts() {
-            hash.add(text.display().as_bytes());
+            hash.add(&text.fingerprint(seed).to_le_bytes());
         }
         hash.add(b"\0 next candidate");
     }

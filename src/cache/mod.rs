@@ -11,6 +11,7 @@
 //! outside the voter's store, and it writes only under its own directory.
 
 mod file;
+mod texts;
 pub mod tidy;
 
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ use std::fs;
 use std::hash::Hash;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bincode::Options;
@@ -27,7 +28,7 @@ use file::{open_regular, read_bytes, replace, replace_with};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 3";
+const MAGIC: &str = "hustings cache 4";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -152,7 +153,10 @@ fn file_for(root: &Path, kind: &str, folder: &Path) -> PathBuf {
     root.join(kind).join(format!("{hash:016x}.bin"))
 }
 
-/// What every shelf starts with; its entries follow, each a key, a length and a value.
+/// A shelf is the texts of its values, one after another (see [`crate::roster::text`]);
+/// then this head, followed by its entries, each a key, a length and a value; then where
+/// the head starts (eight bytes). A load reads the head and entries, and each text only
+/// when it is asked for.
 #[derive(Serialize, Deserialize)]
 struct Head {
     magic: String,
@@ -191,7 +195,7 @@ where
     T: DeserializeOwned,
 {
     let refs: Vec<&K> = keys.iter().collect();
-    restore_refs(root, kind, folder, &refs, &trust)
+    restore_refs(root, kind, folder, &refs, &trust, secret(root))
 }
 
 /// As [`restore`], for keys held elsewhere.
@@ -201,20 +205,27 @@ fn restore_refs<K, T>(
     folder: &Path,
     keys: &[&K],
     trust: &impl Fn(&K, u128) -> bool,
+    seed: u64,
 ) -> Vec<Option<T>>
 where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
     let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
-    let _ = take(
-        &file_for(root, kind, folder),
+    let shelf = Shelf {
+        file: file_for(root, kind, folder),
         folder,
-        keys,
-        trust,
-        &mut found,
-    );
+        seed,
+    };
+    let _ = take(&shelf, keys, trust, &mut found);
     found
+}
+
+/// A shelf to read: its file, the folder it is for, and the seed its texts were hashed with.
+struct Shelf<'a> {
+    file: PathBuf,
+    folder: &'a Path,
+    seed: u64,
 }
 
 /// The items of a load, each kept on the shelf of its file's folder under its key: what the
@@ -264,10 +275,11 @@ where
         &self,
         trust: impl Fn(&K, u128) -> bool + Sync,
     ) -> Vec<Option<T>> {
+        let seed = secret(self.root);
         let shelves =
             crate::parallel::map_min(self.folders.iter().collect(), 2, |(folder, members)| {
                 let keys: Vec<&K> = members.iter().map(|&i| &self.keys[i]).collect();
-                restore_refs(self.root, self.kind, folder, &keys, &trust)
+                restore_refs(self.root, self.kind, folder, &keys, &trust, seed)
             });
         let mut found: Vec<Option<T>> = self.keys.iter().map(|_| None).collect();
         for ((_, members), shelf) in self.folders.iter().zip(shelves) {
@@ -305,11 +317,11 @@ where
     }
 }
 
-/// Fills `found` with the values of the shelf `file` under `keys` that `trust` vouches for;
-/// stops at the first thing that is not as written (what it filled before stands).
+/// Fills `found` with the values of `shelf` under `keys` that `trust` vouches for; stops
+/// at the first thing that is not as written (what it filled before stands). The texts of a
+/// value are left on the shelf, to be read when asked for.
 fn take<K, T>(
-    file: &Path,
-    folder: &Path,
+    shelf: &Shelf,
     keys: &[&K],
     trust: &impl Fn(&K, u128) -> bool,
     found: &mut [Option<T>],
@@ -319,14 +331,14 @@ where
     T: DeserializeOwned,
 {
     use std::io::Read;
-    let (opened, len) = open_regular(file)?;
-    // Every length read is bounded by what is left of the file: noise cannot ask for more.
-    let mut input = io::BufReader::with_capacity(1 << 16, opened).take(len);
-    let head: Head = options()
-        .with_limit(input.limit())
-        .deserialize_from(&mut input)
-        .ok()?;
-    if head.magic != MAGIC || head.build != build() || head.folder != folder {
+    let (opened, len) = open_regular(&shelf.file)?;
+    let kept: Arc<dyn crate::roster::text::Shelf> = Arc::new(texts::Kept::new(
+        shelf.file.clone(),
+        texts::Identity::of(&opened)?,
+        shelf.seed,
+    ));
+    let (head, mut input) = open_head(opened, len)?;
+    if head.build != build() || head.folder != shelf.folder {
         return None;
     }
     let mut wanted: HashMap<&K, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
@@ -338,25 +350,58 @@ where
             .with_limit(input.limit())
             .deserialize_from(&mut input)
             .ok()?;
-        let mut length = [0u8; 8];
-        input.read_exact(&mut length).ok()?;
-        let length = u64::from_le_bytes(length);
-        if length > input.limit() {
-            return None;
-        }
+        let length = length(&mut input)?;
         match wanted.remove(&key) {
             Some(at) if trust(&key, head.written_ns) => {
                 found[at] = VALUE.with_borrow_mut(|value| {
                     value.resize(usize::try_from(length).ok()?, 0);
                     input.read_exact(value).ok()?;
-                    options().with_limit(length).deserialize(value).ok()
+                    crate::roster::text::leaving_on(kept.clone(), || {
+                        options().with_limit(length).deserialize(value).ok()
+                    })
                 });
             }
-            _ => {
-                io::copy(&mut (&mut input).take(length), &mut io::sink()).ok()?;
-            }
+            _ => skip(&mut input, length)?,
         }
     }
+    Some(())
+}
+
+/// The shelf `opened` (`len` bytes long) read up to its entries: its head, if it is one of
+/// ours, and a reader of what follows, which no length read from it can take past.
+fn open_head(mut opened: fs::File, len: u64) -> Option<(Head, Input)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let entries_end = len.checked_sub(8)?;
+    let mut at = [0u8; 8];
+    opened.seek(SeekFrom::Start(entries_end)).ok()?;
+    opened.read_exact(&mut at).ok()?;
+    let at = u64::from_le_bytes(at);
+    opened.seek(SeekFrom::Start(at)).ok()?;
+    let mut input =
+        io::BufReader::with_capacity(1 << 16, opened).take(entries_end.checked_sub(at)?);
+    let head: Head = options()
+        .with_limit(input.limit())
+        .deserialize_from(&mut input)
+        .ok()?;
+    (head.magic == MAGIC).then_some((head, input))
+}
+
+/// A shelf's entries, as read.
+type Input = io::Take<io::BufReader<fs::File>>;
+
+/// A length written before what it measures, if no more than what is left of the shelf.
+fn length(input: &mut Input) -> Option<u64> {
+    use std::io::Read;
+    let mut bytes = [0u8; 8];
+    input.read_exact(&mut bytes).ok()?;
+    let length = u64::from_le_bytes(bytes);
+    (length <= input.limit()).then_some(length)
+}
+
+/// Passes over `n` bytes of the shelf without reading them.
+fn skip(input: &mut Input, n: u64) -> Option<()> {
+    input.get_mut().seek_relative(i64::try_from(n).ok()?).ok()?;
+    input.set_limit(input.limit().checked_sub(n)?);
     Some(())
 }
 
@@ -383,21 +428,33 @@ pub fn save<K: Serialize, T: Serialize>(
         written_ns,
         entries: values.len() as u64,
     };
+    let seed = secret(root);
     replace_with(&file_for(root, kind, folder), |out| {
+        // The texts go out as they come; the entries, which say where their texts are,
+        // are held until the last text is out.
+        let mut entries = Vec::new();
+        let (mut texts, mut value) = (Vec::new(), Vec::new());
+        let mut at = 0u64;
+        for (key, v) in values {
+            options()
+                .serialize_into(&mut entries, key)
+                .map_err(io::Error::other)?;
+            value.clear();
+            // Into a buffer, never sized first: sizing would serialize (and spill) twice.
+            crate::roster::text::spilling(&mut texts, at, seed, || {
+                options().serialize_into(&mut value, v)
+            })
+            .map_err(io::Error::other)?;
+            out.write_all(&texts)?;
+            at += texts.len() as u64;
+            entries.extend_from_slice(&(value.len() as u64).to_le_bytes());
+            entries.extend_from_slice(&value);
+        }
         options()
             .serialize_into(&mut *out, &head)
             .map_err(io::Error::other)?;
-        for (key, value) in values {
-            options()
-                .serialize_into(&mut *out, key)
-                .map_err(io::Error::other)?;
-            let length = options().serialized_size(value).map_err(io::Error::other)?;
-            out.write_all(&length.to_le_bytes())?;
-            options()
-                .serialize_into(&mut *out, value)
-                .map_err(io::Error::other)?;
-        }
-        Ok(())
+        out.write_all(&entries)?;
+        out.write_all(&at.to_le_bytes())
     })
 }
 
@@ -464,8 +521,13 @@ mod tests {
         let values = [(1u64, &vec![7u8; 100]), (2, &vec![8u8; 100])];
         save(dir.path(), "words", folder, 0, &values).unwrap();
         let file = file_for(dir.path(), "words", folder);
-        let mut bytes = fs::read(&file).unwrap();
-        // The first entry's length follows its eight-byte key, after the head.
+        let bytes = fs::read(&file).unwrap();
+        // The head starts where the last eight bytes say (after the texts, none here); the
+        // first entry's length follows it and the entry's eight-byte key.
+        let u64_at =
+            |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let head_at = u64_at(&bytes, bytes.len() - 8) as usize;
+        assert_eq!(head_at, 0, "no texts");
         let head = options()
             .serialized_size(&Head {
                 magic: MAGIC.to_string(),
@@ -475,15 +537,24 @@ mod tests {
                 entries: 2,
             })
             .unwrap() as usize;
-        let at = head + 8;
-        assert_eq!(
-            u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()),
-            108
-        );
-        bytes[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let value = head_at + head + 8;
+        assert_eq!(u64_at(&bytes, value), 108);
+        let end = bytes.len() - 8;
+        for (at, to) in [(value, u64::MAX), (end, u64::MAX), (end, 3)] {
+            let mut bytes = bytes.clone();
+            bytes[at..at + 8].copy_from_slice(&to.to_le_bytes());
+            fs::write(&file, &bytes).unwrap();
+            let got: Vec<Option<Vec<u8>>> =
+                restore(dir.path(), "words", folder, &[1u64, 2], |_, _| true);
+            assert_eq!(got, [None, None], "{at} {to}");
+        }
         fs::write(&file, &bytes).unwrap();
         let got: Vec<Option<Vec<u8>>> =
             restore(dir.path(), "words", folder, &[1u64, 2], |_, _| true);
-        assert_eq!(got, [None, None]);
+        assert_eq!(
+            got,
+            [Some(vec![7u8; 100]), Some(vec![8u8; 100])],
+            "as written"
+        );
     }
 }

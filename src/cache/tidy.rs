@@ -2,11 +2,8 @@
 //! longer exist, and temporary files a crash left behind, are removed.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
-
-use bincode::Options;
 
 /// How often the cache is tidied.
 const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
@@ -48,23 +45,13 @@ fn is_unneeded(path: &Path) -> bool {
             .and_then(|m| m.modified())
             .is_ok_and(|at| SystemTime::now().duration_since(at).unwrap_or_default() > ABANDONED);
     }
-    let Some((opened, _)) = super::file::open_regular(path) else {
+    let Some((opened, len)) = super::file::open_regular(path) else {
         return false;
     };
-    let mut start = Vec::new();
-    if opened.take(64 * 1024).read_to_end(&mut start).is_err() {
-        return false;
-    }
-    // The head of a shelf, its entries cut off.
-    let head: Option<super::Head> = super::options()
-        .allow_trailing_bytes()
-        .with_limit(start.len() as u64)
-        .deserialize(&start)
-        .ok();
-    match head {
-        Some(h) if h.magic == super::MAGIC => !h.folder.exists(),
+    match super::open_head(opened, len) {
+        Some((head, _)) => !head.folder.exists(),
         // Not one of ours, or from a build with another layout: rewritten when next needed.
-        _ => false,
+        None => false,
     }
 }
 

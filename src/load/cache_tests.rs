@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use super::job::{FileKey, Outcome};
 use crate::cache::{self, Stamp};
-use crate::roster::Roster;
+use crate::roster::{Roster, text::UNREADABLE};
+use crate::text::sanitize::{is_display_safe, sanitize_text};
 
 /// An election of two in a folder `e`, its files old enough for the cache to vouch for them.
 fn election(dir: &Path) -> PathBuf {
@@ -125,12 +126,18 @@ fn a_truncated_random_or_hostile_cache_is_ignored_and_rebuilt() {
     // A statement edited to hold an escape is refused, and the file read afresh.
     tamper(&cache, &e, |a| rename(a, "Ann \u{1b}]0;pwned\u{7}"));
     assert_eq!(load(Some(&cache), &e), good);
+    // A statement edited to hold one is sanitized when read, as a file's is: what the cache
+    // holds never reaches the terminal as written there.
     tamper(&cache, &e, |a| {
         a.0.as_mut().unwrap().candidates[0]
             .statement
             .set_display_unchecked("\u{9b}2J".to_string());
     });
-    assert_eq!(load(Some(&cache), &e), good);
+    let tampered = load(Some(&cache), &e);
+    assert!(!tampered.candidates[0].statement.is_read());
+    let statement = tampered.candidates[0].statement.display();
+    assert_eq!(statement, sanitize_text("\u{9b}2J").text);
+    assert!(is_display_safe(statement) && !statement.contains('\u{9b}'));
     // A folder in the cache's place, and a cache folder that cannot be made: loads as ever.
     fs::remove_file(&file).unwrap();
     fs::create_dir(&file).unwrap();
@@ -152,4 +159,61 @@ fn a_file_changed_just_now_is_not_vouched_for() {
     assert_eq!(names(&load(Some(&cache), &e)), ["Amy", "Bo"]);
     fs::write(e.join("a.yaml"), "name: Eve\nstatement: Hello.\n").unwrap();
     assert_eq!(names(&load(Some(&cache), &e)), ["Eve", "Bo"]);
+}
+
+#[test]
+fn texts_wait_in_the_cache_until_read_and_a_changed_cache_is_said_not_believed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    let cold = load(Some(&cache), &e);
+    assert!(
+        cold.candidates[0].statement.is_read(),
+        "parsed texts are at hand"
+    );
+    let warm = load(Some(&cache), &e);
+    assert!(warm.candidates.iter().all(|c| !c.statement.is_read()));
+    assert_eq!(warm.candidates[1].statement.display(), "Hi.");
+    assert!(warm.candidates[1].statement.is_read());
+    assert!(
+        !warm.candidates[0].statement.is_read(),
+        "only the text asked for"
+    );
+    // Searched, a text is read without being kept.
+    assert!(warm.candidates[0].statement.with_raw(|t| t == "Hello."));
+    assert!(!warm.candidates[0].statement.is_read());
+    // The shelf rewritten under a running app (by another run, its texts elsewhere now):
+    // a text not yet read says so (on a thread that has not kept the old shelf open, which
+    // would still give the text as it was), and never shows what is now at its place.
+    let again = load(Some(&cache), &e);
+    tamper(&cache, &e, |a| rename(a, "Ann again"));
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            assert!(again.candidates[1].statement.with_raw(|t| t == UNREADABLE));
+            assert_eq!(again.candidates[0].statement.display(), UNREADABLE);
+        });
+    });
+    // Bytes changed in place (no writer of ours does), even with the file's time set back:
+    // refused by the texts' hashes.
+    let fresh = load(Some(&cache), &e);
+    let file = shelf(&cache);
+    let modified = fs::metadata(&file).unwrap().modified().unwrap();
+    let mut bytes = fs::read(&file).unwrap();
+    let hello = |w: &[u8]| w == b"Hello.";
+    assert_eq!(
+        bytes.windows(6).filter(|w| hello(w)).count(),
+        1,
+        "kept once"
+    );
+    let at = bytes.windows(6).position(hello).unwrap();
+    bytes[at] = b'J';
+    fs::write(&file, &bytes).unwrap();
+    let same = fs::OpenOptions::new().write(true).open(&file).unwrap();
+    same.set_modified(modified).unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            assert_eq!(fresh.candidates[0].statement.display(), UNREADABLE);
+            assert_eq!(fresh.candidates[1].statement.display(), "Hi.");
+        });
+    });
 }

@@ -4,7 +4,7 @@
 pub mod dates;
 mod error;
 mod raw;
-mod text;
+pub mod text;
 
 use std::path::PathBuf;
 
@@ -111,17 +111,15 @@ impl Candidate {
                 .extra
                 .iter()
                 .all(|(k, v)| line(k) && is_display_safe(v))
-            && self.texts().all(|t| is_display_safe(t.display()))
+            && self.texts().all(Text::is_display_safe)
             && self.asked.iter().all(|a| {
                 let q = &a.question;
                 line(&q.key)
                     && line(&q.title)
                     && q.link.as_deref().is_none_or(line)
                     && q.asked_by.as_deref().is_none_or(line)
-                    && is_display_safe(q.text.display())
-                    && a.answer
-                        .as_ref()
-                        .is_none_or(|t| is_display_safe(t.display()))
+                    && q.text.is_display_safe()
+                    && a.answer.as_ref().is_none_or(Text::is_display_safe)
             })
     }
 
