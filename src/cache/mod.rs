@@ -84,7 +84,11 @@ pub struct Stamp {
 impl Stamp {
     /// The stamp of the file at `path`, if it can be read.
     pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok()?;
+        fs::metadata(path).ok().map(|meta| Stamp::of_meta(&meta))
+    }
+
+    /// The stamp of a file, from what a look at it found.
+    pub fn of_meta(meta: &fs::Metadata) -> Stamp {
         #[cfg(unix)]
         let (changed_ns, inode) = {
             use std::os::unix::fs::MetadataExt;
@@ -94,12 +98,12 @@ impl Stamp {
         };
         #[cfg(not(unix))]
         let (changed_ns, inode) = (0, 0);
-        Some(Stamp {
+        Stamp {
             len: meta.len(),
             modified_ns: meta.modified().map_or(0, since_epoch),
             changed_ns,
             inode,
-        })
+        }
     }
 
     /// Whether the file had settled when a cache written at `written_ns` took this stamp:

@@ -47,14 +47,23 @@ pub(super) fn adopt_parent_readmes(folders: &mut BTreeMap<PathBuf, Folder>, on_d
     }
 }
 
+/// A file to load: its path, its bytes if they are in memory (`None`: read from disk when
+/// it is parsed, so that a large roster is never held in memory twice, as bytes and as
+/// candidates), and what a look at it found, if it was looked at (one look per file).
+pub(super) struct Input {
+    pub(super) path: PathBuf,
+    pub(super) bytes: Option<Vec<u8>>,
+    pub(super) meta: Option<std::fs::Metadata>,
+}
+
 /// Everything one folder holds.
 #[derive(Default)]
 pub(super) struct Folder {
     pub(super) meta: Option<RawElection>,
     /// Candidate YAML files, with their bytes when already in memory.
-    pub(super) yaml: Vec<(PathBuf, Option<Vec<u8>>)>,
+    pub(super) yaml: Vec<Input>,
     /// Statements in a published format, likewise.
-    pub(super) statements: Vec<(PathBuf, Option<Vec<u8>>)>,
+    pub(super) statements: Vec<Input>,
     pub(super) readme: Option<String>,
     pub(super) results: Option<String>,
     pub(super) description: Option<String>,

@@ -36,9 +36,11 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
     };
     let started = cache::start();
     let keys: Vec<FileKey> = crate::parallel::map(
-        jobs.iter().map(|j| (j.path.clone(), j.context)).collect(),
-        |(path, context)| FileKey {
-            stamp: Stamp::of(&path),
+        jobs.iter()
+            .map(|j| (j.path.clone(), j.context, j.stamp))
+            .collect(),
+        |(path, context, stamp)| FileKey {
+            stamp: stamp.or_else(|| Stamp::of(&path)),
             path,
             context,
         },
@@ -93,6 +95,8 @@ fn accept(outcome: Outcome, job: &Job) -> Option<Outcome> {
 pub(super) struct Job {
     pub(super) election: usize,
     pub(super) path: PathBuf,
+    /// The file's stamp from the one look the walk took at it, if it took one.
+    pub(super) stamp: Option<Stamp>,
     pub(super) bytes: Option<Vec<u8>>,
     /// `None` for candidate YAML; for a published statement, what its folder says of it.
     pub(super) statement: Option<std::sync::Arc<StatementContext>>,
@@ -145,6 +149,7 @@ impl Job {
             bytes,
             statement,
             context: _,
+            stamp: _,
         } = self;
         let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
             Ok(bytes) => bytes,

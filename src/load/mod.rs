@@ -18,10 +18,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::cache::Stamp;
 use crate::roster::{Election, LoadError, RawElection, Roster, Source};
 use crate::text::sanitize::sanitize_line;
 use classify::Kind;
-use folder::{Folder, adopt_parent_readmes, default_election_name, folder_name, openstack_cycle};
+use folder::{
+    Folder, Input, adopt_parent_readmes, default_election_name, folder_name, openstack_cycle,
+};
 use formats::OpenStackName;
 use job::{Job, Loaded, StatementContext};
 
@@ -45,10 +48,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// A file's bytes, or why they could not be read.
-/// `None` means "read it from disk when it is parsed", so a large roster is never held in
-/// memory twice, as bytes and as candidates.
-type Input = (PathBuf, Option<Vec<u8>>);
+/// A file [`files_of`] found, with what its look found.
+pub struct Found {
+    /// The file.
+    pub path: PathBuf,
+    meta: Option<std::fs::Metadata>,
+}
 
 impl Roster {
     /// Loads the roster compiled into the binary.
@@ -60,7 +65,11 @@ impl Roster {
     pub fn from_memory(files: &[(&str, &str)], source: Source) -> (Roster, Vec<LoadError>) {
         let inputs = files
             .iter()
-            .map(|(path, text)| (PathBuf::from(path), Some(text.as_bytes().to_vec())))
+            .map(|(path, text)| Input {
+                path: PathBuf::from(path),
+                bytes: Some(text.as_bytes().to_vec()),
+                meta: None,
+            })
             .collect();
         Roster::from_inputs(inputs, source)
     }
@@ -74,7 +83,7 @@ impl Roster {
     /// Loads `files` (as [`files_of`] found them under `paths`, with its `errors`).
     pub fn load_files(
         paths: &[PathBuf],
-        files: Vec<PathBuf>,
+        files: Vec<Found>,
         errors: Vec<LoadError>,
     ) -> (Roster, Vec<LoadError>) {
         Roster::load_files_counted(paths, files, errors, &Progress::default(), None)
@@ -85,12 +94,19 @@ impl Roster {
     /// unchanged since is taken from there (see [`crate::cache`]).
     pub fn load_files_counted(
         paths: &[PathBuf],
-        files: Vec<PathBuf>,
+        files: Vec<Found>,
         mut errors: Vec<LoadError>,
         progress: &Progress,
         cache: Option<&Path>,
     ) -> (Roster, Vec<LoadError>) {
-        let inputs = files.into_iter().map(|path| (path, None)).collect();
+        let inputs = files
+            .into_iter()
+            .map(|f| Input {
+                path: f.path,
+                bytes: None,
+                meta: f.meta,
+            })
+            .collect();
         let (roster, mut more) =
             Roster::from_inputs_counted(inputs, Source::Paths(paths.to_vec()), progress, cache);
         errors.append(&mut more);
@@ -116,10 +132,14 @@ impl Roster {
         let mut openstack: HashMap<String, HashMap<String, OpenStackName>> = HashMap::new();
         // Ordered by path for a stable roster.
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
-        for (path, bytes) in inputs {
-            if bytes.is_none()
-                && let Some(why) = read::not_a_regular_file(&path)
-            {
+        for input in inputs {
+            let path = input.path.clone();
+            let bytes = input.bytes.as_ref();
+            let why = match &input.meta {
+                Some(meta) => read::not_regular(meta),
+                None => read::not_a_regular_file(&path),
+            };
+            if let (None, Some(why)) = (bytes, why) {
                 skipped.push((
                     sanitize_line(&path.display().to_string()).text,
                     why.to_string(),
@@ -138,7 +158,7 @@ impl Roster {
             // Candidates are read by the parsing jobs, on all cores, one file at a time.
             match kind {
                 Kind::CandidateYaml => {
-                    folders.entry(folder).or_default().yaml.push((path, bytes));
+                    folders.entry(folder).or_default().yaml.push(input);
                     continue;
                 }
                 Kind::Statement => {
@@ -152,12 +172,12 @@ impl Roster {
                     };
                     let entry = folders.entry(group).or_default();
                     entry.contest = contest;
-                    entry.statements.push((path, bytes));
+                    entry.statements.push(input);
                     continue;
                 }
                 _ => {}
             }
-            let bytes = match bytes.map_or_else(|| read::read_file(&path), Ok) {
+            let bytes = match input.bytes.map_or_else(|| read::read_file(&path), Ok) {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     errors.push(e);
@@ -212,8 +232,8 @@ impl Roster {
             if f.yaml.is_empty() && f.statements.is_empty() {
                 continue;
             }
-            f.yaml.sort_by(|a, b| a.0.cmp(&b.0));
-            f.statements.sort_by(|a, b| a.0.cmp(&b.0));
+            f.yaml.sort_by(|a, b| a.path.cmp(&b.path));
+            f.statements.sort_by(|a, b| a.path.cmp(&b.path));
             let index = roster.elections.len();
             let meta = f.election_meta();
             named_by_folder.push(meta.as_ref().is_none_or(|m| m.name.is_none()));
@@ -235,17 +255,19 @@ impl Roster {
             } else {
                 context.fingerprint()
             };
-            jobs.extend(f.yaml.into_iter().map(|(path, bytes)| Job {
+            jobs.extend(f.yaml.into_iter().map(|input| Job {
                 election: index,
-                path,
-                bytes,
+                stamp: input.meta.as_ref().map(Stamp::of_meta),
+                path: input.path,
+                bytes: input.bytes,
                 statement: None,
                 context: 0,
             }));
-            jobs.extend(f.statements.into_iter().map(|(path, bytes)| Job {
+            jobs.extend(f.statements.into_iter().map(|input| Job {
                 election: index,
-                path,
-                bytes,
+                stamp: input.meta.as_ref().map(Stamp::of_meta),
+                path: input.path,
+                bytes: input.bytes,
                 statement: Some(context.clone()),
                 context: fingerprint,
             }));
@@ -333,7 +355,7 @@ pub struct Progress {
 /// Every file a load of `paths` reads: the files named, and those below the folders named
 /// (recursively, hidden ones and symlink loops left out), each once; and the paths that
 /// could not be read.
-pub fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+pub fn files_of(paths: &[PathBuf]) -> (Vec<Found>, Vec<LoadError>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     let mut seen = HashSet::new();
@@ -346,23 +368,33 @@ pub fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
             Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
         }
     }
-    // The same file named twice (or by two routes) is one candidate, not two.
-    let identities = crate::parallel::map(files.iter().collect(), |f| identity(f));
+    // The same file named twice (or by two routes) is one candidate, not two. The look
+    // that tells is the only one a file gets: the load and the cache use what it found.
+    let found = crate::parallel::map(files, |path| {
+        let meta = std::fs::metadata(&path).ok();
+        let id = identity(&path, meta.as_ref());
+        (Found { path, meta }, id)
+    });
     let mut unique = HashSet::new();
-    let mut identities = identities.into_iter();
-    files.retain(|_| identities.next().is_none_or(|id| unique.insert(id)));
+    let files = found
+        .into_iter()
+        .filter(|(_, id)| unique.insert(id.clone()))
+        .map(|(f, _)| f)
+        .collect();
     (files, errors)
 }
 
 /// What is the same for every route to one file: its device and inode (one look-up, where
 /// resolving each link of its path takes one per folder), else its resolved path, else the
 /// path as named.
-fn identity(file: &Path) -> (u64, u64, PathBuf) {
+fn identity(file: &Path, meta: Option<&std::fs::Metadata>) -> (u64, u64, PathBuf) {
     #[cfg(unix)]
-    if let Ok(meta) = std::fs::metadata(file) {
+    if let Some(meta) = meta {
         use std::os::unix::fs::MetadataExt;
         return (meta.dev(), meta.ino(), PathBuf::new());
     }
+    #[cfg(not(unix))]
+    let _ = meta;
     (
         0,
         0,

@@ -19,12 +19,18 @@ pub const MAX_READ_BYTES: u64 = 16 * 1024 * 1024;
 /// Why a path is no file to read, if it is none: a folder, FIFO, device or socket (a FIFO
 /// would block a read forever, a device never end).
 pub fn not_a_regular_file(path: &Path) -> Option<&'static str> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => None,
-        Ok(meta) if meta.is_dir() => Some("a folder"),
-        Ok(_) => Some("not a regular file (a FIFO, device or socket): skipped"),
-        // Unreadable metadata: the read says why.
-        Err(_) => None,
+    // Unreadable metadata: the read says why.
+    std::fs::metadata(path).ok().and_then(|m| not_regular(&m))
+}
+
+/// As [`not_a_regular_file`], for what a look at the file found.
+pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_file() {
+        None
+    } else if meta.is_dir() {
+        Some("a folder")
+    } else {
+        Some("not a regular file (a FIFO, device or socket): skipped")
     }
 }
 

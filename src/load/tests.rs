@@ -3,7 +3,11 @@
 use super::*;
 
 fn input(path: &str, text: &[u8]) -> Input {
-    (PathBuf::from(path), Some(text.to_vec()))
+    Input {
+        path: PathBuf::from(path),
+        bytes: Some(text.to_vec()),
+        meta: None,
+    }
 }
 
 #[test]
