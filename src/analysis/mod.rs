@@ -3,6 +3,7 @@
 //! them. Knows nothing of the screen.
 
 pub mod candidacies;
+mod grams;
 pub mod questions;
 pub mod search;
 pub mod topics;

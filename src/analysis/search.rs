@@ -9,6 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::grams;
 use super::words::{Words, words};
 use crate::roster::Roster;
 
@@ -123,7 +124,12 @@ impl SearchIndex {
                 let phrase = text.contains(' ');
                 let mut statements = self.statements_with(text);
                 if phrase {
-                    // Every word is there: now the words in a row, on every core.
+                    // Every word is there: now the words in a row, on every core, in the
+                    // texts whose words meet as the phrase's do.
+                    let meetings = grams::of_phrase(text);
+                    for (c, s) in statements.iter_mut().enumerate() {
+                        *s = *s && self.words.may_have(c, &meetings);
+                    }
                     let with_words: Vec<usize> =
                         (0..statements.len()).filter(|&c| statements[c]).collect();
                     let rows = crate::parallel::map(with_words.clone(), |c| {

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::grams;
 use crate::roster::{Candidate, Roster, Source};
 use crate::text::hash::Lanes;
 
@@ -39,6 +40,10 @@ struct Part {
     starts: Vec<u32>,
     /// ...as numbers within the part, ascending.
     postings: Vec<u16>,
+    /// Each candidate's filter of where their words meet ([`grams`]), one after another...
+    grams: Vec<u64>,
+    /// ...candidate `i`'s at `grams[gram_at[i]..gram_at[i + 1]]`.
+    gram_at: Vec<u32>,
 }
 
 impl Words {
@@ -106,6 +111,18 @@ impl Words {
         }
     }
 
+    /// Whether candidate `candidate` (a roster index) may have a text where words meet as
+    /// `grams` ([`grams::of_phrase`]) say: `false` only for one who has none.
+    pub fn may_have(&self, candidate: usize, grams: &[u64]) -> bool {
+        let at = self.parts.partition_point(|p| p.first + p.len <= candidate);
+        let Some(part) = self.parts.get(at).filter(|p| p.first <= candidate) else {
+            return true;
+        };
+        let i = candidate - part.first;
+        let (start, end) = (part.gram_at[i] as usize, part.gram_at[i + 1] as usize);
+        grams::may_hold(&part.grams[start..end], grams)
+    }
+
     /// Every word with the candidates (roster indices) that use it, sorted by word: the
     /// index as one list, for tests.
     #[cfg(test)]
@@ -156,7 +173,18 @@ impl Part {
             ends: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
             postings: Vec::new(),
+            grams: Vec::new(),
+            gram_at: vec![0],
         };
+        let mut found = Vec::new();
+        for candidate in candidates {
+            found.clear();
+            for text in candidate.texts() {
+                text.with_raw(|raw| grams::of_text(raw, &mut found));
+            }
+            part.grams.extend(grams::filter(&mut found));
+            part.gram_at.push(to_u32(part.grams.len()));
+        }
         part.starts.push(0);
         for (word, list) in sorted {
             part.words.push_str(word);
@@ -207,7 +235,11 @@ impl Part {
                 .iter()
                 .all(|&e| self.words.is_char_boundary(e as usize))
             && (n < 2 || self.ends.windows(2).all(|w| w[0] < w[1]))
-            && self.ends.first().is_none_or(|&e| e > 0);
+            && self.ends.first().is_none_or(|&e| e > 0)
+            && self.gram_at.len() == len + 1
+            && self.gram_at.first() == Some(&0)
+            && self.gram_at.last().map(|&g| g as usize) == Some(self.grams.len())
+            && self.gram_at.windows(2).all(|w| w[0] < w[1]);
         offsets
             && (1..n).all(|i| self.word(i - 1) < self.word(i))
             && (0..n).all(|i| {

@@ -28,7 +28,7 @@ use file::{open_regular, read_bytes, replace, replace_with};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 4";
+const MAGIC: &str = "hustings cache 5";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.

@@ -1,0 +1,189 @@
+//! Where a text's words meet: for each pair of neighbouring words, the last three characters
+//! of one and the first three of the next, in lower case. A quoted phrase has them too, where
+//! its words are long enough to tell, and a text without one of them cannot hold the phrase.
+//! Each candidate's are kept in a small Bloom filter, so a phrase is looked for only in the
+//! texts that may hold it, not in every text with its words.
+
+/// Characters kept of each side of a meeting.
+const SIDE: usize = 3;
+
+/// Filter bits per meeting: about one text in twenty passes a filter without the meeting.
+const BITS_PER_GRAM: usize = 8;
+
+/// The meetings of `text` (as written), each as a number: every pair of neighbouring
+/// whitespace-separated words, in lower case (as the search compares a phrase).
+pub fn of_text(text: &str, out: &mut Vec<u64>) {
+    let lower;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        lower = text.to_lowercase();
+        &lower
+    };
+    let mut words = text.split_whitespace();
+    let Some(mut left) = words.next() else {
+        return;
+    };
+    for right in words {
+        out.push(gram(tail(left), head(right)));
+        left = right;
+    }
+}
+
+/// The meetings any text holding `phrase` (lower case, single spaces) must have: where a
+/// word of the phrase is its first or last, only part of a text's word may be it, so its
+/// side is known only when it is at least [`SIDE`] characters long.
+pub fn of_phrase(phrase: &str) -> Vec<u64> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let long = |w: &str| w.chars().nth(SIDE - 1).is_some();
+    let mut out = Vec::new();
+    for (i, pair) in words.windows(2).enumerate() {
+        let (left, right) = (pair[0], pair[1]);
+        let left_known = i > 0 || long(left);
+        let right_known = i + 2 < words.len() || long(right);
+        if left_known && right_known {
+            out.push(gram(tail(left), head(right)));
+        }
+    }
+    out
+}
+
+/// The last [`SIDE`] characters of `word`, or all of it.
+fn tail(word: &str) -> &str {
+    let start = word
+        .char_indices()
+        .rev()
+        .nth(SIDE - 1)
+        .map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+/// The first [`SIDE`] characters of `word`, or all of it.
+fn head(word: &str) -> &str {
+    let end = word.char_indices().nth(SIDE).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// A number for a meeting, the same on every run (filters are kept in the cache). ASCII
+/// letters compare in lower case, as the texts' are lowered only when not ASCII.
+fn gram(left: &str, right: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in left.bytes().chain([0xff]).chain(right.bytes()) {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+    }
+    // FNV's low bits are weak: mixed before they pick filter bits.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// A Bloom filter of `grams`: a power of two of 64-bit words.
+pub fn filter(grams: &mut Vec<u64>) -> Vec<u64> {
+    grams.sort_unstable();
+    grams.dedup();
+    let words = (grams.len() * BITS_PER_GRAM)
+        .div_ceil(64)
+        .next_power_of_two();
+    let mut bits = vec![0u64; words];
+    for &g in grams.iter() {
+        for bit in probes(g, words) {
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    bits
+}
+
+/// Whether the filter `bits` may hold every one of `grams`.
+pub fn may_hold(bits: &[u64], grams: &[u64]) -> bool {
+    grams.iter().all(|&g| {
+        probes(g, bits.len()).into_iter().all(|bit| {
+            bits.get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        })
+    })
+}
+
+/// The two bits a gram sets in a filter of `words` words: each half of the gram scaled to
+/// the filter's bits (a multiplication, where a remainder would divide).
+fn probes(g: u64, words: usize) -> [usize; 2] {
+    let bits = (words * 64) as u64;
+    let scale = |half: u64| (((half & 0xffff_ffff) * bits) >> 32) as usize;
+    [scale(g), scale(g >> 32)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::search::has_phrase;
+
+    fn holds(text: &str, phrase: &str) -> bool {
+        let mut grams = Vec::new();
+        of_text(text, &mut grams);
+        may_hold(&filter(&mut grams), &of_phrase(phrase))
+    }
+
+    #[test]
+    fn every_text_that_holds_a_phrase_passes_its_filter() {
+        let texts = [
+            "We build the Rust runtime.",
+            "TRUST\n  RUNTIMES matter",
+            "a b c d",
+            "on the x86 platform, the kata-containers runtime",
+            "ÉLAN VITAL and Straße\tgroß",
+            "ΟΔΟΣ ΚΑΙ",
+            "one",
+            "",
+        ];
+        let phrases = [
+            "rust runtime",
+            "ust runt",
+            "b c",
+            "a b c d",
+            "the kata-containers runtime",
+            "x86 platform, the",
+            "élan vital and",
+            "straße groß",
+            "οδος και",
+            "t r",
+        ];
+        for text in texts {
+            for phrase in phrases {
+                if has_phrase(text, phrase) {
+                    assert!(holds(text, phrase), "{text:?} {phrase:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts of few letters (both cases, a few that lower to more than one character or
+        /// to ASCII) and white space, and phrases cut from them: wherever `has_phrase` finds
+        /// the phrase, the filter lets the text through.
+        #[test]
+        fn a_filter_never_hides_a_phrase_the_text_holds(
+            text in "[abAB \n\tÉßΣσ\u{212a}\u{130}k.]{0,40}",
+            from in 0usize..40,
+            len in 1usize..20,
+        ) {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let chars: Vec<char> = flat.chars().collect();
+            let from = from.min(chars.len());
+            let cut: String = chars[from..(from + len).min(chars.len())].iter().collect();
+            let phrase = cut.split_whitespace().collect::<Vec<_>>().join(" ");
+            if phrase.contains(' ') && has_phrase(&text, &phrase) {
+                proptest::prop_assert!(holds(&text, &phrase), "{:?} {:?}", text, phrase);
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_without_the_meeting_is_left_out() {
+        assert!(!holds("rust is a runtime", "rust runtime"));
+        assert!(!holds("the runtime of rust", "rust runtime"));
+        // Short end words cannot tell: every text passes.
+        assert!(of_phrase("a runtime").is_empty());
+        assert!(holds("nothing alike", "a runtime"));
+        // Short words inside the phrase are whole words: they tell.
+        assert_eq!(of_phrase("rust is a runtime").len(), 3);
+    }
+}
