@@ -35,14 +35,19 @@ struct Part {
     /// Every word, sorted, each once, one after another...
     words: String,
     /// ...each ending here in `words`...
+    #[serde(with = "blob")]
     ends: Vec<u32>,
     /// ...with its candidates at `postings[starts[i]..starts[i + 1]]`...
+    #[serde(with = "blob")]
     starts: Vec<u32>,
     /// ...as numbers within the part, ascending.
+    #[serde(with = "blob")]
     postings: Vec<u16>,
     /// Each candidate's filter of where their words meet ([`grams`]), one after another...
+    #[serde(with = "blob")]
     grams: Vec<u64>,
     /// ...candidate `i`'s at `grams[gram_at[i]..gram_at[i + 1]]`.
+    #[serde(with = "blob")]
     gram_at: Vec<u32>,
 }
 
@@ -246,6 +251,63 @@ impl Part {
                 let list = &self.postings[self.starts[i] as usize..self.starts[i + 1] as usize];
                 list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|&c| usize::from(c) < len)
             })
+    }
+}
+
+/// Arrays of numbers kept as one run of little-endian bytes: a part read back from the
+/// cache is copied, not decoded a number at a time.
+mod blob {
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    /// A number kept in `N` bytes.
+    pub trait Le<const N: usize>: Copy {
+        fn to(self) -> [u8; N];
+        fn from(bytes: [u8; N]) -> Self;
+    }
+
+    macro_rules! le {
+        ($($t:ty),*) => {$(
+            impl Le<{ size_of::<$t>() }> for $t {
+                fn to(self) -> [u8; size_of::<$t>()] {
+                    self.to_le_bytes()
+                }
+                fn from(bytes: [u8; size_of::<$t>()]) -> Self {
+                    <$t>::from_le_bytes(bytes)
+                }
+            }
+        )*};
+    }
+    le!(u16, u32, u64);
+
+    pub fn serialize<T: Le<N>, const N: usize, S: Serializer>(
+        values: &[T],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, T: Le<N>, const N: usize, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        struct Numbers<T, const N: usize>(std::marker::PhantomData<T>);
+        impl<T: Le<N>, const N: usize> Visitor<'_> for Numbers<T, N> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a run of {N}-byte numbers")
+            }
+            fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
+                if !bytes.len().is_multiple_of(N) {
+                    return Err(E::custom("a number cut short"));
+                }
+                Ok(bytes
+                    .chunks_exact(N)
+                    .map(|c| T::from(c.try_into().unwrap_or([0; N])))
+                    .collect())
+            }
+        }
+        deserializer.deserialize_bytes(Numbers(std::marker::PhantomData))
     }
 }
 
