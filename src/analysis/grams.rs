@@ -1,6 +1,8 @@
-//! Where a text's words meet: for each pair of neighbouring words, the last three characters
-//! of one and the first three of the next, in lower case. A quoted phrase has them too, where
-//! its words are long enough to tell, and a text without one of them cannot hold the phrase.
+//! Where a text's words meet: for each pair of neighbouring words of three characters or
+//! more, the last three characters of one and the first three of the next, in lower case. A
+//! quoted phrase has them too, where its words are long enough to tell, and a text without
+//! one of them cannot hold the phrase. (Short words, a third of most prose, are left out:
+//! the filters are half the size, and a phrase still has a meeting of long words to tell by.)
 //! Each candidate's are kept in a small Bloom filter, so a phrase is looked for only in the
 //! texts that may hold it, not in every text with its words.
 
@@ -25,23 +27,30 @@ pub fn of_text(text: &str, out: &mut Vec<u64>) {
         return;
     };
     for right in words {
-        out.push(gram(tail(left), head(right)));
+        if long(left) && long(right) {
+            out.push(gram(tail(left), head(right)));
+        }
         left = right;
     }
 }
 
-/// The meetings any text holding `phrase` (lower case, single spaces) must have: where a
-/// word of the phrase is its first or last, only part of a text's word may be it, so its
-/// side is known only when it is at least [`SIDE`] characters long.
+/// Whether `word` has at least [`SIDE`] characters.
+fn long(word: &str) -> bool {
+    word.len() >= SIDE && (word.is_ascii() || word.chars().nth(SIDE - 1).is_some())
+}
+
+/// The meetings any text holding `phrase` (lower case, single spaces) must have: those of
+/// its neighbouring words that are both long. (The text's word may be longer than a first or
+/// last word of the phrase, and so long too; a short word inside the phrase is a short word
+/// of the text, whose meetings are not kept.)
 pub fn of_phrase(phrase: &str) -> Vec<u64> {
     let words: Vec<&str> = phrase.split(' ').collect();
-    let long = |w: &str| w.chars().nth(SIDE - 1).is_some();
     let mut out = Vec::new();
-    for (i, pair) in words.windows(2).enumerate() {
+    for pair in words.windows(2) {
+        // A first or last word may be part of a text's longer word; a word inside the
+        // phrase is a whole word of the text. Either way, a long one tells its side.
         let (left, right) = (pair[0], pair[1]);
-        let left_known = i > 0 || long(left);
-        let right_known = i + 2 < words.len() || long(right);
-        if left_known && right_known {
+        if long(left) && long(right) {
             out.push(gram(tail(left), head(right)));
         }
     }
@@ -183,7 +192,9 @@ mod tests {
         // Short end words cannot tell: every text passes.
         assert!(of_phrase("a runtime").is_empty());
         assert!(holds("nothing alike", "a runtime"));
-        // Short words inside the phrase are whole words: they tell.
-        assert_eq!(of_phrase("rust is a runtime").len(), 3);
+        // Short words are not kept, long ones inside the phrase are.
+        assert_eq!(of_phrase("rust is a runtime").len(), 0);
+        assert_eq!(of_phrase("in the open source runtime").len(), 3);
+        assert!(!holds("the open runtime", "in the open source runtime"));
     }
 }
