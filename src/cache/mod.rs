@@ -13,6 +13,7 @@
 mod file;
 mod texts;
 pub mod tidy;
+mod wanted;
 
 use std::collections::HashMap;
 use std::fs;
@@ -26,9 +27,10 @@ use bincode::Options;
 
 use file::{open_regular, read_bytes, replace, replace_with};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use wanted::Wanted;
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 5";
+const MAGIC: &str = "hustings cache 6";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -257,11 +259,17 @@ where
         let mut folders: Vec<(PathBuf, Vec<usize>)> = Vec::new();
         let mut at: HashMap<PathBuf, usize> = HashMap::new();
         for (i, (file, key)) in items.into_iter().enumerate() {
-            let folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
-            let slot = *at.entry(folder.clone()).or_insert_with(|| {
-                folders.push((folder, Vec::new()));
-                folders.len() - 1
-            });
+            let folder = file.parent().unwrap_or(Path::new(""));
+            // Items of a folder mostly come one after another: the last folder is tried
+            // before the table (hashing a path takes it apart).
+            let last = folders.len().checked_sub(1);
+            let slot = match last {
+                Some(last) if folders[last].0 == folder => last,
+                _ => *at.entry(folder.to_path_buf()).or_insert_with(|| {
+                    folders.push((folder.to_path_buf(), Vec::new()));
+                    folders.len() - 1
+                }),
+            };
             folders[slot].1.push(i);
             keys.push(key);
         }
@@ -345,9 +353,9 @@ where
     if head.build != build() || head.folder != shelf.folder {
         return None;
     }
-    let mut wanted: HashMap<&K, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let mut wanted = Wanted::new(keys);
     for _ in 0..head.entries {
-        if wanted.is_empty() {
+        if wanted.left == 0 {
             break;
         }
         let key: K = options()
@@ -355,7 +363,7 @@ where
             .deserialize_from(&mut input)
             .ok()?;
         let length = length(&mut input)?;
-        match wanted.remove(&key) {
+        match wanted.take(&key) {
             Some(at) if trust(&key, head.written_ns) => {
                 found[at] = VALUE.with_borrow_mut(|value| {
                     value.resize(usize::try_from(length).ok()?, 0);

@@ -31,7 +31,8 @@ pub struct Candidate {
     pub extra: Vec<(String, String)>,
     /// Index into [`Roster::elections`].
     pub election: usize,
-    /// The file the candidate came from.
+    /// The file the candidate came from (not kept in the cache, which knows it).
+    #[serde(skip)]
     pub path: PathBuf,
     /// Hidden characters made visible anywhere in this candidate (fields, statement, answers).
     pub hidden: usize,
