@@ -245,10 +245,20 @@ impl Part {
             && self.gram_at.first() == Some(&0)
             && self.gram_at.last().map(|&g| g as usize) == Some(self.grams.len())
             && self.gram_at.windows(2).all(|w| w[0] < w[1]);
+        // Words compared as bytes (their order as strings), each sliced once.
+        let bytes = self.words.as_bytes();
+        let mut previous: &[u8] = &[];
+        let mut start = 0;
         offsets
-            && (1..n).all(|i| self.word(i - 1) < self.word(i))
-            && (0..n).all(|i| {
-                let list = &self.postings[self.starts[i] as usize..self.starts[i + 1] as usize];
+            && self.ends.iter().enumerate().all(|(i, &end)| {
+                let word = &bytes[start..end as usize];
+                start = end as usize;
+                let sorted = i == 0 || previous < word;
+                previous = word;
+                sorted
+            })
+            && self.starts.windows(2).all(|w| {
+                let list = &self.postings[w[0] as usize..w[1] as usize];
                 list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|&c| usize::from(c) < len)
             })
     }

@@ -3,7 +3,6 @@
 //! file that copies a name (with another e-mail) gets nothing of the first's.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use crate::roster::{Candidate, LoadError};
 
@@ -41,49 +40,60 @@ fn base_key(candidate: &Candidate, shares_file: bool) -> String {
 /// Sets every candidate's key, unique within its election; warns, naming the files, where
 /// two candidates share a name or an identity (they are kept apart either way).
 pub(super) fn assign(candidates: &mut [Candidate]) -> Vec<LoadError> {
-    let mut per_file: HashMap<(usize, &Path), usize> = HashMap::new();
-    for c in candidates.iter() {
-        *per_file.entry((c.election, c.path.as_path())).or_default() += 1;
+    // A file's candidates come one after another (one parse each, kept in order): how many
+    // a file holds is the length of its run (a table of paths hashed each apart).
+    let mut shares_file = vec![false; candidates.len()];
+    let mut start = 0;
+    for i in 1..=candidates.len() {
+        let same = |a: &Candidate, b: &Candidate| a.election == b.election && a.path == b.path;
+        if i == candidates.len() || !same(&candidates[i], &candidates[start]) {
+            shares_file[start..i].fill(i - start > 1);
+            start = i;
+        }
     }
-    let keys: Vec<String> = candidates
-        .iter()
-        .map(|c| base_key(c, per_file[&(c.election, c.path.as_path())] > 1))
-        .collect();
     let mut warnings = Vec::new();
-    let mut taken: HashSet<(usize, String)> = HashSet::new();
-    let mut names: HashMap<(usize, String), usize> = HashMap::new();
-    for (i, mut key) in keys.into_iter().enumerate() {
-        let election = candidates[i].election;
-        if let Some(&first) = names.get(&(election, candidates[i].name.clone())) {
-            warnings.push(LoadError::new(
-                &candidates[i].path,
-                None,
-                None,
-                &format!(
-                    "another candidate of this election is named \"{}\" ({}): they are kept apart by e-mail, handle or file",
-                    candidates[i].name,
-                    candidates[first].path.display()
-                ),
-            ));
-        } else {
-            names.insert((election, candidates[i].name.clone()), i);
-        }
-        if taken.contains(&(election, key.clone())) {
-            let base = key.clone();
-            let mut n = 2;
-            while taken.contains(&(election, format!("{base}#{n}"))) {
-                n += 1;
+    let mut keys = Vec::with_capacity(candidates.len());
+    {
+        let elections = candidates.iter().map(|c| c.election + 1).max().unwrap_or(0);
+        let mut taken: Vec<HashSet<String>> = vec![HashSet::new(); elections];
+        let mut names: HashMap<(usize, &str), usize> = HashMap::new();
+        for (i, c) in candidates.iter().enumerate() {
+            let mut key = base_key(c, shares_file[i]);
+            if let Some(&first) = names.get(&(c.election, c.name.as_str())) {
+                warnings.push(LoadError::new(
+                    &c.path,
+                    None,
+                    None,
+                    &format!(
+                        "another candidate of this election is named \"{}\" ({}): they are kept apart by e-mail, handle or file",
+                        c.name,
+                        candidates[first].path.display()
+                    ),
+                ));
+            } else {
+                names.insert((c.election, c.name.as_str()), i);
             }
-            key = format!("{base}#{n}");
-            warnings.push(LoadError::new(
-                &candidates[i].path,
-                None,
-                None,
-                &format!("\"{base}\" is another candidate's identity too: this one is kept apart as \"{key}\""),
-            ));
+            let taken = &mut taken[c.election];
+            if taken.contains(&key) {
+                let base = key.clone();
+                let mut n = 2;
+                while taken.contains(&format!("{base}#{n}")) {
+                    n += 1;
+                }
+                key = format!("{base}#{n}");
+                warnings.push(LoadError::new(
+                    &c.path,
+                    None,
+                    None,
+                    &format!("\"{base}\" is another candidate's identity too: this one is kept apart as \"{key}\""),
+                ));
+            }
+            taken.insert(key.clone());
+            keys.push(key);
         }
-        taken.insert((election, key.clone()));
-        candidates[i].key = key;
+    }
+    for (c, key) in candidates.iter_mut().zip(keys) {
+        c.key = key;
     }
     warnings
 }
