@@ -75,21 +75,21 @@ impl Words {
             crate::cache::Shelves::new(root, "words", files.zip(hashes))
         });
         let found: Vec<Option<Part>> = match &shelves {
-            Some(shelves) => shelves
-                .restore::<Part>(|_, _| true)
-                .into_iter()
-                .zip(&ranges)
-                .map(|(part, range)| part.filter(|p| p.is_whole(range.len())))
-                .collect(),
+            Some(shelves) => shelves.restore::<Part>(|_, _| true),
             None => ranges.iter().map(|_| None).collect(),
         };
-        let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
         let todo: Vec<(Range<usize>, Option<Part>)> = ranges.into_iter().zip(found).collect();
-        let parts: Vec<Part> = crate::parallel::map_min(todo, 2, |(range, found)| {
-            let mut part = found.unwrap_or_else(|| Part::build(&candidates[range.clone()]));
-            part.first = range.start;
-            part
-        });
+        // A part from the cache is checked here, on every core, as parts are built.
+        let (parts, fresh): (Vec<Part>, Vec<bool>) =
+            crate::parallel::map_min(todo, 2, |(range, found)| {
+                let found = found.filter(|p| p.is_whole(range.len()));
+                let fresh = found.is_none();
+                let mut part = found.unwrap_or_else(|| Part::build(&candidates[range.clone()]));
+                part.first = range.start;
+                (part, fresh)
+            })
+            .into_iter()
+            .unzip();
         if let Some(shelves) = shelves {
             shelves.save(&fresh, &parts, |_| true, crate::cache::start());
         }
