@@ -66,11 +66,11 @@ impl Words {
     pub fn with_cache(roster: &Roster, cache: Option<&Path>) -> Self {
         let candidates = &roster.candidates;
         let ranges = ranges(candidates);
-        let seed = cache.map_or(0, crate::cache::secret);
-        let hashes =
-            crate::parallel::map_min(ranges.clone(), 2, |r| text_hash(&candidates[r], seed));
         // Each part is kept on the shelf of its first candidate's folder.
         let shelves = cache.map(|root| {
+            let seed = crate::cache::secret(root);
+            let hashes =
+                crate::parallel::map_min(ranges.clone(), 2, |r| text_hash(&candidates[r], seed));
             let files = ranges.iter().map(|r| candidates[r.start].path.as_path());
             crate::cache::Shelves::new(root, "words", files.zip(hashes))
         });
@@ -187,7 +187,7 @@ impl Part {
             for text in candidate.texts() {
                 text.with_raw(|raw| grams::of_text(raw, &mut found));
             }
-            part.grams.extend(grams::filter(&mut found));
+            part.grams.extend(grams::filter(&found));
             part.gram_at.push(to_u32(part.grams.len()));
         }
         part.starts.push(0);
