@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::thread::JoinHandle;
 
 use serde::{Deserialize, Serialize};
 
@@ -67,16 +69,33 @@ impl Words {
         let candidates = &roster.candidates;
         let ranges = ranges(candidates);
         // Each part is kept on the shelf of its first candidate's folder.
-        let shelves = cache.map(|root| {
+        let folder = |r: &Range<usize>| candidates[r.start].path.as_path();
+        let keyed = cache.map(|root| {
             let seed = crate::cache::secret(root);
             let hashes =
                 crate::parallel::map_min(ranges.clone(), 2, |r| text_hash(&candidates[r], seed));
-            let files = ranges.iter().map(|r| candidates[r.start].path.as_path());
-            crate::cache::Shelves::new(root, "words", files.zip(hashes))
+            let files = ranges.iter().map(folder);
+            let shelves = crate::cache::Shelves::new(root, "words", files.zip(hashes.clone()));
+            (shelves, hashes, ahead(root))
         });
-        let found: Vec<Option<Part>> = match &shelves {
-            Some(shelves) => shelves.restore::<Part>(|_, _| true),
-            None => ranges.iter().map(|_| None).collect(),
+        let (shelves, found): (_, Vec<Option<Part>>) = match keyed {
+            Some((shelves, hashes, Some(mut ahead))) => {
+                let found = ranges
+                    .iter()
+                    .zip(hashes)
+                    .map(|(r, hash)| {
+                        let parts = ahead.get_mut(folder(r).parent()?)?;
+                        let at = parts.iter().position(|(key, _)| *key == hash)?;
+                        Some(parts.swap_remove(at).1)
+                    })
+                    .collect();
+                (Some(shelves), found)
+            }
+            Some((shelves, _, None)) => {
+                let found = shelves.restore::<Part>(|_, _| true);
+                (Some(shelves), found)
+            }
+            None => (None, ranges.iter().map(|_| None).collect()),
         };
         let todo: Vec<(Range<usize>, Option<Part>)> = ranges.into_iter().zip(found).collect();
         // A part from the cache is checked here, on every core, as parts are built.
@@ -261,6 +280,40 @@ impl Part {
                 let list = &self.postings[w[0] as usize..w[1] as usize];
                 list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|&c| usize::from(c) < len)
             })
+    }
+}
+
+/// The parts of each folder, by key, read from the cache before the roster was loaded.
+type ReadAhead = HashMap<PathBuf, Vec<(u128, Part)>>;
+
+/// The parts being read ahead, and from which cache.
+static AHEAD: Mutex<Option<(PathBuf, JoinHandle<ReadAhead>)>> = Mutex::new(None);
+
+/// Starts reading, on a thread of its own, every part the cache in `root` holds for
+/// `folders` (those of a roster about to load): a load leaves a core idle at times, and the
+/// index wants the parts right after it. The next index built with that cache takes them.
+pub fn read_ahead(root: &Path, folders: Vec<PathBuf>) {
+    let from = root.to_path_buf();
+    let reading = std::thread::spawn(move || {
+        let read = |folder: PathBuf| {
+            let parts = crate::cache::restore_all::<u128, Part>(&from, "words", &folder);
+            (folder, parts)
+        };
+        folders.into_iter().map(read).collect()
+    });
+    let mut ahead = AHEAD.lock().unwrap_or_else(PoisonError::into_inner);
+    *ahead = Some((root.to_path_buf(), reading));
+}
+
+/// The parts read ahead from the cache in `root`, if any were.
+fn ahead(root: &Path) -> Option<ReadAhead> {
+    let mut ahead = AHEAD.lock().unwrap_or_else(PoisonError::into_inner);
+    match ahead.take() {
+        Some((from, reading)) if from == root => reading.join().ok(),
+        other => {
+            *ahead = other;
+            None
+        }
     }
 }
 
@@ -451,6 +504,24 @@ mod tests {
             std::fs::write(shelf, noise).unwrap();
         }
         assert_eq!(Words::with_cache(&roster, Some(cache)).entries(), changed);
+    }
+
+    #[test]
+    fn parts_read_ahead_are_the_parts_read_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path();
+        let mut roster = roster(&[100, 5]);
+        let first = Words::with_cache(&roster, Some(cache)).entries();
+        let folders = vec![PathBuf::from("e0"), PathBuf::from("e1")];
+        read_ahead(cache, folders.clone());
+        assert_eq!(Words::with_cache(&roster, Some(cache)).entries(), first);
+        assert!(ahead(cache).is_none(), "taken by the index built");
+        // Read ahead for a roster that then changed: the changed part is built afresh.
+        read_ahead(cache, folders);
+        roster.candidates[3].statement = crate::roster::Text::new("Brand new words".into());
+        let changed = Words::with_cache(&roster, Some(cache)).entries();
+        assert_eq!(changed, by_hand(&roster));
+        assert!(changed.iter().any(|(w, cs)| w == "brand" && cs == &[3]));
     }
 
     #[test]

@@ -342,6 +342,63 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
+    let mut wanted = Wanted::new(keys);
+    read_entries(
+        shelf,
+        |key, written| {
+            if wanted.left == 0 {
+                return Choice::Stop;
+            }
+            match wanted.take(key) {
+                Some(at) if trust(key, written) => Choice::Take(at),
+                _ => Choice::Skip,
+            }
+        },
+        |at, _, value| found[at] = value,
+    )
+}
+
+/// Every entry of `shelf` that decodes, whoever asks for it: for reading a shelf before
+/// its keys are known.
+pub fn restore_all<K, T>(root: &Path, kind: &str, folder: &Path) -> Vec<(K, T)>
+where
+    K: Eq + Hash + Serialize + DeserializeOwned,
+    T: DeserializeOwned,
+{
+    let shelf = Shelf {
+        file: file_for(root, kind, folder),
+        folder,
+        seed: secret(root),
+    };
+    let mut all = Vec::new();
+    let _ = read_entries(
+        &shelf,
+        |_, _| Choice::Take(0),
+        |_, key, value| all.extend(value.map(|v| (key, v))),
+    );
+    all
+}
+
+/// What is done with an entry of a shelf.
+enum Choice {
+    /// Decode it and hand it over as the `n`th.
+    Take(usize),
+    Skip,
+    /// Nothing more is wanted.
+    Stop,
+}
+
+/// Reads the entries of `shelf`, each as `choose` (given its key and when the shelf was
+/// written) says, handing each taken to `put` (its value `None` if it did not decode).
+fn read_entries<K, T>(
+    shelf: &Shelf,
+    mut choose: impl FnMut(&K, u128) -> Choice,
+    mut put: impl FnMut(usize, K, Option<T>),
+) -> Option<()>
+where
+    K: DeserializeOwned,
+    T: DeserializeOwned,
+{
     use std::io::Read;
     let (opened, len) = open_regular(&shelf.file)?;
     let kept: Arc<dyn crate::roster::text::Shelf> = Arc::new(texts::Kept::new(
@@ -353,27 +410,25 @@ where
     if head.build != build() || head.folder != shelf.folder {
         return None;
     }
-    let mut wanted = Wanted::new(keys);
     for _ in 0..head.entries {
-        if wanted.left == 0 {
-            break;
-        }
         let key: K = options()
             .with_limit(input.limit())
             .deserialize_from(&mut input)
             .ok()?;
         let length = length(&mut input)?;
-        match wanted.take(&key) {
-            Some(at) if trust(&key, head.written_ns) => {
-                found[at] = VALUE.with_borrow_mut(|value| {
+        match choose(&key, head.written_ns) {
+            Choice::Take(at) => {
+                let value = VALUE.with_borrow_mut(|value| {
                     value.resize(usize::try_from(length).ok()?, 0);
                     input.read_exact(value).ok()?;
                     crate::roster::text::leaving_on(kept.clone(), || {
                         options().with_limit(length).deserialize(value).ok()
                     })
                 });
+                put(at, key, value);
             }
-            _ => skip(&mut input, length)?,
+            Choice::Skip => skip(&mut input, length)?,
+            Choice::Stop => break,
         }
     }
     Some(())

@@ -40,6 +40,15 @@ pub fn load_roster_counted(paths: &[PathBuf], progress: &Progress) -> (Roster, V
         return Roster::embedded();
     };
     let (files, errors) = crate::load::files_of(&paths);
+    if let Some(cache) = crate::cache::dir() {
+        // The word index's parts are read while the roster loads.
+        let mut folders: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| f.path.parent().map(Path::to_path_buf))
+            .collect();
+        folders.dedup();
+        crate::analysis::words::read_ahead(cache, folders);
+    }
     Roster::load_files_counted(&paths, files, errors, progress, crate::cache::dir())
 }
 
