@@ -7,16 +7,28 @@ use std::path::Path;
 /// No cache file is read past this size (a part is a folder's worth of statements).
 pub(super) const MAX_BYTES: u64 = 1 << 30;
 
-/// A cache file opened for reading, with its length, if it is a regular file of a sane
-/// size: looked at before it is opened (opening a FIFO would wait for ever for a writer)
-/// and again once open.
-pub(super) fn open_regular(file: &Path) -> Option<(fs::File, u64)> {
-    if !fs::metadata(file).ok()?.is_file() {
-        return None;
-    }
-    let opened = fs::File::open(file).ok()?;
+/// A cache file opened for reading, with what a look at it found, if it is a regular file
+/// of a sane size. A FIFO is opened without waiting for a writer (where it could not be,
+/// it is looked at first) and then refused, as is anything else not a regular file.
+pub(super) fn open_regular(file: &Path) -> Option<(fs::File, fs::Metadata)> {
+    #[cfg(unix)]
+    let opened = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(file)
+            .ok()?
+    };
+    #[cfg(not(unix))]
+    let opened = {
+        if !fs::metadata(file).ok()?.is_file() {
+            return None;
+        }
+        fs::File::open(file).ok()?
+    };
     let meta = opened.metadata().ok()?;
-    (meta.is_file() && meta.len() <= MAX_BYTES).then_some((opened, meta.len()))
+    (meta.is_file() && meta.len() <= MAX_BYTES).then_some((opened, meta))
 }
 
 /// The bytes of a cache file, if it is a regular file of a sane size.

@@ -400,13 +400,13 @@ where
     T: DeserializeOwned,
 {
     use std::io::Read;
-    let (opened, len) = open_regular(&shelf.file)?;
+    let (opened, meta) = open_regular(&shelf.file)?;
     let kept: Arc<dyn crate::roster::text::Shelf> = Arc::new(texts::Kept::new(
         shelf.file.clone(),
-        texts::Identity::of(&opened)?,
+        texts::Identity::of(&meta),
         shelf.seed,
     ));
-    let (head, mut input) = open_head(opened, len)?;
+    let (head, mut input) = open_head(opened, meta.len())?;
     if head.build != build() || head.folder != shelf.folder {
         return None;
     }

@@ -27,8 +27,7 @@ pub(super) struct Identity {
 }
 
 impl Identity {
-    pub(super) fn of(file: &fs::File) -> Option<Identity> {
-        let meta = file.metadata().ok()?;
+    pub(super) fn of(meta: &fs::Metadata) -> Identity {
         #[cfg(unix)]
         let (device, inode) = {
             use std::os::unix::fs::MetadataExt;
@@ -36,7 +35,7 @@ impl Identity {
         };
         #[cfg(not(unix))]
         let (device, inode) = (0, 0);
-        Some(Identity {
+        Identity {
             len: meta.len(),
             device,
             inode,
@@ -45,7 +44,7 @@ impl Identity {
                 .ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos()),
-        })
+        }
     }
 }
 
@@ -82,7 +81,7 @@ impl Shelf for Kept {
             };
             if !open.as_ref().is_some_and(same) {
                 *open = open_regular(&self.path)
-                    .and_then(|(file, _)| Some((self.path.clone(), Identity::of(&file)?, file)))
+                    .map(|(file, meta)| (self.path.clone(), Identity::of(&meta), file))
                     .filter(same);
             }
             let Some((_, _, file)) = open.as_ref() else {

@@ -45,10 +45,10 @@ fn is_unneeded(path: &Path) -> bool {
             .and_then(|m| m.modified())
             .is_ok_and(|at| SystemTime::now().duration_since(at).unwrap_or_default() > ABANDONED);
     }
-    let Some((opened, len)) = super::file::open_regular(path) else {
+    let Some((opened, meta)) = super::file::open_regular(path) else {
         return false;
     };
-    match super::open_head(opened, len) {
+    match super::open_head(opened, meta.len()) {
         Some((head, _)) => !head.folder.exists(),
         // Not one of ours, or from a build with another layout: rewritten when next needed.
         None => false,
