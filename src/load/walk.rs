@@ -5,17 +5,40 @@ use std::path::{Path, PathBuf};
 
 use crate::roster::LoadError;
 
+/// What tells a folder from every other, however it is reached: its device and inode (one
+/// look), else its resolved path.
+#[derive(Hash, PartialEq, Eq)]
+pub(super) enum FolderId {
+    #[cfg(unix)]
+    Node(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+impl FolderId {
+    fn of(dir: &Path) -> Option<FolderId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(dir).ok()?;
+            Some(FolderId::Node(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        dir.canonicalize().ok().map(FolderId::Path)
+    }
+}
+
 /// Collects the files under `dir`, skipping hidden ones and symlink loops.
 pub(super) fn collect_dir(
     dir: &Path,
     files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<PathBuf>,
+    seen: &mut HashSet<FolderId>,
     errors: &mut Vec<LoadError>,
 ) {
-    let Ok(canonical) = dir.canonicalize() else {
+    let Some(id) = FolderId::of(dir) else {
         return;
     };
-    if !seen.insert(canonical) {
+    if !seen.insert(id) {
         return;
     }
     let entries = match std::fs::read_dir(dir) {
