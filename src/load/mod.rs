@@ -133,6 +133,7 @@ impl Roster {
         // Ordered by path for a stable roster.
         let mut folders: BTreeMap<PathBuf, Folder> = BTreeMap::new();
         let mut run: Option<(PathBuf, Vec<Input>)> = None;
+        let mut others = Vec::new();
         for input in inputs {
             let path = input.path.clone();
             let bytes = input.bytes.as_ref();
@@ -188,33 +189,42 @@ impl Roster {
                 }
                 _ => {}
             }
-            let bytes = match input.bytes.map_or_else(|| read::read_file(&path), Ok) {
-                Ok(bytes) => bytes,
+            others.push((input, kind, folder));
+        }
+        // An election's own files (its metadata, README, results) are read and parsed on
+        // every core, then put in their folders in order.
+        let others = crate::parallel::map_min(others, 16, |(input, kind, folder)| {
+            let path = input.path;
+            let read = input
+                .bytes
+                .map_or_else(|| read::read_file(&path), Ok)
+                .and_then(|bytes| match kind {
+                    Kind::ElectionYaml => read::decode_strict(&path, bytes).map(|t| (t, None)),
+                    _ => Ok(read::decode_lossy(bytes)),
+                });
+            let election = match (&read, kind) {
+                (Ok((text, _)), Kind::ElectionYaml) => Some(parse_election(&path, text)),
+                _ => None,
+            };
+            (path, kind, folder, read, election)
+        });
+        for (path, kind, folder, read, election) in others {
+            let (text, warning) = match read {
+                Ok(read) => read,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            let text = if kind == Kind::ElectionYaml {
-                match read::decode_strict(&path, bytes) {
-                    Ok(text) => text,
-                    Err(e) => {
-                        errors.push(e);
-                        continue;
-                    }
-                }
-            } else {
-                let (text, warning) = read::decode_lossy(bytes);
-                if let Some(w) = warning {
-                    warnings.push(LoadError::new(&path, None, None, &w));
-                }
-                text
-            };
+            if let Some(w) = warning {
+                warnings.push(LoadError::new(&path, None, None, &w));
+            }
             let entry = folders.entry(folder.clone()).or_default();
             match kind {
-                Kind::ElectionYaml => match parse_election(&path, &text) {
-                    Ok(election) => entry.meta = Some(election),
-                    Err(e) => errors.push(e),
+                Kind::ElectionYaml => match election {
+                    Some(Ok(election)) => entry.meta = Some(election),
+                    Some(Err(e)) => errors.push(e),
+                    None => {}
                 },
                 Kind::OpenStackResults => {
                     let cycle = folder_name(&folder);
