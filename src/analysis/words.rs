@@ -136,7 +136,7 @@ impl Words {
     }
 
     /// Whether candidate `candidate` (a roster index) may have a text where words meet as
-    /// `grams` ([`grams::of_phrase`]) say: `false` only for one who has none.
+    /// `grams` (the meetings of a phrase) say: `false` only for one who has none.
     pub fn may_have(&self, candidate: usize, grams: &[u64]) -> bool {
         let at = self.parts.partition_point(|p| p.first + p.len <= candidate);
         let Some(part) = self.parts.get(at).filter(|p| p.first <= candidate) else {
