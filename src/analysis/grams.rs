@@ -48,16 +48,20 @@ pub fn of_text(text: &str, out: &mut Vec<u64>) {
         word(start, bytes.len());
         return;
     }
-    let lower = text.to_lowercase();
-    let mut words = lower.split_whitespace();
-    let Some(mut left) = words.next() else {
-        return;
-    };
+    meetings(text.to_lowercase().split_whitespace(), out);
+}
+
+/// The meetings of neighbouring `words` that are both long, put in `out`.
+fn meetings<'a>(words: impl Iterator<Item = &'a str>, out: &mut Vec<u64>) {
+    let mut left: Option<&str> = None;
     for right in words {
-        if long(left) && long(right) {
+        if let Some(left) = left
+            && long(left)
+            && long(right)
+        {
             out.push(gram(tail(left).as_bytes(), head(right).as_bytes()));
         }
-        left = right;
+        left = Some(right);
     }
 }
 
@@ -71,16 +75,10 @@ fn long(word: &str) -> bool {
 /// last word of the phrase, and so long too; a short word inside the phrase is a short word
 /// of the text, whose meetings are not kept.)
 pub fn of_phrase(phrase: &str) -> Vec<u64> {
-    let words: Vec<&str> = phrase.split(' ').collect();
+    // A first or last word may be part of a text's longer word; a word inside the phrase
+    // is a whole word of the text. Either way, a long one tells its side.
     let mut out = Vec::new();
-    for pair in words.windows(2) {
-        // A first or last word may be part of a text's longer word; a word inside the
-        // phrase is a whole word of the text. Either way, a long one tells its side.
-        let (left, right) = (pair[0], pair[1]);
-        if long(left) && long(right) {
-            out.push(gram(tail(left).as_bytes(), head(right).as_bytes()));
-        }
-    }
+    meetings(phrase.split(' '), &mut out);
     out
 }
 
