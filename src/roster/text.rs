@@ -4,6 +4,7 @@
 //! candidate it belongs to, and the text is read (and sanitized) the first time it is asked
 //! for. A roster of ten thousand statements opens knowing their names, not their words.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -33,6 +34,20 @@ struct Body {
     original: Option<String>,
 }
 
+impl Body {
+    /// The body of `raw`, sanitized, with how many characters had to be made visible (`raw`
+    /// is kept, copied if borrowed, only where it differs).
+    fn of(raw: Cow<'_, str>) -> (Body, usize) {
+        let Sanitized { text, hidden } = sanitize_text(&raw);
+        let original = (text != raw).then(|| raw.into_owned());
+        let body = Body {
+            display: text,
+            original,
+        };
+        (body, hidden)
+    }
+}
+
 /// A text on a shelf of the cache: its bytes at `at` (`len` of them), which hash to `hash`.
 #[derive(Clone)]
 struct Kept {
@@ -57,13 +72,9 @@ pub const UNREADABLE: &str = "[This text could not be read back from the cache, 
 impl Text {
     /// Sanitizes multi-line text.
     pub fn new(raw: String) -> Self {
-        let Sanitized { text, hidden } = sanitize_text(&raw);
-        let original = (text != raw).then_some(raw);
+        let (body, hidden) = Body::of(Cow::Owned(raw));
         Text {
-            body: OnceLock::from(Body {
-                display: text,
-                original,
-            }),
+            body: OnceLock::from(body),
             kept: None,
             hidden,
         }
@@ -118,15 +129,9 @@ impl Text {
 
     fn body(&self) -> &Body {
         self.body.get_or_init(|| {
-            let kept = self.kept.as_ref();
             let mut bytes = Vec::new();
-            let raw = kept.and_then(|k| k.fetch(&mut bytes)).unwrap_or(UNREADABLE);
-            let Sanitized { text, .. } = sanitize_text(raw);
-            let original = (text != raw).then(|| raw.to_string());
-            Body {
-                display: text,
-                original,
-            }
+            let raw = self.kept.as_ref().and_then(|k| k.fetch(&mut bytes));
+            Body::of(Cow::Borrowed(raw.unwrap_or(UNREADABLE))).0
         })
     }
 
