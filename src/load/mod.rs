@@ -396,34 +396,16 @@ pub fn files_of(paths: &[PathBuf]) -> (Vec<Found>, Vec<LoadError>) {
     // that tells is the only one a file gets: the load and the cache use what it found.
     let found = crate::parallel::map(files, |path| {
         let meta = std::fs::metadata(&path).ok();
-        let id = identity(&path, meta.as_ref());
+        let id = walk::NodeId::of(&path, meta.as_ref())
+            .unwrap_or_else(|| walk::NodeId::Path(path.clone()));
         (Found { path, meta }, id)
     });
     let mut unique = HashSet::new();
     let files = found
         .into_iter()
-        .filter(|(_, id)| unique.insert(id.clone()))
-        .map(|(f, _)| f)
+        .filter_map(|(f, id)| unique.insert(id).then_some(f))
         .collect();
     (files, errors)
-}
-
-/// What is the same for every route to one file: its device and inode (one look-up, where
-/// resolving each link of its path takes one per folder), else its resolved path, else the
-/// path as named.
-fn identity(file: &Path, meta: Option<&std::fs::Metadata>) -> (u64, u64, PathBuf) {
-    #[cfg(unix)]
-    if let Some(meta) = meta {
-        use std::os::unix::fs::MetadataExt;
-        return (meta.dev(), meta.ino(), PathBuf::new());
-    }
-    #[cfg(not(unix))]
-    let _ = meta;
-    (
-        0,
-        0,
-        file.canonicalize().unwrap_or_else(|_| file.to_path_buf()),
-    )
 }
 
 fn parse_election(path: &Path, text: &str) -> Result<RawElection, LoadError> {

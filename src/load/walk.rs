@@ -1,30 +1,33 @@
 //! Walking the folders a voter names: every file below, hidden ones and symlink loops left out.
 
 use std::collections::HashSet;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use crate::roster::LoadError;
 
-/// What tells a folder from every other, however it is reached: its device and inode (one
-/// look), else its resolved path.
+/// What is the same for every route to one file or folder: its device and inode (one
+/// look-up, where resolving each link of its path takes one per folder), else its resolved
+/// path.
 #[derive(Hash, PartialEq, Eq)]
-pub(super) enum FolderId {
+pub(super) enum NodeId {
     #[cfg(unix)]
     Node(u64, u64),
-    #[cfg(not(unix))]
     Path(PathBuf),
 }
 
-impl FolderId {
-    fn of(dir: &Path) -> Option<FolderId> {
+impl NodeId {
+    /// The identity of `path`, from what a look at it found (`meta`), else from its resolved
+    /// path; `None` if neither can be had.
+    pub(super) fn of(path: &Path, meta: Option<&Metadata>) -> Option<NodeId> {
         #[cfg(unix)]
-        {
+        if let Some(meta) = meta {
             use std::os::unix::fs::MetadataExt;
-            let meta = std::fs::metadata(dir).ok()?;
-            Some(FolderId::Node(meta.dev(), meta.ino()))
+            return Some(NodeId::Node(meta.dev(), meta.ino()));
         }
         #[cfg(not(unix))]
-        dir.canonicalize().ok().map(FolderId::Path)
+        let _ = meta;
+        path.canonicalize().ok().map(NodeId::Path)
     }
 }
 
@@ -32,10 +35,15 @@ impl FolderId {
 pub(super) fn collect_dir(
     dir: &Path,
     files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<FolderId>,
+    seen: &mut HashSet<NodeId>,
     errors: &mut Vec<LoadError>,
 ) {
-    let Some(id) = FolderId::of(dir) else {
+    let look = if cfg!(unix) {
+        std::fs::metadata(dir).ok()
+    } else {
+        None
+    };
+    let Some(id) = NodeId::of(dir, look.as_ref()) else {
         return;
     };
     if !seen.insert(id) {
