@@ -135,20 +135,19 @@ impl Roster {
         let mut run: Option<(PathBuf, Vec<Input>)> = None;
         let mut others = Vec::new();
         for input in inputs {
-            let path = input.path.clone();
-            let bytes = input.bytes.as_ref();
+            let path = &input.path;
             let why = match &input.meta {
                 Some(meta) => read::not_regular(meta),
-                None => read::not_a_regular_file(&path),
+                None => read::not_a_regular_file(path),
             };
-            if let (None, Some(why)) = (bytes, why) {
+            if let (None, Some(why)) = (&input.bytes, why) {
                 skipped.push((
                     sanitize_line(&path.display().to_string()).text,
                     why.to_string(),
                 ));
                 continue;
             }
-            let kind = classify::classify(&path);
+            let kind = classify::classify(path);
             let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
             if let Kind::NotCandidate(reason) = kind {
                 skipped.push((
