@@ -7,6 +7,12 @@ use std::path::Path;
 /// No cache file is read past this size (a part is a folder's worth of statements).
 pub(super) const MAX_BYTES: u64 = 1 << 30;
 
+/// Nanoseconds since the epoch (0 before it).
+pub(super) fn since_epoch(time: std::time::SystemTime) -> u128 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
 /// A cache file opened for reading, with what a look at it found, if it is a regular file
 /// of a sane size. A FIFO is opened without waiting for a writer (where it could not be,
 /// it is looked at first) and then refused, as is anything else not a regular file.

@@ -21,11 +21,11 @@ use std::hash::Hash;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use bincode::Options;
 
-use file::{open_regular, read_bytes, replace, replace_with};
+use file::{open_regular, read_bytes, replace, replace_with, since_epoch};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wanted::Wanted;
 
@@ -114,11 +114,6 @@ impl Stamp {
         let settled = written_ns.saturating_sub(RACY.as_nanos());
         self.modified_ns < settled && self.changed_ns < settled
     }
-}
-
-/// Nanoseconds since the epoch (0 before it).
-fn since_epoch(time: SystemTime) -> u128 {
-    time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// The time to write into a cache made now.

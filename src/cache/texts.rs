@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::fs;
 use std::path::PathBuf;
 
-use super::file::open_regular;
+use super::file::{open_regular, since_epoch};
 use crate::roster::text::{Shelf, hash};
 
 /// A shelf whose texts wait to be read, as it was when its entries were read.
@@ -39,11 +39,7 @@ impl Identity {
             len: meta.len(),
             device,
             inode,
-            modified_ns: meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
+            modified_ns: meta.modified().map_or(0, since_epoch),
         }
     }
 }
