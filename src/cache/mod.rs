@@ -20,7 +20,7 @@ use std::fs;
 use std::hash::Hash;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use bincode::Options;
@@ -56,7 +56,20 @@ pub fn default_dir() -> Option<PathBuf> {
 
 /// The cache's own random number, made once and kept in `root`: what the word index hashes
 /// its texts with, so that no one who cannot read the cache can write text to match a hash.
+/// Read once per run (every shelf read or written asks for it) and the same all the run.
 pub fn secret(root: &Path) -> u64 {
+    static KNOWN: Mutex<Vec<(PathBuf, u64)>> = Mutex::new(Vec::new());
+    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&(_, secret)) = known.iter().find(|(at, _)| at == root) {
+        return secret;
+    }
+    let secret = kept_secret(root);
+    known.push((root.to_path_buf(), secret));
+    secret
+}
+
+/// The secret kept in `root`, made and kept there if there is none.
+fn kept_secret(root: &Path) -> u64 {
     let file = root.join("secret");
     if let Some(bytes) = read_bytes(&file)
         && let Ok(bytes) = <[u8; 8]>::try_from(bytes.as_slice())
