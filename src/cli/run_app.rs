@@ -16,6 +16,7 @@ use crate::tui;
 use crate::ui::Theme;
 use crate::voter::order::OrderMode;
 use crate::voter::place::roster_id;
+use crate::voter::store::Locking;
 
 /// Opens the roster in the terminal until the voter quits, with the voter's config (and
 /// what was wrong with it, shown under `E`).
@@ -65,9 +66,12 @@ pub fn run(
     if roster.candidates.is_empty() {
         // Nothing loaded: the errors are told on the terminal as the voter left it.
         drop(screen);
-        return Session::with_roster(roster, errors, order, data_dir).map(|_| ExitCode::SUCCESS);
+        return Session::with_roster(roster, errors, order, data_dir, Locking::Save)
+            .map(|_| ExitCode::SUCCESS);
     }
-    let Session { app, store } = Session::with_roster(roster, errors, order, data_dir)?;
+    // The voter edits here: each election is held for the whole session.
+    let Session { app, store } =
+        Session::with_roster(roster, errors, order, data_dir, Locking::Session)?;
     let key_help = config
         .keys
         .iter()

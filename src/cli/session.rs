@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::load::Progress;
 use crate::roster::{LoadError, Roster};
 use crate::voter::order::OrderMode;
-use crate::voter::store::{self, Store};
+use crate::voter::store::{self, Locking, Store};
 
 /// The roster for `paths`: those files and folders, else `./candidates`, else the built-in one.
 /// A load that takes longer than a blink says how far it has got on stderr, when that is a
@@ -88,23 +88,25 @@ pub struct Session {
 }
 
 impl Session {
-    /// Loads the roster and the voter's data; fails (after listing the load errors) when
-    /// nothing loads.
+    /// Loads the roster and the voter's data for a command, which takes an election's lock
+    /// only to save; fails (after listing the load errors) when nothing loads.
     pub fn open(
         paths: &[PathBuf],
         order: OrderMode,
         data_dir: Option<&Path>,
     ) -> Result<Session, Failure> {
         let (roster, errors) = load_roster(paths);
-        Session::with_roster(roster, errors, order, data_dir)
+        Session::with_roster(roster, errors, order, data_dir, Locking::Save)
     }
 
-    /// As [`Session::open`], for a roster already loaded (with its load `errors`).
+    /// As [`Session::open`], for a roster already loaded (with its load `errors`), taking
+    /// the locks as `locking` says.
     pub fn with_roster(
         roster: Roster,
         errors: Vec<LoadError>,
         order: OrderMode,
         data_dir: Option<&Path>,
+        locking: Locking,
     ) -> Result<Session, Failure> {
         if roster.candidates.is_empty() {
             report(&errors);
@@ -112,7 +114,7 @@ impl Session {
         }
         let mut notices = Vec::new();
         let opened = match store::data_dir(data_dir) {
-            Some(dir) => match Store::open(&dir, &roster) {
+            Some(dir) => match Store::open_with(&dir, &roster, locking) {
                 Ok(opened) => Some(opened),
                 Err(e) => {
                     notices.push(format!(

@@ -3,13 +3,17 @@
 //!
 //! A save writes a temporary file in the same folder, syncs it, renames it over the old one
 //! and syncs the folder, so the file on disk is always the old version or the new one, whole.
-//! A second instance on the same election finds the lock taken and opens it read-only.
+//! The app holds each election's lock for its whole session: a second instance on the same
+//! election finds the lock taken and opens it read-only. A command that only reads (and at
+//! most saves a new order seed) takes a lock for the length of a save, and writes only when
+//! the file is still as it read it.
 //! A file that does not parse, or belongs to another election or format, is moved aside and
 //! reported, and the voter starts afresh beside it.
 
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -47,11 +51,32 @@ pub fn data_dir(overridden: Option<&Path>) -> Option<PathBuf> {
     }
 }
 
+/// When a store takes an election's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locking {
+    /// From the opening to the end of the session: the app, where the voter edits.
+    Session,
+    /// For the length of each save: a command, which holds no file open (a roster of
+    /// hundreds of elections would hold hundreds) and leaves the elections free for the app.
+    Save,
+}
+
 /// The voter's data for the elections of one roster.
 pub struct Store {
     dir: PathBuf,
-    /// Per election: the held lock, or `None` when another instance holds it.
-    locks: Vec<Option<File>>,
+    /// Per election: how it may be written.
+    guards: Vec<Guard>,
+}
+
+/// How one election's ballot may be written.
+enum Guard {
+    /// Never, here: another instance holds it, or its file cannot be read or its lock taken.
+    ReadOnly,
+    /// At any time: its lock is held (and let go when the store is dropped).
+    Held { _lock: File },
+    /// Under its lock taken for the save, while its file still holds what was read (no file
+    /// is `None`).
+    Unchanged(Mutex<Option<Vec<u8>>>),
 }
 
 /// What opening the store found, besides the ballots.
@@ -70,9 +95,17 @@ pub struct Opened {
 
 impl Store {
     /// Opens the data folder (creating it, 0700, if missing) and reads every election's
-    /// ballot, taking its lock. An election another instance holds, or whose lock cannot be
-    /// taken safely (a read-only folder, a link in the lock's place), is read, read-only.
+    /// ballot, taking its lock for the session. An election another instance holds, or whose
+    /// lock cannot be taken safely (a read-only folder, a link in the lock's place), is read,
+    /// read-only.
     pub fn open(dir: &Path, roster: &Roster) -> io::Result<(Store, Opened)> {
+        Store::open_with(dir, roster, Locking::Session)
+    }
+
+    /// As [`Store::open`], taking the locks as `locking` says. Without a lock held, a file
+    /// that cannot be read is left where it is (another instance may be using it) and its
+    /// election is read-only.
+    pub fn open_with(dir: &Path, roster: &Roster, locking: Locking) -> io::Result<(Store, Opened)> {
         let mut opened = Opened::default();
         opened.remarks.extend(prepare_dir(dir)?);
         let swept = sweep_temp_files(dir);
@@ -85,35 +118,45 @@ impl Store {
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
-            locks: Vec::new(),
+            guards: Vec::new(),
         };
         let mut lock_failures: Vec<(String, String)> = Vec::new();
         for election in &roster.elections {
-            let held = match store.try_lock(&election.key) {
-                Ok(Some(lock)) => Some(lock),
-                Ok(None) => {
-                    opened.notices.push(format!(
-                        "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
-                        election.name
-                    ));
-                    None
-                }
-                Err(e) => {
-                    lock_failures.push((election.name.clone(), e.to_string()));
-                    None
-                }
+            let held = match locking {
+                Locking::Save => None,
+                Locking::Session => match store.try_lock(&election.key) {
+                    Ok(Some(lock)) => Some(lock),
+                    Ok(None) => {
+                        opened.notices.push(format!(
+                            "Another hustings has \"{}\" open: your notes and ranking for it are read-only here",
+                            election.name
+                        ));
+                        None
+                    }
+                    Err(e) => {
+                        lock_failures.push((election.name.clone(), e.to_string()));
+                        None
+                    }
+                },
             };
-            let read_only = held.is_none();
-            store.locks.push(held);
-            opened.read_only.push(read_only);
-            let (ballot, notice, unreadable) = store.read(&election.key, !read_only);
-            opened.notices.extend(notice);
-            if unreadable && !read_only {
-                // What cannot be read must not be overwritten by the next save.
-                *opened.read_only.last_mut().expect("pushed above") = true;
-                *store.locks.last_mut().expect("pushed above") = None;
+            let mut read = store.read(&election.key, held.is_some());
+            if locking == Locking::Save && !read.writable {
+                // A bad file is set aside as the app would, under its lock taken for that.
+                if let Ok(Some(_lock)) = store.try_lock(&election.key) {
+                    read = store.read(&election.key, true);
+                }
             }
-            opened.ballots.push(ballot);
+            // What cannot be read must not be overwritten by the next save.
+            let guard = match (held, locking) {
+                _ if !read.writable => Guard::ReadOnly,
+                (Some(lock), _) => Guard::Held { _lock: lock },
+                (None, Locking::Save) => Guard::Unchanged(Mutex::new(read.bytes)),
+                (None, Locking::Session) => Guard::ReadOnly,
+            };
+            opened.read_only.push(matches!(guard, Guard::ReadOnly));
+            store.guards.push(guard);
+            opened.notices.extend(read.notice);
+            opened.ballots.push(read.ballot);
         }
         opened
             .notices
@@ -135,54 +178,63 @@ impl Store {
     }
 
     /// Reads one election's ballot; a bad file is moved aside (when `may_move`) and reported.
-    /// The flag says the file is there but cannot be read at all (permissions, a folder in
-    /// its place): the election must then stay read-only, so no save overwrites it.
-    fn read(&self, key: &str, may_move: bool) -> (Ballot, Option<String>, bool) {
+    fn read(&self, key: &str, may_move: bool) -> Read {
         let path = self.path(key);
-        let text = match read_regular(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|e| e.to_string()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return (Ballot::default(), None, false);
-            }
+        let fresh = |notice, writable| Read {
+            ballot: Ballot::default(),
+            notice,
+            writable,
+            bytes: None,
+        };
+        let bytes = match read_regular(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return fresh(None, true),
             Err(e) => {
                 let notice = format!(
                     "{} cannot be read ({e}): it is left as it is, and your notes and ranking for this election are read-only",
                     path.display()
                 );
-                return (Ballot::default(), Some(notice), true);
+                return fresh(Some(notice), false);
             }
         };
-        let parsed = text
-            .and_then(|text| serde_yaml::from_str::<BallotFile>(&text).map_err(|e| e.to_string()));
+        let parsed = std::str::from_utf8(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_yaml::from_str::<BallotFile>(text).map_err(|e| e.to_string()));
         let problem = match parsed {
             Ok(file) if file.format == FORMAT && file.election == key => {
-                return (file.ballot, None, false);
+                return Read {
+                    ballot: file.ballot,
+                    notice: None,
+                    writable: true,
+                    bytes: Some(bytes),
+                };
             }
             Ok(file) if file.format != FORMAT => format!("unknown format \"{}\"", file.format),
             Ok(file) => format!("it belongs to election \"{}\"", file.election),
             Err(e) => e,
         };
         if !may_move {
-            return (
-                Ballot::default(),
-                Some(format!("{} cannot be read ({problem})", path.display())),
-                false,
-            );
+            let notice = format!("{} cannot be read ({problem})", path.display());
+            return fresh(Some(notice), false);
         }
         let aside = aside_path(&path);
-        let moved = fs::rename(&path, &aside);
-        let notice = match moved {
-            Ok(()) => format!(
-                "{} could not be read ({problem}); it was moved to {} and a new one started",
-                path.display(),
-                aside.display()
-            ),
-            Err(e) => format!(
-                "{} could not be read ({problem}) nor moved aside ({e})",
-                path.display()
-            ),
-        };
-        (Ballot::default(), Some(notice), false)
+        match fs::rename(&path, &aside) {
+            Ok(()) => {
+                let notice = format!(
+                    "{} could not be read ({problem}); it was moved to {} and a new one started",
+                    path.display(),
+                    aside.display()
+                );
+                fresh(Some(notice), true)
+            }
+            Err(e) => {
+                let notice = format!(
+                    "{} could not be read ({problem}) nor moved aside ({e}): it is left as it is, and your notes and ranking for this election are read-only",
+                    path.display()
+                );
+                fresh(Some(notice), false)
+            }
+        }
     }
 
     /// The voter's seed for candidate orders, kept in `voter.yaml`; made (and saved) on the
@@ -232,19 +284,49 @@ impl Store {
         )
     }
 
-    /// Whether election `index` is held by another instance.
+    /// Whether election `index` is held by another instance (or cannot be written here).
     pub fn is_read_only(&self, index: usize) -> bool {
-        self.locks.get(index).is_none_or(Option::is_none)
+        self.guards
+            .get(index)
+            .is_none_or(|g| matches!(g, Guard::ReadOnly))
     }
 
-    /// Saves election `index`'s ballot atomically; refuses when it is read-only here.
+    /// Saves election `index`'s ballot atomically; refuses when it is read-only here, and,
+    /// for a store that locks for each save, when another instance holds the election or its
+    /// file changed since it was read.
     pub fn save(&self, index: usize, key: &str, name: &str, ballot: &Ballot) -> io::Result<()> {
-        if self.is_read_only(index) {
-            return Err(io::Error::new(
+        let taken = || {
+            io::Error::new(
                 io::ErrorKind::PermissionDenied,
                 "another hustings has this election open",
+            )
+        };
+        let seen = match self.guards.get(index) {
+            None | Some(Guard::ReadOnly) => return Err(taken()),
+            Some(Guard::Held { .. }) => None,
+            Some(Guard::Unchanged(seen)) => Some(seen),
+        };
+        let Some(seen) = seen else {
+            return self.write(key, name, ballot).map(drop);
+        };
+        let _lock = self.try_lock(key)?.ok_or_else(taken)?;
+        let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = match read_regular(&self.path(key)) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        if now != *seen {
+            return Err(io::Error::other(
+                "another hustings changed this election's file since it was read; it is left as it is",
             ));
         }
+        *seen = Some(self.write(key, name, ballot)?);
+        Ok(())
+    }
+
+    /// Writes election `key`'s ballot file; returns what it wrote.
+    fn write(&self, key: &str, name: &str, ballot: &Ballot) -> io::Result<Vec<u8>> {
         let file = BallotFile {
             format: FORMAT.to_string(),
             election: key.to_string(),
@@ -253,8 +335,22 @@ impl Store {
         };
         let text = serde_yaml::to_string(&file).map_err(io::Error::other)?;
         let header = "# Your notes and ranking for one election, kept by hustings.\n";
-        write_atomic(&self.path(key), format!("{header}{text}").as_bytes())
+        let bytes = format!("{header}{text}").into_bytes();
+        write_atomic(&self.path(key), &bytes)?;
+        Ok(bytes)
     }
+}
+
+/// One election's ballot as read, with what its reading found.
+struct Read {
+    ballot: Ballot,
+    /// What the voter must be told of the file.
+    notice: Option<String>,
+    /// Whether a save may take the file's place: not when it is there but could not be
+    /// read (permissions, a folder in its place) nor set aside, so that no save overwrites it.
+    writable: bool,
+    /// The file's bytes, when it was read whole and is the election's.
+    bytes: Option<Vec<u8>>,
 }
 
 /// What the voter hears of locks that could not be taken: once for the whole folder when

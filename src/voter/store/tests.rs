@@ -22,6 +22,30 @@ fn roster() -> Roster {
     Roster::embedded().0
 }
 
+/// The store opened for a session once the first election's lock, let go of, is free: a
+/// test running beside this one may fork a child (to make a FIFO) in the instant the lock's
+/// file is open, and the child holds the lock until it execs.
+fn open_once_free(dir: &Path, roster: &Roster) -> (Store, Opened) {
+    once(
+        || Store::open(dir, roster).unwrap(),
+        |(_, o)| !o.read_only[0],
+    )
+}
+
+/// What `attempt` gives once `done` holds of it, trying again for up to two seconds (see
+/// [`open_once_free`]); the last attempt's, if it never does.
+fn once<T>(mut attempt: impl FnMut() -> T, done: impl Fn(&T) -> bool) -> T {
+    for _ in 0..200 {
+        let got = attempt();
+        if done(&got) {
+            return got;
+        }
+        drop(got);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    attempt()
+}
+
 #[test]
 fn a_saved_ballot_reads_back() {
     let dir = private_dir();
@@ -54,7 +78,7 @@ fn a_second_instance_is_read_only() {
     assert!(second.save(0, key, "x", &Ballot::default()).is_err());
     assert!(first.save(0, key, "x", &Ballot::default()).is_ok());
     drop(first);
-    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    let (_, opened) = open_once_free(dir.path(), &roster);
     assert!(
         opened.read_only.iter().all(|&r| !r),
         "the lock goes with the first"
@@ -463,4 +487,101 @@ fn a_place_is_kept_per_roster_and_a_broken_one_is_ignored() {
     assert_eq!(store.place("other"), None, "each roster its own");
     fs::write(dir.path().join("place-abc.yaml"), "panes: [unclosed").unwrap();
     assert_eq!(store.place("abc"), None, "a broken place is not restored");
+}
+
+#[test]
+fn a_command_holds_no_lock_and_the_app_after_it_may_write() {
+    let dir = private_dir();
+    let roster = roster();
+    let (_command, opened) = Store::open_with(dir.path(), &roster, Locking::Save).unwrap();
+    assert!(opened.read_only.iter().all(|&r| !r));
+    let (app, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert!(opened.read_only.iter().all(|&r| !r), "{:?}", opened.notices);
+    let key = &roster.elections[0].key;
+    assert!(app.save(0, key, "x", &Ballot::default()).is_ok());
+}
+
+#[test]
+fn a_commands_save_takes_the_lock_and_lets_it_go() {
+    let dir = private_dir();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    let (command, _) = Store::open_with(dir.path(), &roster, Locking::Save).unwrap();
+    let mut ballot = Ballot::default();
+    ballot.move_up("Tao Peng");
+    command.save(0, &key, "x", &ballot).unwrap();
+    // A second save of the same run finds the file as it left it.
+    ballot
+        .notes
+        .insert("Tao Peng".into(), "second thoughts".into());
+    command.save(0, &key, "x", &ballot).unwrap();
+    let (app, opened) = open_once_free(dir.path(), &roster);
+    assert_eq!(opened.ballots[0], ballot);
+    assert!(!opened.read_only[0], "the lock was let go after the save");
+    // While the app holds the election, the command's save is refused and writes nothing.
+    let mut other = Ballot::default();
+    other
+        .notes
+        .insert("Tao Peng".into(), "from the command".into());
+    let refused = command.save(0, &key, "x", &other).unwrap_err();
+    assert!(refused.to_string().contains("open"), "{refused}");
+    drop(app);
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.ballots[0], ballot);
+}
+
+#[test]
+fn a_commands_save_never_overwrites_a_file_changed_since_it_was_read() {
+    let dir = private_dir();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    let (command, _) = Store::open_with(dir.path(), &roster, Locking::Save).unwrap();
+    // Another instance, opened and closed meanwhile, saved the voter's ranking.
+    let (other, _) = Store::open_with(dir.path(), &roster, Locking::Save).unwrap();
+    let mut ranked = Ballot::default();
+    ranked.move_up("Tao Peng");
+    other.save(0, &key, "x", &ranked).unwrap();
+    let refused = once(
+        || command.save(0, &key, "x", &Ballot::default()).unwrap_err(),
+        |e| e.kind() != io::ErrorKind::PermissionDenied,
+    );
+    assert!(refused.to_string().contains("changed"), "{refused}");
+    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
+    assert_eq!(opened.ballots[0], ranked);
+}
+
+#[test]
+fn a_command_sets_a_corrupt_file_aside_only_under_its_lock() {
+    let dir = private_dir();
+    let roster = roster();
+    let key = roster.elections[0].key.clone();
+    let path = dir.path().join(format!("{key}.yaml"));
+    // While the app holds the election, the command leaves a bad file as it is, read-only.
+    let (app, _) = Store::open(dir.path(), &roster).unwrap();
+    fs::write(&path, "format: [broken\n").unwrap();
+    let (command, opened) = Store::open_with(dir.path(), &roster, Locking::Save).unwrap();
+    assert!(opened.read_only[0]);
+    assert!(!opened.read_only[1]);
+    assert!(
+        opened.notices[0].contains("cannot be read"),
+        "{:?}",
+        opened.notices
+    );
+    assert!(command.save(0, &key, "x", &Ballot::default()).is_err());
+    assert_eq!(fs::read_to_string(&path).unwrap(), "format: [broken\n");
+    drop(app);
+    // Free, it is set aside as the app would, and the election is the command's to save.
+    let (command, opened) = once(
+        || Store::open_with(dir.path(), &roster, Locking::Save).unwrap(),
+        |(_, o)| !o.read_only[0],
+    );
+    assert!(
+        opened.notices[0].contains("moved to"),
+        "{:?}",
+        opened.notices
+    );
+    assert!(!opened.read_only[0]);
+    assert!(!path.exists());
+    command.save(0, &key, "x", &Ballot::default()).unwrap();
+    assert!(path.exists());
 }
