@@ -255,8 +255,11 @@ impl Roster {
             if f.yaml.is_empty() && f.statements.is_empty() {
                 continue;
             }
-            f.yaml.sort_by(|a, b| a.path.cmp(&b.path));
-            f.statements.sort_by(|a, b| a.path.cmp(&b.path));
+            // One folder's files: in path order is in order of their names.
+            f.yaml
+                .sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
+            f.statements
+                .sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
             let index = roster.elections.len();
             let meta = f.election_meta();
             named_by_folder.push(meta.as_ref().is_none_or(|m| m.name.is_none()));

@@ -68,7 +68,9 @@ pub(super) fn collect_dir(
             Some((e.path(), is_dir))
         })
         .collect();
-    paths.sort();
+    // In path order: entries of one folder differ in their names alone, compared as bytes
+    // (comparing whole paths parses every component of both, again and again).
+    paths.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
     for (path, is_dir) in paths {
         let hidden = path
             .file_name()
