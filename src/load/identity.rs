@@ -38,62 +38,85 @@ fn base_key(candidate: &Candidate, shares_file: bool) -> String {
 }
 
 /// Sets every candidate's key, unique within its election; warns, naming the files, where
-/// two candidates share a name or an identity (they are kept apart either way).
+/// two candidates share a name or an identity (they are kept apart either way). The
+/// candidates come grouped by election, as the loader sorts them; elections are given their
+/// keys apart, on every core for a large roster.
 pub(super) fn assign(candidates: &mut [Candidate]) -> Vec<LoadError> {
+    debug_assert!(candidates.is_sorted_by_key(|c| c.election));
+    let mut elections = Vec::new();
+    let mut start = 0;
+    for i in 1..=candidates.len() {
+        if i == candidates.len() || candidates[i].election != candidates[start].election {
+            elections.push(start..i);
+            start = i;
+        }
+    }
+    let min = if candidates.len() < 512 {
+        usize::MAX
+    } else {
+        2
+    };
+    let shared = &*candidates;
+    let assigned = crate::parallel::map_min(elections, min, |run| keys_of(&shared[run]));
+    let mut warnings = Vec::new();
+    let mut c = candidates.iter_mut();
+    for (keys, mut more) in assigned {
+        for (candidate, key) in c.by_ref().zip(keys) {
+            candidate.key = key;
+        }
+        warnings.append(&mut more);
+    }
+    warnings
+}
+
+/// The keys of one election's candidates, in order, and the warnings they call for.
+fn keys_of(candidates: &[Candidate]) -> (Vec<String>, Vec<LoadError>) {
     // A file's candidates come one after another (one parse each, kept in order): how many
     // a file holds is the length of its run (a table of paths hashed each apart).
     let mut shares_file = vec![false; candidates.len()];
     let mut start = 0;
     for i in 1..=candidates.len() {
-        let same = |a: &Candidate, b: &Candidate| a.election == b.election && a.path == b.path;
-        if i == candidates.len() || !same(&candidates[i], &candidates[start]) {
+        if i == candidates.len() || candidates[i].path != candidates[start].path {
             shares_file[start..i].fill(i - start > 1);
             start = i;
         }
     }
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(candidates.len());
-    {
-        let elections = candidates.iter().map(|c| c.election + 1).max().unwrap_or(0);
-        let mut taken: Vec<HashSet<String>> = vec![HashSet::new(); elections];
-        let mut names: HashMap<(usize, &str), usize> = HashMap::new();
-        for (i, c) in candidates.iter().enumerate() {
-            let mut key = base_key(c, shares_file[i]);
-            if let Some(&first) = names.get(&(c.election, c.name.as_str())) {
-                warnings.push(LoadError::new(
-                    &c.path,
-                    None,
-                    None,
-                    &format!(
-                        "another candidate of this election is named \"{}\" ({}): they are kept apart by e-mail, handle or file",
-                        c.name,
-                        candidates[first].path.display()
-                    ),
-                ));
-            } else {
-                names.insert((c.election, c.name.as_str()), i);
-            }
-            let taken = &mut taken[c.election];
-            if taken.contains(&key) {
-                let base = key.clone();
-                let mut n = 2;
-                while taken.contains(&format!("{base}#{n}")) {
-                    n += 1;
-                }
-                key = format!("{base}#{n}");
-                warnings.push(LoadError::new(
-                    &c.path,
-                    None,
-                    None,
-                    &format!("\"{base}\" is another candidate's identity too: this one is kept apart as \"{key}\""),
-                ));
-            }
-            taken.insert(key.clone());
-            keys.push(key);
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let mut key = base_key(c, shares_file[i]);
+        if let Some(&first) = names.get(c.name.as_str()) {
+            warnings.push(LoadError::new(
+                &c.path,
+                None,
+                None,
+                &format!(
+                    "another candidate of this election is named \"{}\" ({}): they are kept apart by e-mail, handle or file",
+                    c.name,
+                    candidates[first].path.display()
+                ),
+            ));
+        } else {
+            names.insert(c.name.as_str(), i);
         }
+        if taken.contains(&key) {
+            let base = key.clone();
+            let mut n = 2;
+            while taken.contains(&format!("{base}#{n}")) {
+                n += 1;
+            }
+            key = format!("{base}#{n}");
+            warnings.push(LoadError::new(
+                &c.path,
+                None,
+                None,
+                &format!("\"{base}\" is another candidate's identity too: this one is kept apart as \"{key}\""),
+            ));
+        }
+        taken.insert(key.clone());
+        keys.push(key);
     }
-    for (c, key) in candidates.iter_mut().zip(keys) {
-        c.key = key;
-    }
-    warnings
+    (keys, warnings)
 }
