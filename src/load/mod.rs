@@ -300,6 +300,12 @@ impl Roster {
         }
         progress.total.store(jobs.len(), Ordering::Relaxed);
         let parsed = job::run_all(jobs, &progress.done, cache);
+        // Room for every candidate at once: a roster grown by doubling copies them all again.
+        let count = parsed
+            .iter()
+            .map(|(result, _)| result.as_ref().map_or(0, |l| l.candidates.len()))
+            .sum();
+        roster.candidates.reserve_exact(count);
         for (result, warning) in parsed {
             match result {
                 Ok(Loaded {
