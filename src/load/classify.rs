@@ -34,10 +34,12 @@ pub fn classify(path: &Path) -> Kind {
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    let in_candidates_tree = path.components().any(|c| c.as_os_str() == "candidates");
+    // Asked of few names: a look at every component of every path was a fifth of the time
+    // spent sorting ten thousand files.
+    let in_candidates_tree = || path.components().any(|c| c.as_os_str() == "candidates");
     match name.as_str() {
         "election.yaml" | "election.yml" => return Kind::ElectionYaml,
-        "tc.yaml" if !in_candidates_tree => return Kind::OpenStackResults,
+        "tc.yaml" if !in_candidates_tree() => return Kind::OpenStackResults,
         "readme.md" | "readme.txt" | "readme" | "readme.rst" => return Kind::Readme,
         "results.md" | "results.txt" | "ranking.md" => return Kind::Results,
         "election_desc.md" => return Kind::Description,
@@ -84,7 +86,7 @@ pub fn classify(path: &Path) -> Kind {
         "txt" | "md" | "markdown" | "rst" | "text" => Kind::Statement,
         // OpenStack names statements by e-mail address, with no extension.
         _ if name.contains('@') => Kind::Statement,
-        "" if in_candidates_tree => Kind::Statement,
+        "" if in_candidates_tree() => Kind::Statement,
         _ => Kind::NotCandidate("not a statement (unknown kind of file)"),
     }
 }

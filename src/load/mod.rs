@@ -148,7 +148,7 @@ impl Roster {
                 continue;
             }
             let kind = classify::classify(path);
-            let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let parent = path.parent().unwrap_or(Path::new(""));
             if let Kind::NotCandidate(reason) = kind {
                 skipped.push((
                     sanitize_line(&path.display().to_string()).text,
@@ -163,8 +163,9 @@ impl Roster {
                     // its folder at once (a long path compared with every folder's, for
                     // each of ten thousand files, was a tenth of a warm load).
                     match &mut run {
-                        Some((at, inputs)) if *at == folder => inputs.push(input),
+                        Some((at, inputs)) if at == parent => inputs.push(input),
                         _ => {
+                            let folder = parent.to_path_buf();
                             if let Some((at, inputs)) = run.replace((folder, vec![input])) {
                                 folders.entry(at).or_default().yaml.extend(inputs);
                             }
@@ -173,6 +174,7 @@ impl Roster {
                     continue;
                 }
                 Kind::Statement => {
+                    let folder = parent.to_path_buf();
                     // A file of nominations for one contest is an election of its own.
                     let contest = path
                         .file_name()
@@ -188,6 +190,7 @@ impl Roster {
                 }
                 _ => {}
             }
+            let folder = parent.to_path_buf();
             others.push((input, kind, folder));
         }
         // An election's own files (its metadata, README, results) are read and parsed on
