@@ -101,9 +101,24 @@ impl SearchIndex {
         }
     }
 
+    /// Candidate `c`'s name in lower case.
+    pub fn name_lower(&self, c: usize) -> &str {
+        &self.entries[c].name_lower
+    }
+
     /// Candidates matching every term of `query`, in roster order; all of them for a blank query.
     pub fn search(&self, query: &str, roster: &Roster) -> Vec<Hit> {
         let owned = terms(query);
+        if owned.is_empty() {
+            // Nothing to match: every candidate, as matching no term would give them.
+            return (0..self.entries.len())
+                .map(|candidate| Hit {
+                    candidate,
+                    name_positions: Vec::new(),
+                    in_statement: false,
+                })
+                .collect();
+        }
         let terms: Vec<Term> = owned
             .iter()
             .map(|text| {

@@ -90,7 +90,6 @@ impl App {
     /// A session over `roster`; `errors` (if any) open in the error overlay.
     pub fn new(roster: Roster, errors: Vec<LoadError>) -> Self {
         let index = SearchIndex::new(&roster);
-        let hits = index.search("", &roster);
         let overlay = (!errors.is_empty()).then(|| {
             overlays::Open::Text(overlays::text::TextView {
                 kind: Overlay::Errors,
@@ -108,7 +107,8 @@ impl App {
             index,
             query: String::new(),
             searching: false,
-            hits,
+            // Found by `reorder` below.
+            hits: Vec::new(),
             cursor: 0,
             list_offset: 0,
             marks: Vec::new(),
