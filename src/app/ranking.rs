@@ -199,8 +199,7 @@ impl App {
             let mut members: Vec<usize> = self.roster.members(index).collect();
             match self.order_seed(index) {
                 Some(seed) => order::shuffle(&mut members, seed),
-                None => members
-                    .sort_by_cached_key(|&c| (self.roster.candidates[c].name.to_lowercase(), c)),
+                None => members.sort_by_key(|&c| (self.index.name_lower(c), c)),
             }
             for c in members {
                 rank[c] = position;
