@@ -1,5 +1,14 @@
 //! Work spread over every core, for loading and indexing large rosters.
 
+use std::sync::OnceLock;
+
+/// How many threads the machine runs at once. Asked once a run: the standard library reads
+/// the process's cgroup files each time it is asked.
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// `items.map(f)` on every core, results in the order of `items`.
 pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     // Below a few hundred items, starting threads costs more than it saves.
@@ -9,7 +18,7 @@ pub fn map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R>
 /// As [`map`], on one core below `min` items: for items that are each a lot of work (a
 /// folder's worth), a smaller `min` than `map`'s.
 pub fn map_min<T: Send, R: Send>(items: Vec<T>, min: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores();
     if threads < 2 || items.len() < min.max(2) {
         return items.into_iter().map(f).collect();
     }
@@ -20,16 +29,23 @@ pub fn map_min<T: Send, R: Send>(items: Vec<T>, min: usize, f: impl Fn(T) -> R +
         chunks.push(items.by_ref().take(chunk).collect());
     }
     let f = &f;
+    let mut chunks = chunks.into_iter();
+    let first = chunks.next().unwrap_or_default();
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
-            .into_iter()
             .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<R>>()))
             .collect();
-        handles
-            .into_iter()
+        // The calling thread takes the first share rather than wait for the others.
+        let mut results: Vec<R> = first.into_iter().map(f).collect();
+        for handle in handles {
             // A panic in a parser is a bug: it is passed on, never turned into lost files.
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            results.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        results
     })
 }
 
@@ -37,22 +53,15 @@ pub fn map_min<T: Send, R: Send>(items: Vec<T>, min: usize, f: impl Fn(T) -> R +
 /// results in the order of the ranges: for work whose parts build something of their own,
 /// such as a part of an index, merged after.
 pub fn ranges<R: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    let threads = cores();
     if threads < 2 || n < 512 {
         return vec![f(0..n)];
     }
     let chunk = n.div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| scope.spawn(move || f(start..(start + chunk).min(n))))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let parts = (0..n)
+        .step_by(chunk)
+        .map(|start| start..(start + chunk).min(n));
+    map_min(parts.collect(), 2, f)
 }
 
 #[cfg(test)]
