@@ -102,9 +102,9 @@ impl Store {
         Store::open_with(dir, roster, Locking::Session)
     }
 
-    /// As [`Store::open`], taking the locks as `locking` says. Without a lock held, a file
-    /// that cannot be read is left where it is (another instance may be using it) and its
-    /// election is read-only.
+    /// As [`Store::open`], taking the locks as `locking` says. A file that cannot be read is
+    /// set aside only under its election's lock (a command takes it for that alone); where
+    /// another instance holds it, the file is left as it is and the election is read-only.
     pub fn open_with(dir: &Path, roster: &Roster, locking: Locking) -> io::Result<(Store, Opened)> {
         let mut opened = Opened::default();
         opened.remarks.extend(prepare_dir(dir)?);
