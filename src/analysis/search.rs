@@ -63,12 +63,13 @@ struct Term<'a> {
 
 impl SearchIndex {
     /// Indexes every candidate's fields and statement words.
-    pub fn new(roster: &Roster) -> Self {
+    pub fn new<'r>(roster: &'r Roster) -> Self {
         let mut fields: Vec<String> = Vec::new();
-        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut intern = |text: String| {
-            *ids.entry(text.clone()).or_insert_with(|| {
-                fields.push(text);
+        // Each field is copied once, when first met: most are met thousands of times.
+        let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut intern = |text: &'r str| {
+            *ids.entry(text).or_insert_with(|| {
+                fields.push(text.to_string());
                 fields.len() - 1
             })
         };
@@ -77,8 +78,8 @@ impl SearchIndex {
             .iter()
             .map(|c| {
                 [
-                    intern(c.affiliation.clone().unwrap_or_default()),
-                    intern(roster.election_of(c).name.clone()),
+                    intern(c.affiliation.as_deref().unwrap_or_default()),
+                    intern(&roster.election_of(c).name),
                 ]
             })
             .collect();
