@@ -345,11 +345,14 @@ impl Roster {
             }
         }
         // An election all of whose files failed is no election: drop it, keep indices right.
-        let used: HashSet<usize> = roster.candidates.iter().map(|c| c.election).collect();
+        let mut used = vec![false; roster.elections.len()];
+        for c in &roster.candidates {
+            used[c.election] = true;
+        }
         let mut remap = vec![0; roster.elections.len()];
         let mut kept = Vec::new();
         for (i, election) in roster.elections.drain(..).enumerate() {
-            if used.contains(&i) {
+            if used[i] {
                 remap[i] = kept.len();
                 kept.push(election);
             }
