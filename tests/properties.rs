@@ -1,5 +1,6 @@
 //! Properties that hold for any input (proptest): what the fuzz targets check, run in CI.
 
+use hustings::analysis::search::has_phrase;
 use hustings::roster::{Roster, Source};
 use hustings::text::sanitize::{is_display_safe, sanitize_line, sanitize_text};
 use proptest::prelude::*;
@@ -60,6 +61,26 @@ fn from_source(written: &str, source: &str) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A phrase is found in a statement as in a flat, lowered copy of it: texts of a few
+    /// letters in both cases, white space of several kinds (a no-break space among them) and
+    /// letters beyond ASCII; phrases cut from them, or made up, of one to three words.
+    #[test]
+    fn a_phrase_is_found_as_in_a_flat_lowered_copy(
+        text in "[abrAB \n\t\u{a0}Éé,]{0,60}",
+        from in 0usize..60,
+        len in 1usize..12,
+        made_up in "[abr]{1,3}( [abr]{1,3}){0,2}",
+    ) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let chars: Vec<char> = flat.chars().collect();
+        let from = from.min(chars.len());
+        let cut: String = chars[from..(from + len).min(chars.len())].iter().collect();
+        let cut = cut.split_whitespace().collect::<Vec<_>>().join(" ");
+        for phrase in [cut, made_up] {
+            prop_assert_eq!(has_phrase(&text, &phrase), flat.contains(&phrase), "{:?} {:?}", text, phrase);
+        }
+    }
 
     #[test]
     fn the_formats_of_many_candidates_and_questions_never_invent_a_word(text in nasty_published()) {

@@ -277,14 +277,23 @@ pub fn has_phrase(text: &str, phrase: &str) -> bool {
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         return flat.to_lowercase().contains(phrase);
     }
-    // Where the text has the phrase's first letter in either case, compare from there in
-    // place: a statement is searched without a lowered copy of it.
-    let Some(&first) = phrase.as_bytes().first() else {
+    if phrase.is_empty() {
         return true;
-    };
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
-        .any(|at| phrase_at(text, at, phrase.as_bytes()))
+    }
+    // Where the text has the phrase's first word, compare from there. The word is found in
+    // a copy of the text with its ASCII letters lowered (a buffer per thread, reused), many
+    // bytes at a time: looking for its first letter in either case stopped every few bytes.
+    let first_word = phrase.split(' ').next().unwrap_or(phrase);
+    LOWERED.with_borrow_mut(|lowered| {
+        lowered.clear();
+        lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        memchr::memmem::find_iter(lowered, first_word.as_bytes())
+            .any(|at| phrase_at(text, at, phrase.as_bytes()))
+    })
+}
+
+thread_local! {
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Whether `phrase` (ASCII, lower case, single spaces) starts at byte `at` of `text`, each
