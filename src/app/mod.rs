@@ -87,8 +87,21 @@ pub struct App {
 }
 
 impl App {
-    /// A session over `roster`; `errors` (if any) open in the error overlay.
+    /// A session over `roster`, in the order of names; `errors` (if any) open in the error
+    /// overlay.
     pub fn new(roster: Roster, errors: Vec<LoadError>) -> Self {
+        let mut app = App::unordered(roster, errors);
+        app.voter.order_mode = crate::voter::order::OrderMode::Name;
+        app.reorder();
+        // A session starts at the top of the list.
+        app.cursor = 0;
+        app.list_offset = 0;
+        app
+    }
+
+    /// As [`App::new`], in no order yet: for a session whose voter's order
+    /// ([`App::with_voter`]) follows at once, so that the list is ordered once.
+    pub fn unordered(roster: Roster, errors: Vec<LoadError>) -> Self {
         let index = SearchIndex::new(&roster);
         let overlay = (!errors.is_empty()).then(|| {
             overlays::Open::Text(overlays::text::TextView {
@@ -107,7 +120,7 @@ impl App {
             index,
             query: String::new(),
             searching: false,
-            // Found by `reorder` below.
+            // Found when the list is ordered.
             hits: Vec::new(),
             cursor: 0,
             list_offset: 0,
@@ -134,11 +147,6 @@ impl App {
         }
         app.voter.ballots = vec![Default::default(); elections];
         app.voter.read_only = vec![false; elections];
-        app.voter.order_mode = crate::voter::order::OrderMode::Name;
-        app.reorder();
-        // A session starts at the top of the list.
-        app.cursor = 0;
-        app.list_offset = 0;
         app
     }
 

@@ -132,7 +132,8 @@ impl Session {
                 None
             }
         };
-        let mut app = App::new(roster, errors);
+        // Ordered once, by the voter's order below.
+        let mut app = App::unordered(roster, errors);
         let mut session = match opened {
             Some((store, opened)) => {
                 notices.extend(opened.notices);
