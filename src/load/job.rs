@@ -35,16 +35,15 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
         return crate::parallel::map(jobs, |job| count(job.run()));
     };
     let started = cache::start();
-    let keys: Vec<FileKey> = crate::parallel::map(
-        jobs.iter()
-            .map(|j| (j.path.clone(), j.context, j.stamp))
-            .collect(),
-        |(path, context, stamp)| FileKey {
-            stamp: stamp.or_else(|| Stamp::of(&path)),
-            path,
-            context,
-        },
-    );
+    // A file's stamp is from the walk's look at it: a key is a copy, made on this thread.
+    let keys: Vec<FileKey> = jobs
+        .iter()
+        .map(|j| FileKey {
+            stamp: j.stamp.or_else(|| Stamp::of(&j.path)),
+            path: j.path.clone(),
+            context: j.context,
+        })
+        .collect();
     let shelves = cache::Shelves::new(
         root,
         "files",
@@ -58,10 +57,20 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
         .map(|(outcome, job)| outcome.and_then(|o| accept(o, job)))
         .collect();
     let fresh: Vec<bool> = found.iter().map(Option::is_none).collect();
-    let todo: Vec<(Job, Option<Outcome>)> = jobs.into_iter().zip(found).collect();
-    let outcomes = crate::parallel::map(todo, |(job, found)| {
-        count(found.unwrap_or_else(|| job.run()))
-    });
+    // Only the files the cache had nothing for are parsed, on every core; the rest are
+    // counted at once, not handed through the threads.
+    done.fetch_add(fresh.iter().filter(|&&f| !f).count(), Ordering::Relaxed);
+    let todo: Vec<Job> = jobs
+        .into_iter()
+        .zip(&fresh)
+        .filter_map(|(job, &fresh)| fresh.then_some(job))
+        .collect();
+    let mut made = crate::parallel::map(todo, |job| count(job.run())).into_iter();
+    // Each file without a value from the cache takes the next one parsed, in order.
+    let outcomes: Vec<Outcome> = found
+        .into_iter()
+        .filter_map(|found| found.or_else(|| made.next()))
+        .collect();
     shelves.save(&fresh, &outcomes, |key| key.stamp.is_some(), started);
     outcomes
 }
