@@ -23,15 +23,18 @@ cargo build --release --quiet
 bin=$PWD/target/release/hustings
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
 
-# "seconds kilobytes" of one run of the command (after running $prepare, untimed).
+# "seconds kilobytes" of the command (after running $prepare, untimed): one run timed by
+# bash's clock, then one under GNU time for its peak memory (its clock counts in hundredths,
+# and its own start-up, about a millisecond, is no part of either command's time).
 prepare=true
-# (GNU time gives the memory; its clock counts in hundredths, so bash's times the run.)
 measure() {
     $prepare
     local start=$EPOCHREALTIME
-    /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+    "$@" >/dev/null 2>&1 || true
     local end=$EPOCHREALTIME
-    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(cat "$work/time")"
+    $prepare
+    /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }') $(cat "$work/time")"
 }
 
 # The median seconds and the largest peak (KB) of $runs runs, after one warm-up.
@@ -47,7 +50,7 @@ forget_cache() { rm -rf "$work/cache"; }
 # One table cell: "time (ratio× grep), memory (ratio× the tree)".
 cell() {
     awk -v s="$1" -v kb="$2" -v g="$3" -v bytes="$4" 'BEGIN {
-        printf "%.3f s (%.2f× grep), %d MB (%.2f×)", s, (g > 0 ? s / g : 0), kb / 1024, kb * 1024 / bytes }'
+        printf "%.4f s (%.2f× grep), %d MB (%.2f×)", s, (g > 0 ? s / g : 0), kb / 1024, kb * 1024 / bytes }'
 }
 
 echo "$(date -u +%Y-%m-%d), $(nproc) × ${cpu}, seed $seed, median of $runs runs"
