@@ -283,12 +283,21 @@ pub fn has_phrase(text: &str, phrase: &str) -> bool {
     // Where the text has the phrase's first word, compare from there. The word is found in
     // a copy of the text with its ASCII letters lowered (a buffer per thread, reused), many
     // bytes at a time: looking for its first letter in either case stopped every few bytes.
-    let first_word = phrase.split(' ').next().unwrap_or(phrase);
+    let first_word = memchr::memmem::Finder::new(phrase.split(' ').next().unwrap_or(phrase));
     LOWERED.with_borrow_mut(|lowered| {
         lowered.clear();
         lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        memchr::memmem::find_iter(lowered, first_word.as_bytes())
-            .any(|at| phrase_at(text, at, phrase.as_bytes()))
+        // Every place the word starts, overlapping ones too: in "aaa b", "aa b" starts at
+        // the second a.
+        let mut from = 0;
+        while let Some(found) = lowered.get(from..).and_then(|rest| first_word.find(rest)) {
+            let at = from + found;
+            if phrase_at(text, at, phrase.as_bytes()) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
     })
 }
 
@@ -466,6 +475,7 @@ mod tests {
             "",
             "rust run",
             "a rust rust runtime",
+            "éaaA\ta",
         ];
         let phrases = [
             "rust runtime",
@@ -474,6 +484,7 @@ mod tests {
             "rust run",
             "st r",
             "ü rust",
+            "aa a",
         ];
         for text in texts {
             for phrase in phrases {
