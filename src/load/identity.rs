@@ -43,21 +43,15 @@ fn base_key(candidate: &Candidate, shares_file: bool) -> String {
 /// keys apart, on every core for a large roster.
 pub(super) fn assign(candidates: &mut [Candidate]) -> Vec<LoadError> {
     debug_assert!(candidates.is_sorted_by_key(|c| c.election));
-    let mut elections = Vec::new();
-    let mut start = 0;
-    for i in 1..=candidates.len() {
-        if i == candidates.len() || candidates[i].election != candidates[start].election {
-            elections.push(start..i);
-            start = i;
-        }
-    }
     let min = if candidates.len() < 512 {
         usize::MAX
     } else {
         2
     };
-    let shared = &*candidates;
-    let assigned = crate::parallel::map_min(elections, min, |run| keys_of(&shared[run]));
+    let elections: Vec<&[Candidate]> = candidates
+        .chunk_by(|a, b| a.election == b.election)
+        .collect();
+    let assigned = crate::parallel::map_min(elections, min, keys_of);
     let mut warnings = Vec::new();
     let mut c = candidates.iter_mut();
     for (keys, mut more) in assigned {
@@ -73,14 +67,10 @@ pub(super) fn assign(candidates: &mut [Candidate]) -> Vec<LoadError> {
 fn keys_of(candidates: &[Candidate]) -> (Vec<String>, Vec<LoadError>) {
     // A file's candidates come one after another (one parse each, kept in order): how many
     // a file holds is the length of its run (a table of paths hashed each apart).
-    let mut shares_file = vec![false; candidates.len()];
-    let mut start = 0;
-    for i in 1..=candidates.len() {
-        if i == candidates.len() || candidates[i].path != candidates[start].path {
-            shares_file[start..i].fill(i - start > 1);
-            start = i;
-        }
-    }
+    let shares_file: Vec<bool> = candidates
+        .chunk_by(|a, b| a.path == b.path)
+        .flat_map(|file| std::iter::repeat_n(file.len() > 1, file.len()))
+        .collect();
     let mut warnings = Vec::new();
     let mut keys = Vec::with_capacity(candidates.len());
     let mut taken: HashSet<String> = HashSet::new();
