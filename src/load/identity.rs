@@ -51,15 +51,33 @@ pub(super) fn assign(candidates: &mut [Candidate]) -> Vec<LoadError> {
     let elections: Vec<&[Candidate]> = candidates
         .chunk_by(|a, b| a.election == b.election)
         .collect();
-    let assigned = crate::parallel::map_min(elections, min, keys_of);
+    let assigned = crate::parallel::map_min(elections, min, |members| {
+        (members[0].election, keys_of(members))
+    });
     let mut warnings = Vec::new();
-    let mut c = candidates.iter_mut();
-    for (keys, mut more) in assigned {
-        for (candidate, key) in c.by_ref().zip(keys) {
+    // Each election's keys go to that election's own candidates, matched by election and
+    // checked by length: keys paired by position across elections once shifted every later
+    // election's keys by one, and a voter's rank landed on another candidate.
+    let chunks = candidates.chunk_by_mut(|a, b| a.election == b.election);
+    let mut assigned = assigned.into_iter();
+    for members in chunks {
+        let (election, (keys, mut more)) =
+            assigned.next().expect("every election's keys are computed");
+        assert_eq!(members[0].election, election, "keys of another election");
+        assert_eq!(
+            members.len(),
+            keys.len(),
+            "keys for another number of candidates"
+        );
+        for (candidate, key) in members.iter_mut().zip(keys) {
             candidate.key = key;
         }
         warnings.append(&mut more);
     }
+    assert!(
+        assigned.next().is_none(),
+        "keys of an election no candidate is in"
+    );
     warnings
 }
 

@@ -313,3 +313,22 @@ fn an_elections_members_are_the_candidates_that_stand_in_it() {
         4
     );
 }
+
+/// Three elections of different sizes: each candidate's key is its own e-mail, whichever
+/// election it is in (keys once shifted by one at every election after the first).
+#[test]
+fn every_election_keeps_its_own_candidates_keys() {
+    let mut inputs = Vec::new();
+    for (election, size) in [("a", 1), ("b", 3), ("c", 2)] {
+        for i in 0..size {
+            let text = format!("name: {election}{i}\nemail: {election}{i}@x.org\nstatement: s\n");
+            inputs.push(input(&format!("{election}/{i}.yaml"), text.as_bytes()));
+        }
+    }
+    let (roster, errors) = Roster::from_inputs(inputs, Source::Embedded);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(roster.candidates.len(), 6);
+    for c in &roster.candidates {
+        assert_eq!(c.key, format!("{}@x.org", c.name), "{}", c.name);
+    }
+}
