@@ -821,3 +821,99 @@ fn a_link_opens_through_the_voters_browser() {
     t.keys(&["Escape", "q"]);
     t.wait_for("EXIT=0");
 }
+
+/// Three elections of different sizes (some candidates known by e-mail, some by file), dated
+/// so the newest is listed first: (folder, candidates' names in name order).
+fn three_elections(dir: &Path) -> Vec<(PathBuf, Vec<&'static str>)> {
+    let specs: [(&str, &str, &[&str]); 3] = [
+        ("tsc-2026", "2026-05-01", &["Ann Old", "Ben Old"]),
+        (
+            "tsc-2025",
+            "2025-05-01",
+            &["Cat Mid", "Dan Mid", "Eli Mid", "Fay Mid", "Gus Mid"],
+        ),
+        ("tsc-2024", "2024-05-01", &["Hal New", "Ivy New", "Jo New"]),
+    ];
+    specs
+        .iter()
+        .map(|(folder, date, names)| {
+            let election = dir.join(folder);
+            std::fs::create_dir_all(&election).unwrap();
+            std::fs::write(
+                election.join("election.yaml"),
+                format!("name: TSC {folder}\ndates:\n  voting_open: \"{date}\"\n"),
+            )
+            .unwrap();
+            for (i, name) in names.iter().enumerate() {
+                let email = if i % 2 == 0 {
+                    format!("email: {}@x.org\n", name.replace(' ', "."))
+                } else {
+                    String::new()
+                };
+                std::fs::write(
+                    election.join(format!("{}.yaml", name.replace(' ', "-"))),
+                    format!("name: {name}\n{email}statement: Statement of {name}.\n"),
+                )
+                .unwrap();
+            }
+            (election, names.to_vec())
+        })
+        .collect()
+}
+
+/// With three elections open, the top candidate of each is ranked first and annotated; each
+/// election opened alone exports exactly that (ranks once landed on the next candidate in
+/// every election after the first).
+#[test]
+fn a_rank_and_note_stay_with_their_candidate_when_elections_are_opened_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let elections = three_elections(dir.path());
+    let data = dir.path().join("data");
+    let mut args = vec!["--order=name".to_string()];
+    args.extend(elections.iter().map(|(e, _)| e.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let t = Tmux::start_with_data(&args, dir.path(), (120, 40), &[], &data, None, None);
+    t.wait_until("the list", |s| {
+        s.contains("Ann Old") && s.contains("? help")
+    });
+    let total: usize = elections.iter().map(|(_, n)| n.len()).sum();
+    let mut row = 0;
+    for (_, names) in &elections {
+        let top = names[0];
+        t.keys(&["g"]);
+        for _ in 0..row {
+            t.keys(&["j"]);
+        }
+        t.wait_for(&format!(" {}/{total} ", row + 1));
+        t.keys(&["e"]);
+        t.wait_for(&format!("Your note on {top}"));
+        t.type_text(&format!("Note on {top}"));
+        t.wait_for(&format!("Note on {top}"));
+        t.keys(&["Escape"]);
+        t.wait_for("saved");
+        t.keys(&["b"]);
+        t.wait_for(&format!("0 of {} ranked", names.len()));
+        t.keys(&["g", "1"]);
+        t.wait_for(&format!("1 of {} ranked", names.len()));
+        t.keys(&["Escape"]);
+        t.wait_until("the ballot closed", |s| !s.contains("ranked"));
+        row += names.len();
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    drop(t);
+
+    for (election, names) in &elections {
+        let text = exported(election, &data);
+        let top = names[0];
+        assert!(text.contains(&format!("1. {top}\n")), "{text}");
+        assert!(
+            text.contains(&format!("### {top}\n\nNote on {top}\n")),
+            "{text}"
+        );
+        for other in &names[1..] {
+            assert!(!text.contains(&format!(". {other}\n")), "{other}:\n{text}");
+            assert!(!text.contains(&format!("Note on {other}")), "{text}");
+        }
+    }
+}

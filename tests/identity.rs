@@ -101,8 +101,11 @@ fn load(files: &[(String, String)]) -> Roster {
     roster
 }
 
+/// A candidate as the property compares it: (file, name, key).
+type Seen = (String, String, String);
+
 /// Per election folder: its candidates as (file, name, key), in the roster's order.
-fn keys_by_folder(roster: &Roster) -> Vec<(String, Vec<(String, String, String)>)> {
+fn keys_by_folder(roster: &Roster) -> Vec<(String, Vec<Seen>)> {
     (0..roster.elections.len())
         .map(|e| {
             let members = roster.candidates[roster.members(e)]
