@@ -324,3 +324,73 @@ fn check_names_a_wrong_rule_with_its_line() {
         "{out}"
     );
 }
+
+/// The ballot file of election `key` in `data`, as text.
+fn ballot_file(data: &Path, key: &str) -> String {
+    std::fs::read_to_string(data.join(format!("{key}.yaml"))).unwrap()
+}
+
+#[test]
+fn a_rank_saved_for_one_name_is_never_given_to_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = election(dir.path(), "");
+    let council = dir.path().join("council");
+    std::fs::create_dir_all(&council).unwrap();
+    std::fs::write(council.join("election.yaml"), "id: council-2029\n").unwrap();
+    for (file, name) in [("fa", "Fa Ru"), ("gi", "Gi Ho")] {
+        let text = format!("name: {name}\nstatement: s\n");
+        std::fs::write(council.join(format!("{file}.yaml")), text).unwrap();
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let data = elsewhere.path().join("data");
+    // Saved by an older version, by display name: adopted, and saved with the names seen.
+    save_ballot(&data, "board-2030", &[&["Cy Doe"], &["Ann Lee"]]);
+    save_ballot(&data, "council-2029", &[&["Gi Ho"]]);
+    let (out, err, code) = export(dir.path(), &data, "civs");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("Cy Doe: 1") && out.contains("Gi Ho: 1"),
+        "{out}"
+    );
+    let saved = ballot_file(&data, "board-2030");
+    assert!(
+        saved.contains("cy.yaml: Cy Doe") && saved.contains("ann.yaml: Ann Lee"),
+        "{saved}"
+    );
+    assert!(ballot_file(&data, "council-2029").contains("gi.yaml: Gi Ho"));
+
+    // Cy's file now names someone else: what was given to Cy is given to no one.
+    std::fs::write(board.join("cy.yaml"), "name: Cyrus Other\nstatement: s\n").unwrap();
+    let (out, err, code) = export(&board, &data, "civs");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Ann Lee: 1"), "{out}");
+    assert!(!out.contains("Cyrus Other: 1"), "{out}");
+    assert!(
+        err.contains(
+            "your rank 1 was given to 'Cy Doe'; that candidate's entry is now named 'Cyrus Other'"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        ballot_file(&data, "board-2030"),
+        saved,
+        "the file is kept as it is"
+    );
+
+    // Ann's file gone: said so; both come back when their files do.
+    std::fs::remove_file(board.join("ann.yaml")).unwrap();
+    let (_, err, _) = export(dir.path(), &data, "civs");
+    assert!(
+        err.contains("your rank 2 was given to 'Ann Lee', who is no longer in this election"),
+        "{err}"
+    );
+    std::fs::write(board.join("cy.yaml"), "name: Cy Doe\nstatement: s\n").unwrap();
+    std::fs::write(board.join("ann.yaml"), "name: Ann Lee\nstatement: s\n").unwrap();
+    let (out, err, _) = export(dir.path(), &data, "civs");
+    assert!(
+        out.contains("Cy Doe: 1") && out.contains("Ann Lee: 2"),
+        "{out}"
+    );
+    assert!(out.contains("Gi Ho: 1"), "{out}");
+    assert!(!err.contains("given to"), "{err}");
+}

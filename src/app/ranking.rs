@@ -36,24 +36,28 @@ impl App {
     }
 
     /// Moves what older versions saved under display names to the candidates' keys (saved at
-    /// once), and says which names two candidates share, so neither inherits them.
+    /// once), then holds what no candidate can take (a key nobody has, a candidate renamed
+    /// since the voter saw them) and says so under `E`: such entries are given to no one.
     fn adopt_keys(&mut self) {
         for index in 0..self.roster.elections.len() {
-            let candidates: Vec<(&str, &str)> = self.roster.candidates[self.roster.members(index)]
-                .iter()
-                .map(|c| (c.key.as_str(), c.name.as_str()))
-                .collect();
-            let (moved, shared) = self.voter.ballots[index].adopt_keys(&candidates);
+            let candidates = self.roster.keys_and_names(index);
+            let ballot = &mut self.voter.ballots[index];
+            let moved = ballot.adopt_keys(&candidates);
+            ballot.hold_strays(&candidates);
             let election = &self.roster.elections[index].name;
-            for name in shared {
-                self.notices.push(format!(
-                    "Two candidates of \"{election}\" are named {name}: what you saved under that name is kept in your file but given to neither; rank them and write your notes again"
-                ));
+            for line in ballot.held_report(&candidates) {
+                self.notices.push(format!("In \"{election}\": {line}"));
             }
             if moved && !self.voter.read_only.get(index).copied().unwrap_or(false) {
                 self.queue_save(index, SaveWhen::Now);
             }
         }
+    }
+
+    /// Election `index`'s ballot as it is written: with the name the voter saw beside each
+    /// key.
+    pub fn ballot_to_save(&self, index: usize) -> Ballot {
+        self.voter.ballots[index].stamped(&self.roster.keys_and_names(index))
     }
 
     /// The voter's ballot for election `index`.
@@ -122,12 +126,14 @@ impl App {
             })
             .collect();
         let approval = election.rules.ballot == BallotKind::Approval;
-        let mut out: Vec<String> = ballot
-            .warnings(&names)
-            .into_iter()
-            .filter(|w| !approval || matches!(w, Warning::Unread(_)))
-            .map(|w| w.to_string())
-            .collect();
+        let mut out: Vec<String> = ballot.held_report(&self.roster.keys_and_names(index));
+        out.extend(
+            ballot
+                .warnings(&names)
+                .into_iter()
+                .filter(|w| !approval || matches!(w, Warning::Unread(_)))
+                .map(|w| w.to_string()),
+        );
         let picks: Vec<usize> = self
             .ballot_rows(index)
             .into_iter()

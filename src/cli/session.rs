@@ -177,7 +177,7 @@ impl Session {
             return Ok(());
         }
         let e = &app.roster.elections[election];
-        store.save(election, &e.key, &e.name, app.ballot(election))
+        store.save(election, &e.key, &e.name, &app.ballot_to_save(election))
     }
 
     /// Saves whatever the app has queued (new order seeds, for one).

@@ -217,3 +217,51 @@ fn texts_wait_in_the_cache_until_read_and_a_changed_cache_is_said_not_believed()
         });
     });
 }
+
+#[test]
+fn a_load_part_from_the_cache_part_afresh_gives_every_file_its_own_outcome() {
+    // Folders of several sizes, one past the loader's parallel threshold, so that files
+    // taken from shelves and files parsed afresh meet at every kind of boundary.
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let root = dir.path().join("roster");
+    let sizes = [1, 7, 3, 600, 2];
+    for (f, &size) in sizes.iter().enumerate() {
+        let folder = root.join(format!("e{f}"));
+        fs::create_dir_all(&folder).unwrap();
+        for i in 0..size {
+            let text = format!("name: P{f}-{i}\nemail: p{f}-{i}@x.org\nstatement: s{i}\n");
+            fs::write(folder.join(format!("c{i:03}.yaml")), text).unwrap();
+        }
+    }
+    settle();
+    load(Some(&cache), &root);
+    // Changed since: the first of one folder, the last of another, a run in the big one;
+    // the only file of the first folder is replaced by two.
+    let change = |f: usize, i: usize| {
+        let text = format!("name: New{f}-{i}\nemail: p{f}-{i}@x.org\nstatement: t\n");
+        fs::write(root.join(format!("e{f}/c{i:03}.yaml")), text).unwrap();
+    };
+    change(1, 0);
+    change(2, 2);
+    for i in 100..140 {
+        change(3, i);
+    }
+    change(4, 1);
+    change(0, 0);
+    change(0, 1);
+    let warm = load(Some(&cache), &root);
+    let cold = load(None, &root);
+    assert_eq!(warm, cold, "the same roster as without a cache");
+    for c in &warm.candidates {
+        let file = c.path.file_stem().unwrap().to_string_lossy();
+        let i: usize = file[1..].parse().unwrap();
+        assert!(
+            c.name.ends_with(&format!("-{i}")) && c.key.ends_with(&format!("-{i}@x.org")),
+            "{} in {} is keyed {}",
+            c.name,
+            c.path.display(),
+            c.key
+        );
+    }
+}

@@ -409,6 +409,14 @@ impl Roster {
         start..end.max(start)
     }
 
+    /// Election `index`'s candidates as (key, name), in the roster's order.
+    pub fn keys_and_names(&self, index: usize) -> Vec<(&str, &str)> {
+        self.candidates[self.members(index)]
+            .iter()
+            .map(|c| (c.key.as_str(), c.name.as_str()))
+            .collect()
+    }
+
     /// The election a candidate stands in.
     pub fn election_of(&self, candidate: &Candidate) -> &Election {
         &self.elections[candidate.election]

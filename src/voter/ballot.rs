@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::voter::held::Held;
+
 /// One voter's ballot and notes for one election.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -24,6 +26,13 @@ pub struct Ballot {
     pub read: BTreeSet<String>,
     /// Private notes by candidate.
     pub notes: BTreeMap<String, String>,
+    /// The name the voter saw beside each key stored above, when last saved (see
+    /// [`crate::voter::held`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    /// Entries no candidate of the election can take: kept, given to no one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<Held>,
 }
 
 /// Where a candidate stands on a ballot.
@@ -303,32 +312,27 @@ impl Ballot {
 
     /// Moves entries saved under a candidate's display name (as older versions saved them)
     /// to the candidate's key, where exactly one candidate has that name. Entries of a name
-    /// two candidates share are left where they are, for neither: returns those names, and
-    /// whether anything moved.
-    pub fn adopt_keys(&mut self, candidates: &[(&str, &str)]) -> (bool, Vec<String>) {
+    /// two candidates share are left where they are, for neither (and held, see
+    /// [`Ballot::hold_strays`]): returns whether anything moved.
+    pub fn adopt_keys(&mut self, candidates: &[(&str, &str)]) -> bool {
         let keys: BTreeSet<&str> = candidates.iter().map(|(k, _)| *k).collect();
         let mut stored: BTreeSet<String> = self.ranking.iter().flatten().cloned().collect();
         stored.extend(self.no_opinion.iter().cloned());
         stored.extend(self.read.iter().cloned());
         stored.extend(self.notes.keys().cloned());
         let mut moved = false;
-        let mut shared = Vec::new();
         for old in stored.into_iter().filter(|k| !keys.contains(k.as_str())) {
             let named: Vec<&str> = candidates
                 .iter()
                 .filter(|(_, name)| *name == old)
                 .map(|(key, _)| *key)
                 .collect();
-            match named.as_slice() {
-                [key] => {
-                    self.rename(&old, key);
-                    moved = true;
-                }
-                [] => {}
-                _ => shared.push(old),
+            if let [key] = named.as_slice() {
+                self.rename(&old, key);
+                moved = true;
             }
         }
-        (moved, shared)
+        moved
     }
 
     /// Puts everything saved under `from` under `to`.
@@ -351,10 +355,11 @@ impl Ballot {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn ranking(b: &Ballot) -> Vec<Vec<&str>> {
+    /// The ranking's groups, as text.
+    pub(crate) fn ranking(b: &Ballot) -> Vec<Vec<&str>> {
         b.ranking
             .iter()
             .map(|g| g.iter().map(String::as_str).collect())
@@ -458,7 +463,7 @@ mod tests {
         b.read.insert("Bob".into());
         b.notes.insert("gone@x".into(), "kept".into());
         let candidates = [("alice@real.org", "Alice Apple"), ("bob@x.org", "Bob")];
-        assert_eq!(b.adopt_keys(&candidates), (true, vec![]));
+        assert!(b.adopt_keys(&candidates));
         assert_eq!(
             b.placement("alice@real.org"),
             Placement::Ranked {
@@ -473,7 +478,7 @@ mod tests {
             Some("kept"),
             "what matches nobody is kept as it is"
         );
-        assert_eq!(b.adopt_keys(&candidates), (false, vec![]), "once is enough");
+        assert!(!b.adopt_keys(&candidates), "once is enough");
 
         let mut b = Ballot {
             ranking: vec![vec!["Alice Apple".into()]],
@@ -483,10 +488,7 @@ mod tests {
             ("alice@real.org", "Alice Apple"),
             ("alice@fake.org", "Alice Apple"),
         ];
-        assert_eq!(
-            b.adopt_keys(&twins),
-            (false, vec!["Alice Apple".to_string()])
-        );
+        assert!(!b.adopt_keys(&twins));
         assert_eq!(
             b.placement("alice@fake.org"),
             Placement::Unranked,

@@ -3,7 +3,9 @@
 
 pub mod ballot;
 pub mod export;
+pub mod held;
 pub mod order;
 pub mod place;
+pub mod reconcile;
 pub mod rules;
 pub mod store;
