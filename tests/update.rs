@@ -1399,3 +1399,43 @@ fn a_note_on_an_answer_is_kept_apart_from_the_candidates_and_exported() {
         "{markdown}"
     );
 }
+
+#[test]
+fn a_rank_stored_for_a_name_no_longer_there_is_shown_at_once_and_given_to_no_one() {
+    use hustings::voter::ballot::{Ballot, Placement};
+    let app = generated_app(3, 1);
+    let key = app.roster.candidates[1].key.clone();
+    let mut saved = Ballot {
+        ranking: vec![vec![key.clone()]],
+        ..Ballot::default()
+    };
+    saved.names.insert(key.clone(), "Someone Else".into());
+    let app = app.with_voter(vec![saved], vec![false], OrderMode::Name, 0);
+    assert_eq!(app.ballot(0).placement(&key), Placement::Unranked);
+    assert_eq!(app.overlay(), Some(Overlay::Errors));
+    let told = "your rank 1 was given to 'Someone Else'; that candidate's entry is now named 'Candidate 01'";
+    assert!(
+        app.notices.iter().any(|n| n.contains(told)),
+        "{:?}",
+        app.notices
+    );
+    assert!(
+        app.ballot_warnings(0).iter().any(|w| w.contains(told)),
+        "and in the ballot view"
+    );
+    assert_eq!(app.ballot_to_save(0).held.len(), 1, "kept for the file");
+
+    // A ballot whose names are all as saved opens nothing over the list.
+    let app = generated_app(3, 1);
+    let mut saved = Ballot {
+        ranking: vec![vec![key.clone()]],
+        ..Ballot::default()
+    };
+    saved.names.insert(key.clone(), "Candidate 01".into());
+    let app = app.with_voter(vec![saved], vec![false], OrderMode::Name, 0);
+    assert_eq!(app.overlay(), None);
+    assert!(matches!(
+        app.ballot(0).placement(&key),
+        Placement::Ranked { group: 0, .. }
+    ));
+}

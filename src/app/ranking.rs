@@ -37,8 +37,10 @@ impl App {
 
     /// Moves what older versions saved under display names to the candidates' keys (saved at
     /// once), then holds what no candidate can take (a key nobody has, a candidate renamed
-    /// since the voter saw them) and says so under `E`: such entries are given to no one.
+    /// since the voter saw them) and says so under `E`, opened at once: such entries are
+    /// given to no one.
     fn adopt_keys(&mut self) {
+        let before = self.notices.len();
         for index in 0..self.roster.elections.len() {
             let candidates = self.roster.keys_and_names(index);
             let ballot = &mut self.voter.ballots[index];
@@ -51,6 +53,9 @@ impl App {
             if moved && !self.voter.read_only.get(index).copied().unwrap_or(false) {
                 self.queue_save(index, SaveWhen::Now);
             }
+        }
+        if self.notices.len() > before {
+            self.open_text(super::Overlay::Errors);
         }
     }
 
