@@ -30,6 +30,9 @@ def main(root):
     os.mkfifo(f"{root}/fifo/cand.yaml")
     write(f"{root}/zero/good.yaml", good)
     os.symlink("/dev/zero", f"{root}/zero/Zero.md")
+    write(f"{root}/links/good.yaml", good)
+    os.symlink("/", f"{root}/links/everything")
+    os.symlink("/etc/passwd", f"{root}/links/passwd.txt")
     random.seed(1)
     words = [f"w{i}" for i in range(5000)]
 

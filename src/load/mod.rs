@@ -53,6 +53,8 @@ pub struct Found {
     /// The file.
     pub path: PathBuf,
     meta: Option<std::fs::Metadata>,
+    /// Where the file leads when it is a link out of the folder named: not read.
+    leads_to: Option<PathBuf>,
 }
 
 impl Roster {
@@ -99,6 +101,8 @@ impl Roster {
         progress: &Progress,
         cache: Option<&Path>,
     ) -> (Roster, Vec<LoadError>) {
+        let (outside, files): (Vec<Found>, Vec<Found>) =
+            files.into_iter().partition(|f| f.leads_to.is_some());
         let inputs = files
             .into_iter()
             .map(|f| Input {
@@ -107,9 +111,19 @@ impl Roster {
                 meta: f.meta,
             })
             .collect();
-        let (roster, mut more) =
+        let (mut roster, mut more) =
             Roster::from_inputs_counted(inputs, Source::Paths(paths.to_vec()), progress, cache);
         errors.append(&mut more);
+        for f in outside {
+            let target = f.leads_to.unwrap_or_default();
+            roster.skipped.push((
+                sanitize_line(&f.path.display().to_string()).text,
+                format!(
+                    "a link to {}, outside the folder opened: not followed",
+                    sanitize_line(&target.display().to_string()).text
+                ),
+            ));
+        }
         (roster, errors)
     }
 
@@ -391,16 +405,27 @@ pub struct Progress {
 }
 
 /// Every file a load of `paths` reads: the files named, and those below the folders named
-/// (recursively, hidden ones and symlink loops left out), each once; and the paths that
-/// could not be read.
+/// (recursively, hidden ones, symlink loops and links that lead out of the folder named left
+/// out), each once; and the paths that could not be read. A link that leads out is found as
+/// a file with where it leads, for the load to list as skipped.
 pub fn files_of(paths: &[PathBuf]) -> (Vec<Found>, Vec<LoadError>) {
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    let mut outside = Vec::new();
     let mut seen = HashSet::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                walk::collect_dir(path, &mut files, &mut seen, &mut errors)
+                // The folder named is the root, wherever a link to it leads.
+                let root = path.canonicalize().unwrap_or_else(|_| path.clone());
+                walk::Walk {
+                    root,
+                    files: &mut files,
+                    outside: &mut outside,
+                    seen: &mut seen,
+                    errors: &mut errors,
+                }
+                .collect_dir(path)
             }
             Ok(_) => files.push(path.clone()),
             Err(e) => errors.push(LoadError::new(path, None, None, &e.to_string())),
@@ -412,13 +437,25 @@ pub fn files_of(paths: &[PathBuf]) -> (Vec<Found>, Vec<LoadError>) {
         let meta = std::fs::metadata(&path).ok();
         let id = walk::NodeId::of(&path, meta.as_ref())
             .unwrap_or_else(|| walk::NodeId::Path(path.clone()));
-        (Found { path, meta }, id)
+        (
+            Found {
+                path,
+                meta,
+                leads_to: None,
+            },
+            id,
+        )
     });
     let mut unique = HashSet::new();
-    let files = found
+    let mut files: Vec<Found> = found
         .into_iter()
         .filter_map(|(f, id)| unique.insert(id).then_some(f))
         .collect();
+    files.extend(outside.into_iter().map(|(path, target)| Found {
+        path,
+        meta: None,
+        leads_to: Some(target),
+    }));
     (files, errors)
 }
 

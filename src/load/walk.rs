@@ -1,4 +1,6 @@
-//! Walking the folders a voter names: every file below, hidden ones and symlink loops left out.
+//! Walking the folders a voter names: every file below, hidden ones and symlink loops left out,
+//! and a link followed only where it resolves inside the folder named (a cloned repository's
+//! `key.md -> ~/.ssh/id_ed25519` or `elections -> /` is no candidate and no way out).
 
 use std::collections::HashSet;
 use std::fs::Metadata;
@@ -31,58 +33,79 @@ impl NodeId {
     }
 }
 
-/// Collects the files under `dir`, skipping hidden ones and symlink loops.
-pub(super) fn collect_dir(
-    dir: &Path,
-    files: &mut Vec<PathBuf>,
-    seen: &mut HashSet<NodeId>,
-    errors: &mut Vec<LoadError>,
-) {
-    let look = if cfg!(unix) {
-        std::fs::metadata(dir).ok()
-    } else {
-        None
-    };
-    let Some(id) = NodeId::of(dir, look.as_ref()) else {
-        return;
-    };
-    if !seen.insert(id) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(LoadError::new(dir, None, None, &e.to_string()));
+/// What a walk of one folder the voter named finds.
+pub(super) struct Walk<'a> {
+    /// The folder named, resolved: where every link must lead to be followed.
+    pub(super) root: PathBuf,
+    /// The files found.
+    pub(super) files: &'a mut Vec<PathBuf>,
+    /// Links that lead out of `root`, with where they lead: not followed.
+    pub(super) outside: &'a mut Vec<(PathBuf, PathBuf)>,
+    /// Every folder walked already (by any route).
+    pub(super) seen: &'a mut HashSet<NodeId>,
+    /// Folders that could not be read.
+    pub(super) errors: &'a mut Vec<LoadError>,
+}
+
+impl Walk<'_> {
+    /// Collects the files under `dir`, skipping hidden ones, symlink loops and links that
+    /// lead out of the root.
+    pub(super) fn collect_dir(&mut self, dir: &Path) {
+        let look = if cfg!(unix) {
+            std::fs::metadata(dir).ok()
+        } else {
+            None
+        };
+        let Some(id) = NodeId::of(dir, look.as_ref()) else {
+            return;
+        };
+        if !self.seen.insert(id) {
             return;
         }
-    };
-    // The folder's listing says which entries are folders; only a link is looked up.
-    let mut paths: Vec<(PathBuf, bool)> = entries
-        .filter_map(|e| {
-            let e = e.ok()?;
-            let is_dir = match e.file_type() {
-                Ok(kind) if kind.is_symlink() => e.path().is_dir(),
-                Ok(kind) => kind.is_dir(),
-                Err(_) => e.path().is_dir(),
-            };
-            Some((e.path(), is_dir))
-        })
-        .collect();
-    // In path order: entries of one folder differ in their names alone, compared as bytes
-    // (comparing whole paths parses every component of both, again and again).
-    paths.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
-    for (path, is_dir) in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if is_dir {
-            collect_dir(&path, files, seen, errors);
-        } else {
-            files.push(path);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.errors
+                    .push(LoadError::new(dir, None, None, &e.to_string()));
+                return;
+            }
+        };
+        // The folder's listing says which entries are folders; only a link is looked up.
+        let mut paths: Vec<(PathBuf, bool)> = entries
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let is_dir = match e.file_type() {
+                    Ok(kind) if kind.is_symlink() => match e.path().canonicalize() {
+                        Ok(target) if !target.starts_with(&self.root) => {
+                            self.outside.push((e.path(), target));
+                            return None;
+                        }
+                        Ok(target) => target.is_dir(),
+                        // A broken link is a file that cannot be read, and said so.
+                        Err(_) => false,
+                    },
+                    Ok(kind) => kind.is_dir(),
+                    Err(_) => e.path().is_dir(),
+                };
+                Some((e.path(), is_dir))
+            })
+            .collect();
+        // In path order: entries of one folder differ in their names alone, compared as bytes
+        // (comparing whole paths parses every component of both, again and again).
+        paths.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+        for (path, is_dir) in paths {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if is_dir {
+                self.collect_dir(&path);
+            } else {
+                self.files.push(path);
+            }
         }
     }
 }
