@@ -2,13 +2,29 @@
 //! `git@…`, `ssh://…`, `file://…`, or `owner/repo` for GitHub) is cloned shallowly into the
 //! cache directory with the system `git`, and opened at its `elections/` (or `candidates/`)
 //! folder. A second run fetches; with the network gone it opens the last copy and says so in
-//! one line. No hook or anything else of the repository's ever runs.
+//! one line. No hook, filter or anything else of the repository's (or of the voter's own git
+//! set-up) ever runs, nothing git prints reaches the terminal unsanitized (a server's messages
+//! come through it), and a server that stops answering is given up on.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use super::output::{Failure, say, shown};
+use crate::text::sanitize::sanitize_line;
+
+/// How long git may go without a word (its progress counts) before it is stopped:
+/// `HUSTINGS_GIT_TIMEOUT` seconds, else a minute.
+fn silence_allowed() -> Duration {
+    let seconds = std::env::var("HUSTINGS_GIT_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(60);
+    Duration::from_secs(seconds.max(1))
+}
 
 /// The git URL `arg` names, if it names one. `owner/repo` counts only where `short` allows
 /// it (a PATH argument) and no such local path exists.
@@ -25,7 +41,9 @@ pub fn url_of(arg: &str, short: bool) -> Option<String> {
             && p.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     };
-    (short && parts.len() == 2 && parts.iter().all(|p| plain(p)) && !Path::new(arg).exists())
+    // A mistyped local path (`electons/2024`, `elections/e2030.yaml`) is no repository: the
+    // short form is one only where nothing of it is here.
+    (short && parts.len() == 2 && parts.iter().all(|p| plain(p)) && !Path::new(parts[0]).exists())
         .then(|| format!("https://github.com/{arg}.git"))
 }
 
@@ -68,7 +86,8 @@ fn folder_for(url: &str) -> String {
 }
 
 /// `git` with nothing of the repository's or the voter's set-up run: no hooks, no
-/// templates, no prompt for a password.
+/// templates, no prompt for a password, and neither the system's nor the voter's own git
+/// configuration (whose filters, git-lfs for one, a repository's `.gitattributes` would run).
 fn git() -> Command {
     let mut command = Command::new("git");
     command
@@ -77,41 +96,141 @@ fn git() -> Command {
             "core.hooksPath=/dev/null",
             "-c",
             "core.fsmonitor=false",
+            // Without the voter's configuration, git would give advice on branch names.
+            "-c",
+            "init.defaultBranch=main",
         ])
         .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env_remove("GIT_TEMPLATE_DIR")
+        .env_remove("GIT_CONFIG_PARAMETERS")
+        .env_remove("GIT_CONFIG_COUNT")
         .stdin(Stdio::null());
     command
 }
 
-/// Runs `command`; on failure, the last line git wrote, as the reason. With `shown`, git
-/// writes to the voter's terminal itself (its progress for a slow clone) and says why there.
+/// Runs `command`; on failure, the last line git wrote, as the reason. With `shown`, what
+/// git writes (its progress for a slow clone, a server's messages) is passed on to stderr a
+/// line at a time, sanitized, each progress line drawn over the last. Git is stopped when it
+/// says nothing for [`silence_allowed`].
 fn run(mut command: Command, shown: bool) -> Result<(), String> {
-    if shown {
-        let status = command
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .status()
-            .map_err(|e| format!("cannot run git: {e}"))?;
-        return if status.success() {
-            Ok(())
-        } else {
-            Err("git said why above".to_string())
-        };
-    }
-    let output = command
-        .output()
+    // In a process group of its own, so that stopping git stops its helpers too
+    // (`git-remote-http` holds the pipe open after git itself is gone).
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
-    if output.status.success() {
-        return Ok(());
+    let started = Instant::now();
+    let heard = Arc::new(AtomicU64::new(0));
+    let stderr = child.stderr.take();
+    let relay = {
+        let heard = Arc::clone(&heard);
+        std::thread::spawn(move || {
+            let mut last = String::new();
+            if let Some(stderr) = stderr {
+                let mut err = std::io::stderr();
+                let out: Option<&mut dyn Write> = if shown { Some(&mut err) } else { None };
+                relay(stderr, out, &mut last, || {
+                    let at = started.elapsed().as_millis();
+                    heard.store(u64::try_from(at).unwrap_or(u64::MAX), Ordering::Relaxed);
+                });
+            }
+            last
+        })
+    };
+    let allowed = silence_allowed();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => {}
+            Err(e) => return Err(format!("cannot wait for git: {e}")),
+        }
+        let quiet_since = Duration::from_millis(heard.load(Ordering::Relaxed));
+        if started.elapsed().saturating_sub(quiet_since) > allowed {
+            stop(&mut child);
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let last = relay.join().unwrap_or_default();
+    match status {
+        None => Err(format!(
+            "the server said nothing for {} s: given up (HUSTINGS_GIT_TIMEOUT sets how long)",
+            allowed.as_secs()
+        )),
+        Some(status) if status.success() => Ok(()),
+        Some(_) if last.is_empty() => Err("git failed".to_string()),
+        Some(_) => Err(last),
     }
-    let err = String::from_utf8_lossy(&output.stderr);
-    Err(err
-        .lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty())
-        .unwrap_or("git failed")
-        .to_string())
+}
+
+/// Stops `child` and every process of its group.
+fn stop(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Some(group) = i32::try_from(child.id())
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    {
+        let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Reads what git writes to `from` to its end: each line (ended by a newline, or by a
+/// carriage return as progress is) sanitized, kept in `last` when not blank, and written to
+/// `out` if there is one, a progress line over the one before; `heard` is called whenever
+/// anything comes.
+fn relay(
+    mut from: impl Read,
+    mut out: Option<&mut dyn Write>,
+    last: &mut String,
+    mut heard: impl FnMut(),
+) {
+    let mut pending: Vec<u8> = Vec::new();
+    let mut drawn: usize = 0;
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        heard();
+        pending.extend_from_slice(&buf[..n]);
+        while let Some(at) = pending.iter().position(|&b| b == b'\n' || b == b'\r') {
+            let end = pending[at];
+            let line = sanitize_line(&String::from_utf8_lossy(&pending[..at])).text;
+            pending.drain(..=at);
+            if !line.is_empty() {
+                last.clone_from(&line);
+            }
+            if let Some(err) = out.as_deref_mut() {
+                let width = crate::text::wrap::width(&line);
+                let pad = " ".repeat(drawn.saturating_sub(width));
+                let _ = if end == b'\n' {
+                    drawn = 0;
+                    write!(err, "\r{line}{pad}\n")
+                } else {
+                    drawn = width;
+                    write!(err, "\r{line}{pad}")
+                };
+                let _ = err.flush();
+            }
+        }
+    }
+    let rest = sanitize_line(&String::from_utf8_lossy(&pending)).text;
+    if !rest.is_empty() {
+        last.clone_from(&rest);
+    }
+    if let Some(err) = out
+        && (drawn > 0 || !rest.is_empty())
+    {
+        let _ = writeln!(err, "\r{rest}");
+    }
 }
 
 /// The local copy of `url`, cloned or brought up to date; the folder to open in it.
@@ -120,14 +239,16 @@ fn local_copy(url: &str) -> Result<PathBuf, Failure> {
     let dir = root.join(folder_for(url));
     let slow = std::io::stderr().is_terminal();
     if dir.join(".git").is_dir() {
-        if slow {
-            say(&format!("hustings: fetching {url} …"));
-        }
+        say(&format!("hustings: fetching {url} …"));
         let mut fetch = git();
-        fetch
-            .arg("-C")
-            .arg(&dir)
-            .args(["fetch", "--depth", "1", "--no-tags", "origin"]);
+        fetch.arg("-C").arg(&dir).args([
+            "fetch",
+            "--progress",
+            "--depth",
+            "1",
+            "--no-tags",
+            "origin",
+        ]);
         let fetched = run(fetch, false).and_then(|()| {
             let mut reset = git();
             reset
@@ -143,9 +264,7 @@ fn local_copy(url: &str) -> Result<PathBuf, Failure> {
             ));
         }
     } else {
-        if slow {
-            say(&format!("hustings: cloning {url} …"));
-        }
+        say(&format!("hustings: cloning {url} into {} …", shown(&dir)));
         std::fs::create_dir_all(&root)
             .map_err(|e| Failure::Other(format!("cannot make {}: {e}", shown(&root))))?;
         // Cloned beside, then moved in whole: a clone that fails leaves nothing half-made.
@@ -160,7 +279,9 @@ fn local_copy(url: &str) -> Result<PathBuf, Failure> {
                 "--no-tags",
                 "--single-branch",
                 "--template=",
-                if slow { "--progress" } else { "--quiet" },
+                // Progress always: it is how a clone that is still working is told from a
+                // server that stopped answering.
+                "--progress",
                 "--",
                 url,
             ])
@@ -204,6 +325,39 @@ mod tests {
         assert_eq!(url_of("a/b/c", true), None);
         assert_eq!(url_of("../x", true), None);
         assert_eq!(url_of("Tao Peng", true), None);
+    }
+
+    #[test]
+    fn a_short_form_under_a_local_folder_is_a_mistyped_path() {
+        assert_eq!(url_of("src/no-such-file.rs", true), None);
+        assert_eq!(url_of("tests/missing", true), None);
+        assert!(url_of("no-such-owner-here/repo", true).is_some());
+    }
+
+    #[test]
+    fn what_git_prints_reaches_the_terminal_sanitized() {
+        let hostile = b"remote: \x1b]0;owned\x07title\n\
+remote: \x1b[2J\x1b]52;c;ZWNobyBvd25lZA==\x07clip\n\
+remote: \xc2\x9b31mC1 CSI\n\
+Receiving objects:  50% (1/2)\rReceiving objects: 100% (2/2), done.\n\
+fatal: \x1b[31mearly EOF";
+        let mut shown = Vec::new();
+        let mut last = String::new();
+        let mut heard = 0;
+        relay(&hostile[..], Some(&mut shown), &mut last, || heard += 1);
+        let text = String::from_utf8(shown).unwrap();
+        assert!(
+            crate::text::sanitize::is_display_safe(&text.replace(['\r', '\n'], "")),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{9b}'));
+        assert!(text.contains("remote: ^[]0;owned^Gtitle\n"), "{text:?}");
+        assert!(
+            text.contains("\rReceiving objects: 100% (2/2), done."),
+            "progress drawn over itself: {text:?}"
+        );
+        assert_eq!(last, "fatal: ^[[31mearly EOF", "the reason, sanitized");
+        assert!(heard >= 1);
     }
 
     #[test]
