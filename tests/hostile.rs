@@ -184,6 +184,26 @@ fn attacks(dir: &std::path::Path) -> PathBuf {
         format!("name: Header In Statement\nstatement: |\n  ---\n  x: {deep}\n  ---\n  text\n"),
     )
     .unwrap();
+    // A block scalar in a sequence item, its lines at the item's own indentation: the scalar
+    // is empty and the lines are YAML (a scan that took them for its text let them through).
+    for (file, header, payload) in [
+        ("seq-deep.yaml", "- statement: |", deep.clone()),
+        ("seq-aliases.yaml", "- key: >", format!("[{aliases}]")),
+        ("seq-seq.yaml", "- - key: |", deep.clone()),
+    ] {
+        let indent = header.len() - header.trim_start_matches(['-', ' ']).len();
+        std::fs::write(
+            elekto.join(file),
+            format!(
+                "{anchor}list:
+{header}
+{}x: {payload}
+",
+                " ".repeat(indent)
+            ),
+        )
+        .unwrap();
+    }
     let cycle = root.join("candidates/2026.1/TC");
     std::fs::create_dir_all(&cycle).unwrap();
     std::fs::write(cycle.join("jane@example.org"), "I am Jane.\n").unwrap();
@@ -211,7 +231,7 @@ fn no_attack_hangs_or_floods_a_command_and_the_good_candidates_load() {
     let root = attacks(dir.path());
     let data = dir.path().join("data");
     for command in [
-        &["list"][..],
+        &["list", "-v"][..],
         &["check"],
         &["themes"],
         &["ballot", "export"],
@@ -251,6 +271,13 @@ fn no_attack_hangs_or_floods_a_command_and_the_good_candidates_load() {
                 out.contains("candidate-aliases.md: the header cannot be read"),
                 "{out}"
             );
+            for file in ["seq-deep.yaml", "seq-aliases.yaml", "seq-seq.yaml"] {
+                assert!(
+                    out.lines().any(|l| l.contains(file)
+                        && (l.contains("nested too deeply") || l.contains("aliases"))),
+                    "{file} not refused:\n{out}"
+                );
+            }
         }
     }
 }
