@@ -750,3 +750,37 @@ fn a_second_list_reads_the_cache_and_no_cache_leaves_it_alone() {
     let changed = hustings_with(&args, &env);
     assert_eq!(changed.0, "Candidate 03 Renamed\t\telection\n");
 }
+
+#[test]
+fn a_path_before_the_subcommand_is_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = twelve(dir.path());
+    let data = dir.path().join("data");
+    let after = hustings(&["list", "--data-dir", path(&data), path(&election)]);
+    let before = hustings(&[path(&election), "list", "--data-dir", path(&data)]);
+    assert_eq!(before, after);
+    assert_eq!(before.2, Some(0), "{}", before.1);
+    let (out, err, code) = hustings(&[
+        path(&election),
+        "ballot",
+        "export",
+        "--format",
+        "civs",
+        "--data-dir",
+        path(&data),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!out.contains("Tao Peng"), "not the built-in roster:\n{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.ends_with(": No opinion")).count(),
+        12,
+        "{out}"
+    );
+    let (out, err, code) = hustings(&[path(&election), "man"]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(
+        err.contains("given before a subcommand that reads no files"),
+        "{err}"
+    );
+}

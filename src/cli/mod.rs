@@ -22,6 +22,7 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BallotCommand, Command};
+use output::shown;
 pub use output::{Failure, report, say};
 pub use session::{Session, load_roster};
 pub use shell_files::{completion_script, man_page};
@@ -43,6 +44,10 @@ fn room_for_files() {
 /// Runs the command line.
 pub fn run(mut cli: Cli) -> ExitCode {
     room_for_files();
+    if let Err(failure) = paths_to_the_command(&mut cli) {
+        say(&format!("hustings: error: {failure}"));
+        return ExitCode::from(2);
+    }
     // Elections named by their repository are fetched before anything reads them.
     if let Err(failure) = fetch_repositories(&mut cli) {
         say(&format!("hustings: error: {failure}"));
@@ -106,21 +111,66 @@ pub fn run(mut cli: Cli) -> ExitCode {
     }
 }
 
-/// Replaces every PATH given as a git URL by the folder of its local copy.
-fn fetch_repositories(cli: &mut Cli) -> Result<(), Failure> {
-    remote::resolve_paths(&mut cli.paths)?;
-    match &mut cli.command {
-        Some(
+/// Gives PATHs written before the subcommand (`hustings DIR ballot export`) to the
+/// subcommand, before its own; a subcommand that reads no PATH refuses them.
+fn paths_to_the_command(cli: &mut Cli) -> Result<(), Failure> {
+    if cli.paths.is_empty() || cli.command.is_none() {
+        return Ok(());
+    }
+    let before = std::mem::take(&mut cli.paths);
+    match cli.command.as_mut().map(Command::inputs) {
+        Some(Inputs::Paths(own)) => {
+            own.splice(0..0, before);
+        }
+        Some(Inputs::Args(own)) => {
+            own.splice(
+                0..0,
+                before.iter().map(|p| p.to_string_lossy().into_owned()),
+            );
+        }
+        Some(Inputs::None) | None => {
+            return Err(Failure::Other(format!(
+                "{} given before a subcommand that reads no files",
+                shown(&before[0])
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What a subcommand reads.
+enum Inputs<'a> {
+    /// Files and folders.
+    Paths(&'a mut Vec<std::path::PathBuf>),
+    /// Names and paths mixed.
+    Args(&'a mut Vec<String>),
+    /// Nothing.
+    None,
+}
+
+impl Command {
+    fn inputs(&mut self) -> Inputs<'_> {
+        match self {
             Command::List { paths, .. }
             | Command::Check { paths }
             | Command::Themes { paths, .. }
             | Command::Questions { paths, .. }
             | Command::Ballot {
                 command: BallotCommand::Export { paths, .. },
-            },
-        ) => remote::resolve_paths(paths),
-        Some(Command::Import { sources, .. }) => remote::resolve_paths(sources),
-        Some(Command::Show { args, .. } | Command::History { args }) => remote::resolve_args(args),
-        Some(Command::Completions { .. } | Command::Man | Command::Config { .. }) | None => Ok(()),
+            } => Inputs::Paths(paths),
+            Command::Import { sources, .. } => Inputs::Paths(sources),
+            Command::Show { args, .. } | Command::History { args } => Inputs::Args(args),
+            Command::Completions { .. } | Command::Man | Command::Config { .. } => Inputs::None,
+        }
+    }
+}
+
+/// Replaces every PATH given as a git URL by the folder of its local copy.
+fn fetch_repositories(cli: &mut Cli) -> Result<(), Failure> {
+    remote::resolve_paths(&mut cli.paths)?;
+    match cli.command.as_mut().map(Command::inputs) {
+        Some(Inputs::Paths(paths)) => remote::resolve_paths(paths),
+        Some(Inputs::Args(args)) => remote::resolve_args(args),
+        Some(Inputs::None) | None => Ok(()),
     }
 }
