@@ -784,3 +784,90 @@ fn a_path_before_the_subcommand_is_the_subcommands() {
         "{err}"
     );
 }
+
+/// An election of three whose statements each hold a word of their own.
+fn worded(dir: &Path) -> PathBuf {
+    let election = dir.join("worded");
+    std::fs::create_dir_all(&election).unwrap();
+    for (file, name, word) in [
+        ("a", "Ann", "hypervisor"),
+        ("b", "Bo", "kernel"),
+        ("c", "Cy", "scheduler"),
+    ] {
+        std::fs::write(
+            election.join(format!("{file}.yaml")),
+            format!("name: {name}\nstatement: I care about the {word} most.\n"),
+        )
+        .unwrap();
+    }
+    // Old enough for the cache to vouch for them.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    election
+}
+
+#[test]
+fn a_cache_whose_secret_was_lost_is_rebuilt_never_a_wrong_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = worded(dir.path());
+    let cache = dir.path().join("cache");
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--data-dir", path(&data), path(&election)]);
+        hustings_with(&all, &[("XDG_CACHE_HOME", &cache)])
+    };
+    let (out, _, _) = run(&["list", "--filter", "kernel"]);
+    assert!(out.starts_with("Bo\t"), "{out}");
+    // Twice, so the second run reads what the first put on the shelves.
+    let (out, _, _) = run(&["list", "--filter", "kernel"]);
+    assert!(out.starts_with("Bo\t"), "{out}");
+    let secret = cache.join("hustings/rosters/secret");
+    assert!(secret.is_file());
+    std::fs::remove_file(&secret).unwrap();
+    for _ in 0..2 {
+        let (out, err, _) = run(&["list", "--filter", "scheduler"]);
+        assert!(out.starts_with("Cy\t"), "{out}{err}");
+        let (out, _, _) = hustings_with(
+            &["show", "--plain", path(&election), "Ann"],
+            &[("XDG_CACHE_HOME", &cache)],
+        );
+        assert!(out.contains("hypervisor"), "{out}");
+        assert!(!out.contains("could not be read back"), "{out}");
+    }
+}
+
+#[test]
+fn first_runs_at_once_agree_on_the_caches_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let election = worded(dir.path());
+    let data = dir.path().join("data");
+    for round in 0..12 {
+        let cache = dir.path().join(format!("cache-{round}"));
+        let children: Vec<_> = (0..3)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_hustings"))
+                    .args(["list", "--data-dir", path(&data), path(&election)])
+                    .env("XDG_CACHE_HOME", &cache)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            child.wait().unwrap();
+        }
+        let (out, err, _) = hustings_with(
+            &[
+                "list",
+                "--filter",
+                "hypervisor",
+                "--data-dir",
+                path(&data),
+                path(&election),
+            ],
+            &[("XDG_CACHE_HOME", &cache)],
+        );
+        assert!(out.starts_with("Ann\t"), "round {round}: {out}{err}");
+    }
+}

@@ -51,18 +51,37 @@ pub(super) fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_with(file, |out| out.write_all(bytes))
 }
 
+/// A temporary file in `file`'s folder (made if missing), to be put in its place.
+fn temp_beside(file: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    tempfile::Builder::new()
+        .prefix(".hustings-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
+/// Writes `bytes` to `file` only if there is no `file`: written whole beside it, then put in
+/// its place in one step that fails if something is there already. Returns whether it was
+/// put there.
+pub(super) fn create_once(file: &Path, bytes: &[u8]) -> io::Result<bool> {
+    let mut temp = temp_beside(file)?;
+    temp.as_file_mut().write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    match temp.persist_noclobber(file) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error),
+    }
+}
+
 /// Writes `file` through `write` into a temporary file beside it, then renamed over it: a
 /// crash leaves the old file, or a torn temporary one that nothing reads.
 pub(super) fn replace_with(
     file: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".hustings-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut temp = temp_beside(file)?;
     {
         let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
         write(&mut out)?;

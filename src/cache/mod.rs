@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wanted::Wanted;
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 6";
+const MAGIC: &str = "hustings cache 7";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -68,21 +68,36 @@ pub fn secret(root: &Path) -> u64 {
     secret
 }
 
-/// The secret kept in `root`, made and kept there if there is none.
+/// The secret kept in `root`, made and kept there if there is none. Runs that start at
+/// once agree on one: a new secret is put in place only where there is none (a link to a
+/// file written whole, which fails if another run's came first), and the one that lost
+/// reads the winner's.
 fn kept_secret(root: &Path) -> u64 {
     let file = root.join("secret");
-    if let Some(bytes) = read_bytes(&file)
-        && let Ok(bytes) = <[u8; 8]>::try_from(bytes.as_slice())
-    {
-        return u64::from_le_bytes(bytes);
+    let read = || {
+        read_bytes(&file)
+            .and_then(|bytes| <[u8; 8]>::try_from(bytes.as_slice()).ok())
+            .map(u64::from_le_bytes)
+    };
+    if let Some(kept) = read() {
+        return kept;
     }
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u128(now_ns());
     let fresh = hasher.finish();
-    // Unkept, it still serves this run; the next makes another and rebuilds the index.
-    let _ = fs::create_dir_all(root).and_then(|()| replace(&file, &fresh.to_le_bytes()));
-    fresh
+    // Unkept, it still serves this run; the next makes another, and every shelf written
+    // with this one is rebuilt then (see [`seal`]).
+    match file::create_once(&file, &fresh.to_le_bytes()) {
+        Ok(true) => fresh,
+        // Another run's came first: that one is the cache's.
+        Ok(false) => read().unwrap_or_else(|| {
+            // What is there is no secret (cut short, a folder): replaced.
+            let _ = replace(&file, &fresh.to_le_bytes());
+            fresh
+        }),
+        Err(_) => fresh,
+    }
 }
 
 /// What is known of a file without reading it.
@@ -182,6 +197,15 @@ struct Head {
     written_ns: u128,
     /// How many entries follow.
     entries: u64,
+    /// A fingerprint of the cache's secret the shelf was written with (see [`seal`]).
+    seal: u128,
+}
+
+/// What a shelf written with the secret `seed` carries: its texts were hashed with that
+/// secret, so a shelf whose seal is not the cache's secret's now (the secret file was lost
+/// and made again) is a shelf to rebuild, never texts that cannot be checked.
+fn seal(seed: u64) -> u128 {
+    crate::roster::text::hash(seed, b"hustings shelf seal")
 }
 
 fn options() -> impl Options {
@@ -415,7 +439,7 @@ where
         shelf.seed,
     ));
     let (head, mut input) = open_head(opened, meta.len())?;
-    if head.build != build() || head.folder != shelf.folder {
+    if head.build != build() || head.folder != shelf.folder || head.seal != seal(shelf.seed) {
         return None;
     }
     for _ in 0..head.entries {
@@ -496,14 +520,15 @@ pub fn save<K: Serialize, T: Serialize>(
     written_ns: u128,
     values: &[(K, &T)],
 ) -> io::Result<()> {
+    let seed = secret(root);
     let head = Head {
         magic: MAGIC.to_string(),
         build: build().to_string(),
         folder: folder.to_path_buf(),
         written_ns,
         entries: values.len() as u64,
+        seal: seal(seed),
     };
-    let seed = secret(root);
     replace_with(&file_for(root, kind, folder), |out| {
         // The texts go out as they come; the entries, which say where their texts are,
         // are held until the last text is out.

@@ -74,6 +74,7 @@ fn a_length_past_the_end_of_the_shelf_is_refused_without_asking_for_it() {
             folder: folder.to_path_buf(),
             written_ns: 0,
             entries: 2,
+            seal: seal(secret(dir.path())),
         })
         .unwrap() as usize;
     let value = head_at + head + 8;
