@@ -397,3 +397,27 @@ fn the_list_groups_candidates_under_their_election_named_once() {
     let shown = screen(&mut app, 80, 24);
     assert!(!shown.contains("Kata AC 2024-04"), "{shown}");
 }
+
+#[test]
+fn a_statement_of_sixty_thousand_links_lists_a_bounded_window_of_them() {
+    let statement: String = (0..60_000)
+        .map(|i| format!("http://e.example/{i} "))
+        .collect();
+    let yaml = format!("name: Linky\nstatement: \"{statement}\"\n");
+    let mut app = App::new(roster_of(&[("e/linky.yaml", &yaml)]), Vec::new());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    type_keys(&mut app, "L");
+    let view = app.links_view().expect("the links list opens");
+    assert_eq!(view.links.len(), 5_000);
+    assert!(view.more);
+    let screen = text(&render(&mut app, 100, 30));
+    assert!(screen.contains("(the first 5000)"), "{screen}");
+    assert!(screen.contains("▶  1 http://e.example/0"), "{screen}");
+    type_keys(&mut app, "G");
+    let screen = text(&render(&mut app, 100, 30));
+    assert!(screen.contains("▶ 5000 http://e.example/4999"), "{screen}");
+    assert!(!screen.contains(" 1 http://e.example/0 "), "{screen}");
+}

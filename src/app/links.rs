@@ -19,13 +19,22 @@ impl App {
         };
         let c = &self.roster.candidates[candidate];
         let mut found: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut more = false;
         let fields = c.links.iter().chain(&c.extra).map(|(_, v)| v.as_str());
         let texts = c.texts().map(|t| t.display());
         for text in fields.chain(texts) {
-            for url in links::find(text) {
-                if !found.contains(&url) {
+            let room = LinksView::MOST - found.len();
+            let (urls, cut) = links::find_at_most(text, room);
+            more |= cut;
+            for url in urls {
+                if seen.insert(url.clone()) {
                     found.push(url);
                 }
+            }
+            if found.len() >= LinksView::MOST {
+                more = true;
+                break;
             }
         }
         if found.is_empty() {
@@ -36,6 +45,7 @@ impl App {
             candidate,
             links: found,
             cursor: 0,
+            more,
         }));
     }
 

@@ -13,9 +13,15 @@ pub struct LinksView {
     pub links: Vec<String>,
     /// The selected one.
     pub cursor: usize,
+    /// Whether the statement holds more than [`LinksView::MOST`] addresses (the rest are
+    /// not listed).
+    pub more: bool,
 }
 
 impl LinksView {
+    /// The most addresses listed for one statement.
+    pub const MOST: usize = 5_000;
+
     /// The selected address.
     pub fn selected(&self) -> Option<&str> {
         self.links.get(self.cursor).map(String::as_str)
@@ -48,6 +54,7 @@ mod tests {
             candidate: 0,
             links: vec!["https://a.example".into(), "https://b.example".into()],
             cursor: 0,
+            more: false,
         };
         v.update(Action::Bottom);
         v.update(Action::Down);

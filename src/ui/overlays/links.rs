@@ -14,11 +14,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let name = &app.candidate(view.candidate).name;
-    let title = format!("Links in {name}'s statement — Esc closes");
+    let title = if view.more {
+        format!(
+            "Links in {name}'s statement (the first {}) — Esc closes",
+            view.links.len()
+        )
+    } else {
+        format!("Links in {name}'s statement — Esc closes")
+    };
     let width = usize::from(area.width.saturating_sub(6)).clamp(10, 100);
     let mut lines: Vec<(String, bool)> = Vec::new();
     let mut selected_line = 0;
-    for (i, url) in view.links.iter().enumerate() {
+    // Only the addresses that can be on screen around the selected one are laid out: each
+    // takes a line at least, so a window's height of them either side is enough.
+    let reach = usize::from(area.height);
+    let first = view.cursor.saturating_sub(reach);
+    let shown = view
+        .links
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(2 * reach + 1);
+    for (i, url) in shown {
         let selected = i == view.cursor;
         if selected {
             selected_line = lines.len();
