@@ -64,70 +64,124 @@ fn rows(text: &str) -> Vec<Vec<String>> {
     }
 }
 
-fn html_rows(text: &str) -> Vec<Vec<String>> {
+/// A tag of a table, as [`table_tags`] finds it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TableTag {
+    RowOpen,
+    RowClose,
+    CellOpen,
+    CellClose,
+}
+
+/// The table tags of `lower` (the text in lower case), in one pass: each as where it starts,
+/// where it ends (past its `>`) and which it is. A `<` whose tag does not close before the
+/// next `<` is text.
+fn table_tags(lower: &str) -> Vec<(usize, usize, TableTag)> {
+    let bytes = lower.as_bytes();
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
     let mut at = 0;
-    while let Some(open) = lower[at..].find("<tr") {
-        let start = at + open;
-        let end = lower[start..]
-            .find("</tr>")
-            .map_or(text.len(), |e| start + e);
-        let row = &text[start..end];
-        let row_lower = &lower[start..end];
-        let mut cells = Vec::new();
-        let mut c = 0;
-        while let Some(cell_open) = find_cell(&row_lower[c..]) {
-            let tag_start = c + cell_open;
-            let Some(tag_end) = row_lower[tag_start..].find('>').map(|e| tag_start + e + 1) else {
-                break;
-            };
-            let close = ["</td>", "</th>"]
-                .iter()
-                .filter_map(|t| row_lower[tag_end..].find(t))
-                .min()
-                .map_or(row.len(), |e| tag_end + e);
-            // A cell runs to its close tag, or to the next cell where none is written.
-            let next = find_cell(&row_lower[tag_end..]).map_or(row.len(), |n| tag_end + n);
-            let stop = close.min(next);
-            cells.push(html_text(&row[tag_end..stop]));
-            c = stop;
+    while let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|o| at + o) {
+        let Some(close) = memchr::memchr2(b'<', b'>', &bytes[open + 1..]).map(|c| open + 1 + c)
+        else {
+            break;
+        };
+        if bytes[close] == b'<' {
+            at = close;
+            continue;
         }
-        out.push(cells);
-        at = end.min(text.len()).max(start + 3);
+        let tag = &lower[open + 1..close];
+        let (closing, name) = match tag.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, tag),
+        };
+        let name = name
+            .split(|c: char| c.is_ascii_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        let kind = match (name, closing) {
+            ("tr", false) => Some(TableTag::RowOpen),
+            ("tr", true) => Some(TableTag::RowClose),
+            ("td" | "th", false) => Some(TableTag::CellOpen),
+            ("td" | "th", true) => Some(TableTag::CellClose),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push((open, close + 1, kind));
+        }
+        at = close + 1;
     }
     out
 }
 
-fn find_cell(lower: &str) -> Option<usize> {
-    ["<td", "<th"]
-        .iter()
-        .filter_map(|t| {
-            lower.match_indices(t).find_map(|(i, _)| {
-                matches!(
-                    lower.as_bytes().get(i + 3),
-                    Some(b'>' | b' ' | b'\t' | b'\n')
-                )
-                .then_some(i)
-            })
-        })
-        .min()
+/// The rows of an HTML table, each its cells' texts. A cell runs to its close tag, or to the
+/// next cell or row where none is written; a row to its close tag or the next row. Linear in
+/// the text, however its tags are left open.
+fn html_rows(text: &str) -> Vec<Vec<String>> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut row: Option<Vec<String>> = None;
+    let mut cell: Option<usize> = None;
+    let end_cell = |row: &mut Option<Vec<String>>, cell: &mut Option<usize>, at: usize| {
+        if let (Some(cells), Some(start)) = (row.as_mut(), cell.take()) {
+            cells.push(html_text(&text[start..at]));
+        }
+    };
+    for (start, end, tag) in table_tags(&lower) {
+        match tag {
+            TableTag::RowOpen | TableTag::RowClose => {
+                end_cell(&mut row, &mut cell, start);
+                out.extend(row.take());
+                if tag == TableTag::RowOpen {
+                    row = Some(Vec::new());
+                }
+            }
+            TableTag::CellOpen => {
+                end_cell(&mut row, &mut cell, start);
+                if row.is_some() {
+                    cell = Some(end);
+                }
+            }
+            TableTag::CellClose => end_cell(&mut row, &mut cell, start),
+        }
+    }
+    end_cell(&mut row, &mut cell, text.len());
+    out.extend(row);
+    out
 }
 
 /// HTML as readable Markdown-ish text: `<p>`/`<br>` break paragraphs, `<a href>` become
-/// links, other tags go, the common entities are decoded. Every word stays.
+/// links, other tags go, the common entities are decoded. Every word stays. One pass: a link
+/// left open ends where the next begins, or stays plain text.
 fn html_text(html: &str) -> String {
     let mut out = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let Some(close) = after.find('>') else {
-            out.push_str(after);
-            rest = "";
+    // Where the open link's label starts in `out`, and its address.
+    let mut link: Option<(usize, String)> = None;
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    let finish = |out: &mut String, link: &mut Option<(usize, String)>| {
+        if let Some((from, href)) = link.take() {
+            let label = out[from..].trim();
+            // What spaced the label from what follows still does.
+            let after = out[from..].len() - out[from..].trim_end().len();
+            let linked = format!("[{label}]({href}){}", &out[out.len() - after..]);
+            out.truncate(from);
+            out.push_str(&linked);
+        }
+    };
+    while let Some(open) = memchr::memchr(b'<', &bytes[at..]).map(|o| at + o) {
+        out.push_str(&html[at..open]);
+        let Some(close) = memchr::memchr2(b'<', b'>', &bytes[open + 1..]).map(|c| open + 1 + c)
+        else {
+            at = open;
             break;
         };
-        let tag = &after[1..close];
+        if bytes[close] == b'<' {
+            // No tag: the `<` is text.
+            out.push('<');
+            at = open + 1;
+            continue;
+        }
+        let tag = &html[open + 1..close];
         let name = tag
             .trim_start_matches('/')
             .split(|c: char| c.is_whitespace() || c == '/')
@@ -137,27 +191,23 @@ fn html_text(html: &str) -> String {
         match name.as_str() {
             "p" | "br" | "div" => out.push_str("\n\n"),
             "li" => out.push_str("\n- "),
-            "a" if !tag.starts_with('/') => {
+            "a" if tag.starts_with('/') => finish(&mut out, &mut link),
+            "a" => {
                 let href = tag
                     .split_once("href=\"")
                     .and_then(|(_, h)| h.split_once('"'))
                     .map(|(h, _)| h.to_string());
-                let inner_end = after.to_ascii_lowercase().find("</a>");
-                match (href, inner_end) {
-                    (Some(href), Some(end)) if end > close => {
-                        let label = html_text(&after[close + 1..end]);
-                        out.push_str(&format!("[{}]({href})", label.trim()));
-                        rest = &after[end + 4..];
-                        continue;
-                    }
-                    _ => {}
+                if let Some(href) = href {
+                    // A link inside a link is none: the first ends where the next begins.
+                    finish(&mut out, &mut link);
+                    link = Some((out.len(), href));
                 }
             }
             _ => {}
         }
-        rest = &after[close + 1..];
+        at = close + 1;
     }
-    out.push_str(rest);
+    out.push_str(&html[at..]);
     let decoded = out
         .replace("&nbsp;", " ")
         .replace("&lt;", "<")
@@ -384,5 +434,62 @@ mod tests {
             all[1].affiliation.as_deref(),
             Some("Acme Inc. Also on Mastodon")
         );
+    }
+
+    /// The table of nominees with a good one first, then `rest` inside a second row.
+    fn beside_good(rest: &str) -> String {
+        format!(
+            "<table>\n<tr><td>Full Name</td><td>Socials</td><td>Why?</td></tr>\n<tr><td>Good Nominee</td><td>Company: Acme</td><td>Fine.</td></tr>\n<tr><td>Bad</td><td>x</td><td>{rest}</td></tr>\n</table>"
+        )
+    }
+
+    #[test]
+    fn hostile_tables_read_in_one_pass_and_the_good_nominee_loads() {
+        // Each of these ran past 30 s in the reader that searched the rest of the text for
+        // every tag; the nested links overflowed its stack.
+        let cells = format!("<tr>{}</tr>", "<td>c".repeat(100_000));
+        let unclosed_links = "<a href=\"https://e.example/\">x ".repeat(100_000);
+        let nested_links = format!(
+            "{}deep{}",
+            "<a href=\"https://e.example/\">".repeat(200_000),
+            "</a>".repeat(200_000)
+        );
+        let unclosed_rows = "<tr><td>r".repeat(100_000);
+        for (what, rest) in [
+            ("cells", cells),
+            ("unclosed links", unclosed_links),
+            ("nested links", nested_links),
+            ("unclosed rows", unclosed_rows),
+        ] {
+            let text = beside_good(&rest);
+            assert!(detect(&text), "{what}");
+            let all = parse(&text, "file");
+            assert_eq!(all[0].name, "Good Nominee", "{what}");
+            assert_eq!(all[0].affiliation.as_deref(), Some("Acme"), "{what}");
+            assert_eq!(all[0].statement, "Fine.\n", "{what}");
+            // Every word is somewhere: a name, the socials or a statement.
+            let words: usize = all
+                .iter()
+                .map(|c| {
+                    let extra = c.extra.iter().filter_map(|(_, v)| v.as_str());
+                    [c.name.as_str(), c.statement.as_str()]
+                        .into_iter()
+                        .chain(extra)
+                        .map(|t| t.split_whitespace().count())
+                        .sum::<usize>()
+                })
+                .sum();
+            assert!(
+                words >= 100_000 || what == "nested links",
+                "{what}: every word kept ({words})"
+            );
+        }
+        assert_eq!(
+            html_text(
+                "<a href=\"https://a.example/\">one <a href=\"https://b.example/\">two</a> tail &amp; more"
+            ),
+            "[one](https://a.example/) [two](https://b.example/) tail & more"
+        );
+        assert_eq!(html_text("a < b and <br> c"), "a < b and\n\nc");
     }
 }
