@@ -332,3 +332,31 @@ fn every_election_keeps_its_own_candidates_keys() {
         assert_eq!(c.key, format!("{}@x.org", c.name), "{}", c.name);
     }
 }
+
+/// Thousands sharing one identity are told apart as `#2`, `#3`… in order, one already
+/// written as such skipped, in time linear in their number (it once took a minute).
+#[test]
+fn many_copies_of_one_identity_are_numbered_in_order() {
+    let mut inputs = Vec::new();
+    for i in 0..3_000 {
+        let email = if i == 5 { "same@x.org#3" } else { "same@x.org" };
+        let text = format!("name: Same {i}\nemail: {email}\nstatement: s\n");
+        inputs.push(input(&format!("e/{i:04}.yaml"), text.as_bytes()));
+    }
+    let (roster, _) = Roster::from_inputs(inputs, Source::Embedded);
+    let keys: Vec<&str> = roster.candidates.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys[..7],
+        [
+            "same@x.org",
+            "same@x.org#2",
+            "same@x.org#3",
+            "same@x.org#4",
+            "same@x.org#5",
+            "same@x.org#3#2",
+            "same@x.org#6"
+        ]
+    );
+    let unique: std::collections::HashSet<&str> = keys.iter().copied().collect();
+    assert_eq!(unique.len(), 3_000);
+}
