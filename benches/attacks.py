@@ -34,6 +34,17 @@ def main(root):
     write(f"{root}/yamlseq/good.yaml", good)
     write(f"{root}/yamlseqalias/c.yaml", f"- key: >\n  {anchor}  b: [{aliases}]\n")
     write(f"{root}/yamlseqalias/good.yaml", good)
+    table = (
+        "<table>\n<tr><td>Full Name</td><td>Socials</td><td>Why?</td></tr>\n"
+        "<tr><td>Good Nominee</td><td>Company: Acme</td><td>Fine.</td></tr>\n<tr><td>Bad</td><td>x</td><td>"
+    )
+    for name, rest in [
+        ("cells", "<tr>" + "<td>c" * 100_000 + "</tr>"),
+        ("alinks", '<a href="https://e.example/">x ' * 100_000),
+        ("nested", '<a href="https://e.example/">' * 200_000 + "deep" + "</a>" * 200_000),
+        ("rows", "<tr><td>r" * 100_000),
+    ]:
+        write(f"{root}/ossf-{name}/OpenSSF-TAC-Nominations-2024.md", table + rest + "</td></tr>\n</table>")
     write(f"{root}/links/good.yaml", good)
     os.symlink("/", f"{root}/links/everything")
     os.symlink("/etc/passwd", f"{root}/links/passwd.txt")
