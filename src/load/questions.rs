@@ -6,18 +6,54 @@ use std::collections::HashMap;
 
 use crate::roster::{Answer, Question, Roster};
 
+/// A title as questions are matched by it: lower case, single spaces.
+fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Where each question of an election is in its list: by link (without its fragment) and by
+/// title, so that an answer given by title alone joins the question asked with a link.
+#[derive(Default)]
+struct Places {
+    by_key: HashMap<String, usize>,
+    by_title: HashMap<String, usize>,
+}
+
+impl Places {
+    fn add(&mut self, q: &Question, at: usize) {
+        self.by_key.entry(q.key.clone()).or_insert(at);
+        self.by_title.entry(title_key(&q.title)).or_insert(at);
+    }
+
+    /// The place of the question `asked` is, if known: by its link, else by its title (a
+    /// question without a link joins one of its title; one with a link joins one of its
+    /// title that has none).
+    fn find(&self, asked: &Question, found: &[Question]) -> Option<usize> {
+        if let Some(&at) = self.by_key.get(&asked.key) {
+            return Some(at);
+        }
+        let &at = self.by_title.get(&title_key(&asked.title))?;
+        (asked.link.is_none() || found[at].link.is_none()).then_some(at)
+    }
+}
+
 /// Moves every candidate's questions into its election's list and numbers its answers.
 /// Questions are matched by link (without its fragment), else by title; ordered by the
-/// number their link ends in (the order they were asked), then as first met.
+/// number their link ends in (the order they were asked), then as first met. Linear in the
+/// questions and answers.
 pub fn gather(roster: &mut Roster) {
     let ranges: Vec<_> = (0..roster.elections.len())
         .map(|i| roster.members(i))
         .collect();
     for (index, election) in roster.elections.iter_mut().enumerate() {
         let mut found: Vec<Question> = std::mem::take(&mut election.questions);
-        let mut place: HashMap<String, usize> = HashMap::new();
+        let mut places = Places::default();
         for (i, q) in found.iter().enumerate() {
-            place.entry(q.key.clone()).or_insert(i);
+            places.add(q, i);
         }
         // Answers by the question's place in `found`, until `found` is put in order.
         let mut answered: Vec<(usize, Vec<(usize, crate::roster::Text)>)> = Vec::new();
@@ -31,10 +67,17 @@ pub fn gather(roster: &mut Roster) {
                 continue;
             }
             let mut answers = Vec::new();
+            let mut answered_here = std::collections::HashSet::new();
             for asked in std::mem::take(&mut candidate.asked) {
-                let at = match place.get(&asked.question.key) {
-                    Some(&at) => {
+                let at = match places.find(&asked.question, &found) {
+                    Some(at) => {
                         let known = &mut found[at];
+                        if known.link.is_none() && asked.question.link.is_some() {
+                            // Asked by title before, with its link now: known by both.
+                            known.link = asked.question.link;
+                            known.key = asked.question.key;
+                            places.by_key.entry(known.key.clone()).or_insert(at);
+                        }
                         if known.title.is_empty() {
                             known.title = asked.question.title;
                         }
@@ -47,13 +90,13 @@ pub fn gather(roster: &mut Roster) {
                         at
                     }
                     None => {
-                        place.insert(asked.question.key.clone(), found.len());
+                        places.add(&asked.question, found.len());
                         found.push(asked.question);
                         found.len() - 1
                     }
                 };
                 if let Some(text) = asked.answer
-                    && !answers.iter().any(|(q, _)| *q == at)
+                    && answered_here.insert(at)
                 {
                     answers.push((at, text));
                 }
@@ -129,5 +172,66 @@ mod tests {
         assert_eq!(b.answer(1).unwrap().display(), "Maybe.");
         assert_eq!(b.answer(2).unwrap().display(), "Because.");
         assert!(roster.candidates.iter().all(|c| c.asked.is_empty()));
+    }
+
+    #[test]
+    fn an_answer_given_by_title_joins_the_question_asked_with_a_link() {
+        let mut files = vec![(
+            "e/election.yaml".to_string(),
+            "name: SC\nquestions:\n  - title: Forges\n    link: https://x/issues/18\n  - title: Sponsors\n    link: https://x/issues/17\n".to_string(),
+        )];
+        files.push((
+            "e/a.yaml".to_string(),
+            "name: A\nstatement: s\nanswers:\n  - title: forges\n    answer: No.\n  - title: Sponsors\n    answer: Yes.\n  - title: Sponsors\n    answer: Twice.\n".to_string(),
+        ));
+        // And the other way: asked by title first, its link met later.
+        files.push((
+            "f/election.yaml".to_string(),
+            "name: TC\nquestions:\n  - title: Budget\n".to_string(),
+        ));
+        files.push((
+            "f/b.yaml".to_string(),
+            "name: B\nstatement: s\nanswers:\n  - title: Budget\n    link: https://x/issues/3\n    answer: Less.\n".to_string(),
+        ));
+        files.push((
+            "f/c.yaml".to_string(),
+            "name: C\nstatement: s\nanswers:\n  - title: Other\n    link: https://x/issues/4\n    answer: More.\n  - title: Budget\n    link: https://x/issues/3#c9\n    answer: Same.\n".to_string(),
+        ));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (roster, errors) = Roster::from_memory(&refs, Source::Embedded);
+        assert!(errors.is_empty(), "{errors:?}");
+        let sc = roster
+            .elections
+            .iter()
+            .position(|e| e.name == "SC")
+            .unwrap();
+        assert_eq!(roster.elections[sc].questions.len(), 2);
+        let a = roster.candidates.iter().find(|c| c.name == "A").unwrap();
+        let titles: Vec<&str> = roster.elections[sc]
+            .questions
+            .iter()
+            .map(|q| q.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Sponsors", "Forges"]);
+        assert_eq!(
+            a.answer(0).unwrap().display(),
+            "Yes.",
+            "the first answer stands"
+        );
+        assert_eq!(a.answer(1).unwrap().display(), "No.");
+        let tc = roster
+            .elections
+            .iter()
+            .position(|e| e.name == "TC")
+            .unwrap();
+        let questions = &roster.elections[tc].questions;
+        assert_eq!(questions.len(), 2, "Budget once, by title then by link");
+        assert_eq!(questions[0].title, "Budget");
+        assert_eq!(questions[0].link.as_deref(), Some("https://x/issues/3"));
+        let c = roster.candidates.iter().find(|c| c.name == "C").unwrap();
+        assert_eq!(c.answer(0).unwrap().display(), "Same.");
     }
 }

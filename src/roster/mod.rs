@@ -138,10 +138,13 @@ impl Candidate {
 
     /// The answer to the election's question `question`, if the candidate gave one.
     pub fn answer(&self, question: usize) -> Option<&Text> {
+        // Found by halving, the answers being in question order: a grid of 2,000 questions
+        // by 500 candidates looked through every answer for every cell.
+        debug_assert!(self.answers.is_sorted_by_key(|a| a.question));
         self.answers
-            .iter()
-            .find(|a| a.question == question)
-            .map(|a| &a.text)
+            .binary_search_by_key(&question, |a| a.question)
+            .ok()
+            .map(|i| &self.answers[i].text)
     }
 }
 
