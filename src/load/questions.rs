@@ -177,31 +177,27 @@ mod tests {
     #[test]
     fn an_answer_given_by_title_joins_the_question_asked_with_a_link() {
         let mut files = vec![(
-            "e/election.yaml".to_string(),
-            "name: SC\nquestions:\n  - title: Forges\n    link: https://x/issues/18\n  - title: Sponsors\n    link: https://x/issues/17\n".to_string(),
+            "e/election.yaml",
+            "name: SC\nquestions:\n  - title: Forges\n    link: https://x/issues/18\n  - title: Sponsors\n    link: https://x/issues/17\n",
         )];
         files.push((
-            "e/a.yaml".to_string(),
-            "name: A\nstatement: s\nanswers:\n  - title: forges\n    answer: No.\n  - title: Sponsors\n    answer: Yes.\n  - title: Sponsors\n    answer: Twice.\n".to_string(),
+            "e/a.yaml",
+            "name: A\nstatement: s\nanswers:\n  - title: forges\n    answer: No.\n  - title: Sponsors\n    answer: Yes.\n  - title: Sponsors\n    answer: Twice.\n",
         ));
         // And the other way: asked by title first, its link met later.
         files.push((
-            "f/election.yaml".to_string(),
-            "name: TC\nquestions:\n  - title: Budget\n".to_string(),
+            "f/election.yaml",
+            "name: TC\nquestions:\n  - title: Budget\n",
         ));
         files.push((
-            "f/b.yaml".to_string(),
-            "name: B\nstatement: s\nanswers:\n  - title: Budget\n    link: https://x/issues/3\n    answer: Less.\n".to_string(),
+            "f/b.yaml",
+            "name: B\nstatement: s\nanswers:\n  - title: Budget\n    link: https://x/issues/3\n    answer: Less.\n",
         ));
         files.push((
-            "f/c.yaml".to_string(),
-            "name: C\nstatement: s\nanswers:\n  - title: Other\n    link: https://x/issues/4\n    answer: More.\n  - title: Budget\n    link: https://x/issues/3#c9\n    answer: Same.\n".to_string(),
+            "f/c.yaml",
+            "name: C\nstatement: s\nanswers:\n  - title: Other\n    link: https://x/issues/4\n    answer: More.\n  - title: Budget\n    link: https://x/issues/3#c9\n    answer: Same.\n",
         ));
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        let (roster, errors) = Roster::from_memory(&refs, Source::Embedded);
+        let (roster, errors) = Roster::from_memory(&files, Source::Embedded);
         assert!(errors.is_empty(), "{errors:?}");
         let sc = roster
             .elections
