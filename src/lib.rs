@@ -12,6 +12,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod bounded;
 pub mod cache;
 pub mod cli;
 pub mod config;

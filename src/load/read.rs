@@ -3,8 +3,6 @@
 //! before serde_yaml sees any of it, whatever the YAML is (candidate files, election.yaml,
 //! Elekto headers, OpenStack results).
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -36,29 +34,18 @@ pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
 
 /// Reads a regular file of at most [`MAX_READ_BYTES`].
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let refuse = |message: &str| LoadError::new(path, None, None, message);
-    if let Some(why) = not_a_regular_file(path) {
-        return Err(refuse(why));
-    }
-    let file = File::open(path).map_err(|e| refuse(&e.to_string()))?;
-    // Checked again on the open file: the path may have changed in between.
-    let meta = file.metadata().map_err(|e| refuse(&e.to_string()))?;
-    if !meta.is_file() {
-        return Err(refuse(
-            "not a regular file (a FIFO, device or socket): skipped",
-        ));
-    }
-    if meta.len() > MAX_READ_BYTES {
-        return Err(refuse(&too_large(meta.len())));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_READ_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| refuse(&e.to_string()))?;
-    if bytes.len() as u64 > MAX_READ_BYTES {
-        return Err(refuse(&too_large(bytes.len() as u64)));
-    }
-    Ok(bytes)
+    use crate::bounded::Refused;
+    crate::bounded::read(path, MAX_READ_BYTES).map_err(|refused| {
+        let message = match refused {
+            Refused::NotRegular => match not_a_regular_file(path) {
+                Some(why) => why.to_string(),
+                None => "not a regular file (a FIFO, device or socket): skipped".to_string(),
+            },
+            Refused::TooLarge(len) => too_large(len),
+            Refused::Io(e) => e.to_string(),
+        };
+        LoadError::new(path, None, None, &message)
+    })
 }
 
 fn too_large(bytes: u64) -> String {
