@@ -57,8 +57,16 @@ impl Config {
         };
         let mut config = Config::default();
         let mut problems = Vec::new();
+        let lines = LineStarts::of(text);
+        let mut more = 0;
         let mut problem = |span: std::ops::Range<usize>, what: String| {
-            let (line, column) = line_column(text, span.start);
+            // A handful is what a person reads: the rest are counted (100,000 bad keys
+            // once each took a scan of the file).
+            if problems.len() == MAX_PROBLEMS {
+                more += 1;
+                return;
+            }
+            let (line, column) = lines.line_column(text, span.start);
             problems.push(format!("{line}:{column}: {what}"));
         };
         if let Some(order) = file.order {
@@ -76,7 +84,7 @@ impl Config {
                     key.span(),
                     format!(
                         "\"{}\" is no key: a character, or enter, esc, tab, space, backspace, up, down, left, right, home, end, pageup, pagedown, delete, f1–f12",
-                        key.get_ref()
+                        quoted(key.get_ref())
                     ),
                 );
                 continue;
@@ -90,7 +98,10 @@ impl Config {
                 Some(action) => config.keys.push((code, Some(action))),
                 None => problem(
                     action.span(),
-                    format!("\"{name}\" is no action: see `hustings config --default`"),
+                    format!(
+                        "\"{}\" is no action: see `hustings config --default`",
+                        quoted(name)
+                    ),
                 ),
             }
         }
@@ -100,7 +111,7 @@ impl Config {
                     role.span(),
                     format!(
                         "\"{}\" is no role of the theme: one of {}",
-                        role.get_ref(),
+                        quoted(role.get_ref()),
                         theme::ROLES.join(", ")
                     ),
                 );
@@ -110,6 +121,12 @@ impl Config {
                 Ok(style) => config.theme.push((role.get_ref().clone(), style)),
                 Err(why) => problem(spec.span(), why),
             }
+        }
+        if more > 0 {
+            problems.push(format!(
+                "and {more} more problem{} like these",
+                if more == 1 { "" } else { "s" }
+            ));
         }
         (config, problems)
     }
@@ -134,12 +151,44 @@ fn home_relative(path: &str) -> PathBuf {
     }
 }
 
+/// The most problems of a config file named one by one.
+const MAX_PROBLEMS: usize = 20;
+
+/// The most characters of a key or value a problem quotes.
+const MAX_QUOTED: usize = 60;
+
+/// `value` as a problem quotes it: cut after [`MAX_QUOTED`] characters (a 30 MB value was
+/// once echoed whole).
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUOTED) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
+
+/// Where each line of a text starts, found once.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
+        LineStarts(starts)
+    }
+
+    /// Line and column (from 1) of byte `offset` in `text`.
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.0.partition_point(|&start| start <= offset);
+        let start = self.0[line - 1];
+        let column = text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+}
+
 /// Line and column (from 1) of byte `offset` in `text`.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    LineStarts::of(text).line_column(text, offset)
 }
 
 /// `"bold yellow on blue"`, `"#ffaa00"`, `"reversed"`: modifiers, a colour, `on` a
@@ -166,7 +215,10 @@ fn style(spec: &str) -> Result<Style, String> {
             continue;
         }
         let color: Color = word.parse().map_err(|_| {
-            format!("\"{word}\" is no colour: a name (yellow, lightblue…), #rrggbb or 0–255")
+            format!(
+                "\"{}\" is no colour: a name (yellow, lightblue…), #rrggbb or 0–255",
+                quoted(word)
+            )
         })?;
         style = if background {
             style.bg(color)

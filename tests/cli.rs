@@ -871,3 +871,56 @@ fn first_runs_at_once_agree_on_the_caches_secret() {
         assert!(out.starts_with("Ann\t"), "round {round}: {out}{err}");
     }
 }
+
+#[test]
+fn the_config_file_goes_through_the_same_door_as_a_candidate_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_home = dir.path().join("config");
+    let folder = config_home.join("hustings");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("config.toml");
+    let config = |args: &[&str]| hustings_with(args, &[("XDG_CONFIG_HOME", &config_home)]);
+
+    // 50,000 bad keys: a handful named, the rest counted, at once.
+    let mut text = String::from("[keys]\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("bad{i} = \"quit\"\n"));
+    }
+    std::fs::write(&file, &text).unwrap();
+    let (out, _, _) = config(&["config"]);
+    assert_eq!(
+        out.lines().filter(|l| l.contains("is no key")).count(),
+        20,
+        "{out}"
+    );
+    assert!(out.contains("and 49980 more problems like these"), "{out}");
+
+    // A long value is never echoed whole.
+    let long = "x".repeat(500_000);
+    std::fs::write(&file, format!("[keys]\n{long} = \"quit\"\n")).unwrap();
+    let (out, _, _) = config(&["config"]);
+    assert!(out.len() < 2_000, "{} bytes", out.len());
+    assert!(out.contains("xxxx…\" is no key"), "{out}");
+
+    // Too large, a FIFO, a link to a device: refused, every default kept, nothing waits.
+    std::fs::write(&file, "#".repeat(2 * 1024 * 1024)).unwrap();
+    let (out, _, _) = config(&["config"]);
+    assert!(
+        out.contains("more than the 1048576 a config file may have"),
+        "{out}"
+    );
+    std::fs::remove_file(&file).unwrap();
+    let made = Command::new("mkfifo").arg(&file).status().unwrap();
+    assert!(made.success());
+    let (out, _, code) = config(&["config"]);
+    assert!(out.contains("not a regular file"), "{out}");
+    assert_eq!(code, Some(1));
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+    let (out, _, _) = config(&["config"]);
+    assert!(out.contains("not a regular file"), "{out}");
+    // ... and the commands still run, with every default.
+    let (out, err, code) = config(&["list", "--order", "name"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!out.is_empty());
+}

@@ -19,7 +19,23 @@ pub fn load() -> (Config, Vec<String>) {
     let Some(path) = path() else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read_to_string(&path) {
+    if std::fs::symlink_metadata(&path).is_err() {
+        return (Config::default(), Vec::new());
+    }
+    // Through the door every file hustings reads goes through: a regular file (never a
+    // FIFO or a device), of a size a config can have.
+    let read = crate::load::read::read_file(&path)
+        .map_err(|e| e.message)
+        .and_then(|bytes| {
+            if bytes.len() > MAX_CONFIG_BYTES {
+                return Err(format!(
+                    "{} bytes, more than the {MAX_CONFIG_BYTES} a config file may have",
+                    bytes.len()
+                ));
+            }
+            String::from_utf8(bytes).map_err(|e| format!("not UTF-8 ({e})"))
+        });
+    match read {
         Ok(text) => {
             let (config, problems) = Config::parse(&text);
             let named = problems
@@ -28,16 +44,18 @@ pub fn load() -> (Config, Vec<String>) {
                 .collect();
             (config, named)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(e) => (
+        Err(why) => (
             Config::default(),
             vec![format!(
-                "{}: cannot be read ({e}); every default kept",
+                "{}: cannot be read ({why}); every default kept",
                 shown(&path)
             )],
         ),
     }
 }
+
+/// The largest config file read.
+const MAX_CONFIG_BYTES: usize = 1024 * 1024;
 
 /// `hustings config`: with `--default` a commented default file; else where the file is and
 /// what is wrong with it (status 1 if anything is).

@@ -21,12 +21,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Reads a file of the voter's folder; anything but a regular file (a FIFO would block the
 /// read for ever) is an error, and a missing one is "not found" as usual.
 pub(super) fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    fs::read(path)
+    use crate::bounded::Refused;
+    crate::bounded::read(path, MAX_VOTER_FILE).map_err(|refused| match refused {
+        Refused::Io(e) => e,
+        Refused::NotRegular => io::Error::other("not a regular file"),
+        Refused::TooLarge(len) => io::Error::other(format!(
+            "{len} bytes, more than the {MAX_VOTER_FILE} a file of your notes may have"
+        )),
+    })
 }
+
+/// The largest ballot, place or voter file read: notes of a whole election fit many times.
+pub const MAX_VOTER_FILE: u64 = 16 * 1024 * 1024;
 
 /// A free name beside `path` for a file set aside.
 pub(super) fn aside_path(path: &Path) -> PathBuf {
