@@ -374,4 +374,6 @@ fn lock_notices(dir: &Path, failures: &[(String, String)], elections: usize) -> 
 }
 
 #[cfg(test)]
+mod size_tests;
+#[cfg(test)]
 mod tests;

@@ -585,31 +585,3 @@ fn a_command_sets_a_corrupt_file_aside_only_under_its_lock() {
     command.save(0, &key, "x", &Ballot::default()).unwrap();
     assert!(path.exists());
 }
-
-#[test]
-fn a_voters_file_past_the_size_cap_is_refused_unread_and_never_overwritten() {
-    let dir = private_dir();
-    let roster = roster();
-    let ballot = dir.path().join(format!("{}.yaml", roster.elections[0].key));
-    let huge = fs::File::create(&ballot).unwrap();
-    huge.set_len(files::MAX_VOTER_FILE + 1).unwrap();
-    drop(huge);
-    let seed = dir.path().join("voter.yaml");
-    fs::File::create(&seed)
-        .unwrap()
-        .set_len(files::MAX_VOTER_FILE + 1)
-        .unwrap();
-    let (store, opened) = Store::open(dir.path(), &roster).unwrap();
-    assert!(opened.read_only[0], "{:?}", opened.notices);
-    assert!(
-        opened.notices.iter().any(|n| n.contains("more than the")),
-        "{:?}",
-        opened.notices
-    );
-    assert!(store.voter_seed().is_err());
-    assert_eq!(
-        fs::metadata(&ballot).unwrap().len(),
-        files::MAX_VOTER_FILE + 1,
-        "left as it is"
-    );
-}
