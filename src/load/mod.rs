@@ -244,7 +244,21 @@ impl Roster {
                 },
                 Kind::OpenStackResults => {
                     let cycle = folder_name(&folder);
-                    openstack.insert(cycle, formats::openstack_names(&text));
+                    match formats::openstack_names(&text) {
+                        Ok(names) => {
+                            openstack.insert(cycle, names);
+                        }
+                        // Said, never silently dropped: the statements load by e-mail.
+                        Err(problem) => warnings.push(LoadError::new(
+                            &path,
+                            problem.line,
+                            problem.column,
+                            &format!(
+                                "the results could not be read ({}): this cycle's candidates are named by their e-mail",
+                                problem.message
+                            ),
+                        )),
+                    }
                 }
                 Kind::Readme => entry.readme = Some(text),
                 Kind::Ballots => entry.ballots = formats::blt::read(&text),

@@ -206,6 +206,18 @@ fn every_kind_of_yaml_is_scanned_before_parsing() {
     );
     assert!(roster.candidates.iter().any(|c| c.name == "C"));
     assert!(roster.candidates.iter().any(|c| c.name == "A"));
+    // The refused results are named, with their place, not silently passed over.
+    let results = roster
+        .warnings
+        .iter()
+        .find(|w| w.path == "doc/source/results/2026.1/tc.yaml");
+    assert!(
+        results.is_some_and(|w| w.line == Some(2)
+            && w.message
+                .starts_with("the results could not be read (nested too deeply)")),
+        "{:?}",
+        roster.warnings
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_yaml::Value;
 
 use super::common::scalar;
-use crate::load::read::yaml_value;
+use crate::load::read::{YamlProblem, yaml_value};
 
 /// One OpenStack TC candidate as the results file names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +19,13 @@ pub struct OpenStackName {
     pub elected: Option<bool>,
 }
 
-/// `tc.yaml`: every candidate's e-mail → name, IRC name and whether elected.
-pub fn names(text: &str) -> HashMap<String, OpenStackName> {
+/// `tc.yaml`: every candidate's e-mail → name, IRC name and whether elected; or why the
+/// file could not be read (a refused or broken file, said with its position).
+pub fn names(text: &str) -> Result<HashMap<String, OpenStackName>, YamlProblem> {
     let mut names = HashMap::new();
-    let Ok(value) = yaml_value(text) else {
-        return names;
-    };
+    let value = yaml_value(text)?;
     let Some(Value::Mapping(groups)) = value.get("candidates") else {
-        return names;
+        return Ok(names);
     };
     for (_, list) in groups {
         let Value::Sequence(list) = list else {
@@ -54,7 +53,7 @@ pub fn names(text: &str) -> HashMap<String, OpenStackName> {
             names.insert(scalar(email).to_lowercase(), found);
         }
     }
-    names
+    Ok(names)
 }
 
 #[cfg(test)]
@@ -65,7 +64,8 @@ mod tests {
     fn results_name_statements_by_email_and_by_the_file_their_url_names() {
         let found = names(
             "candidates:\n  TC:\n  - elected: true\n    email: amrith@tesora.com\n    fullname: Amrith Kumar\n    ircname: amrith\n    url: https://git.openstack.org/cgit/openstack/election/plain/candidates/ocata/TC/amrith.txt\n",
-        );
+        )
+        .unwrap();
         assert_eq!(found["amrith.txt"].fullname, "Amrith Kumar");
         assert_eq!(found["amrith@tesora.com"].fullname, "Amrith Kumar");
         assert_eq!(found["amrith.txt"].elected, Some(true));
