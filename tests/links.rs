@@ -98,3 +98,32 @@ fn a_folder_named_through_a_link_is_its_own_root() {
     let (roster, _) = Roster::load_paths(&[dir.path().join("secret.yaml")]);
     assert_eq!(roster.candidates.len(), 1);
 }
+
+#[test]
+fn a_candidate_deeper_than_a_path_can_be_is_listed_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("deep");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(
+        root.join("good.yaml"),
+        "name: Ann Good\nstatement: Hello.\n",
+    )
+    .unwrap();
+    // Made a folder at a time from the one before: no single path could name the last.
+    let part = "d".repeat(200);
+    let script = format!(
+        "cd '{}' && for i in $(seq 1 25); do mkdir {part} && cd {part} || exit 1; done && printf 'name: Too Deep\\nstatement: s\\n' > deep.yaml",
+        root.display()
+    );
+    let made = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (roster, errors) = Roster::load_paths(std::slice::from_ref(&root));
+    assert!(roster.candidates.iter().any(|c| c.name == "Ann Good"));
+    assert!(
+        errors.iter().any(|e| e.message.contains("too long")),
+        "the deep folder is named, with why: {errors:?}"
+    );
+}

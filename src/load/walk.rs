@@ -52,11 +52,18 @@ impl Walk<'_> {
     /// lead out of the root.
     pub(super) fn collect_dir(&mut self, dir: &Path) {
         let look = if cfg!(unix) {
-            std::fs::metadata(dir).ok()
+            Some(std::fs::metadata(dir))
         } else {
             None
         };
-        let Some(id) = NodeId::of(dir, look.as_ref()) else {
+        let meta = look.as_ref().and_then(|l| l.as_ref().ok());
+        let Some(id) = NodeId::of(dir, meta) else {
+            // Never dropped without a word: a folder deeper than a path can name, or gone.
+            let why = match look {
+                Some(Err(e)) => e.to_string(),
+                _ => "cannot be looked at".to_string(),
+            };
+            self.errors.push(LoadError::new(dir, None, None, &why));
             return;
         };
         if !self.seen.insert(id) {
