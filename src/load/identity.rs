@@ -93,6 +93,14 @@ fn keys_of(candidates: &[Candidate]) -> (Vec<String>, Vec<LoadError>) {
     let mut keys = Vec::with_capacity(candidates.len());
     let mut taken: HashSet<String> = HashSet::new();
     let mut names: HashMap<&str, usize> = HashMap::new();
+    // Names by how they look (UTS 39's skeleton of the lower-cased name): `Аlice` with a
+    // Cyrillic А looks like `Alice`, and a voter would take one for the other. Looked at only
+    // in an election with a name beyond the Latin letters (Latin, accents included, cannot
+    // pass for another script's letters unless one is there): a skeleton costs.
+    let mut looks: HashMap<String, usize> = HashMap::new();
+    let beyond_latin = candidates
+        .iter()
+        .any(|c| c.name.chars().any(|ch| u32::from(ch) > 0x024f));
     // Per identity shared, the number its last copy was given: the next copy looks on from
     // there (from 2 each time, 100,000 copies took a minute).
     let mut last_copy: HashMap<String, usize> = HashMap::new();
@@ -111,6 +119,31 @@ fn keys_of(candidates: &[Candidate]) -> (Vec<String>, Vec<LoadError>) {
             ));
         } else {
             names.insert(c.name.as_str(), i);
+        }
+        if beyond_latin && names.get(c.name.as_str()) == Some(&i) {
+            let look: String =
+                unicode_security::confusable_detection::skeleton(&c.name.to_lowercase()).collect();
+            match looks.get(&look) {
+                Some(&first) => warnings.push(LoadError::new(
+                    &c.path,
+                    None,
+                    None,
+                    &format!(
+                        "\"{}\" looks like \"{}\" ({}) but is written with other characters{}: make sure which candidate is which",
+                        c.name,
+                        candidates[first].name,
+                        candidates[first].path.display(),
+                        if unicode_security::MixedScript::is_single_script(c.name.as_str()) {
+                            ""
+                        } else {
+                            ", letters of more than one script among them"
+                        }
+                    ),
+                )),
+                None => {
+                    looks.insert(look, i);
+                }
+            }
         }
         if taken.contains(&key) {
             let base = key.clone();

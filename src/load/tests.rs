@@ -372,3 +372,30 @@ fn many_copies_of_one_identity_are_numbered_in_order() {
     let unique: std::collections::HashSet<&str> = keys.iter().copied().collect();
     assert_eq!(unique.len(), 3_000);
 }
+
+/// A name written with look-alike letters of another script beside the name it imitates is
+/// warned of, naming both; names merely alike in spelling are not.
+#[test]
+fn a_look_alike_name_is_warned_of() {
+    let inputs = vec![
+        input("e/a.yaml", "name: Alice Smith\nstatement: s\n".as_bytes()),
+        input(
+            "e/b.yaml",
+            "name: \u{410}lice Smith\nstatement: s\n".as_bytes(),
+        ),
+        input("e/c.yaml", "name: Alicia Smith\nstatement: s\n".as_bytes()),
+        input(
+            "f/d.yaml",
+            "name: Paco Xu \u{5f90}\u{4fca}\u{6770}\nstatement: s\n".as_bytes(),
+        ),
+    ];
+    let (roster, errors) = Roster::from_inputs(inputs, Source::Embedded);
+    assert!(errors.is_empty(), "{errors:?}");
+    let said: Vec<&str> = roster.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("\"\u{410}lice Smith\" looks like \"Alice Smith\" (e/a.yaml)")
+            && said[0].contains("more than one script"),
+        "{said:?}"
+    );
+}
