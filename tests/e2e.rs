@@ -682,6 +682,24 @@ fn a_save_that_fails_at_quit_is_said_and_exits_non_zero() {
             .contains("hustings: error: your notes and ranking could not be saved for \"Test AC\""),
         "{screen}"
     );
+    // Nothing typed is lost: a copy went to the temporary folder, and the voter is told.
+    assert!(screen.contains("a copy is in"), "{screen}");
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("hustings-unsaved-test-ac-"))
+        })
+        .collect();
+    let kept = copies.iter().find(|p| {
+        std::fs::read_to_string(p).is_ok_and(|t| t.contains("a note with nowhere to go"))
+    });
+    assert!(kept.is_some(), "{copies:?}");
+    for copy in copies {
+        let _ = std::fs::remove_file(copy);
+    }
 }
 
 #[test]

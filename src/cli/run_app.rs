@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};
 
-use super::output::{Failure, Outcome, report, say, say_notices};
+use super::output::{Failure, Outcome, report, say, say_notices, shown};
 use super::session::{Session, load_roster_counted};
 use crate::app::App;
 use crate::config::Config;
@@ -116,9 +116,12 @@ pub fn run(
         .take_saves()
         .into_iter()
         .filter_map(|(election, _)| {
-            Session::save(store.as_ref(), &app, election)
-                .err()
-                .map(|e| format!("\"{}\": {e}", app.roster.elections[election].name))
+            let e = Session::save(store.as_ref(), &app, election).err()?;
+            let name = &app.roster.elections[election].name;
+            Some(format!(
+                "\"{name}\": {e}; {}",
+                keep_elsewhere(&app, election)
+            ))
         })
         .collect();
     if !unsaved.is_empty() {
@@ -130,6 +133,32 @@ pub fn run(
     match result.map_err(|e| Failure::Other(e.to_string()))? {
         Some(signal) => Ok(ended_by(signal)),
         None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Where election `election`'s ballot went when its own file could not be written (a full
+/// disk, a folder gone): a copy in the system's temporary folder, else, so that nothing
+/// typed is lost, the ballot itself on stderr.
+fn keep_elsewhere(app: &App, election: usize) -> String {
+    let key = &app.roster.elections[election].key;
+    let ballot = app.ballot_to_save(election);
+    let text = match serde_yaml::to_string(&ballot) {
+        Ok(text) => text,
+        Err(e) => return format!("nor could it be written out ({e})"),
+    };
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let copy = std::env::temp_dir().join(format!("hustings-unsaved-{key}-{stamp}.yaml"));
+    match crate::voter::store::write_atomic(&copy, text.as_bytes()) {
+        Ok(()) => format!("a copy is in {}", shown(&copy)),
+        Err(_) => {
+            say("hustings: your notes and ranking, which could not be written anywhere:");
+            for line in text.lines() {
+                say(&format!("  {line}"));
+            }
+            "they are printed above".to_string()
+        }
     }
 }
 
