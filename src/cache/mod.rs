@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wanted::Wanted;
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 7";
+const MAGIC: &str = "hustings cache 8";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -177,9 +177,28 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 
 /// The file of kind `kind` (`files`, `words`) for `folder` (by its absolute form).
 fn file_for(root: &Path, kind: &str, folder: &Path) -> PathBuf {
-    let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    let hash = stable_hash(absolute.as_os_str().as_encoded_bytes());
+    let hash = stable_hash(identity(folder).as_os_str().as_encoded_bytes());
     root.join(kind).join(format!("{hash:016x}.bin"))
+}
+
+/// A folder as the cache knows it: every spelling of it (`r`, `./r`, `r/`, its absolute
+/// path, a path through a link to it or to a folder above it) is one, so that they share
+/// one shelf. Its parent is resolved (once per parent for the whole run), its own name
+/// kept: a link inside the folder opened is a shelf of its own, which is no wrong answer.
+pub fn identity(folder: &Path) -> PathBuf {
+    static PARENTS: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+    let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
+        return absolute;
+    };
+    let mut known = PARENTS.lock().unwrap_or_else(PoisonError::into_inner);
+    // A roster's folders share a handful of parents: the last one asked is asked again.
+    if let Some((_, resolved)) = known.iter().rev().find(|(p, _)| p == parent) {
+        return resolved.join(name);
+    }
+    let resolved = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+    known.push((parent.to_path_buf(), resolved.clone()));
+    resolved.join(name)
 }
 
 /// A shelf is the texts of its values, one after another (see [`crate::roster::text`]);
@@ -190,8 +209,8 @@ fn file_for(root: &Path, kind: &str, folder: &Path) -> PathBuf {
 struct Head {
     magic: String,
     build: String,
-    /// The folder it is for, as the load named it: two folders whose names hash alike
-    /// never share a file.
+    /// The folder it is for (its [`identity`]): two folders whose names hash alike never
+    /// share a file.
     folder: PathBuf,
     /// When it was written (see [`RACY`]).
     written_ns: u128,
@@ -250,6 +269,7 @@ where
     T: DeserializeOwned,
 {
     let mut found: Vec<Option<T>> = keys.iter().map(|_| None).collect();
+    let folder = &identity(folder);
     let shelf = Shelf {
         file: file_for(root, kind, folder),
         folder,
@@ -397,6 +417,7 @@ where
     K: Eq + Hash + Serialize + DeserializeOwned,
     T: DeserializeOwned,
 {
+    let folder = &identity(folder);
     let shelf = Shelf {
         file: file_for(root, kind, folder),
         folder,
@@ -521,6 +542,7 @@ pub fn save<K: Serialize, T: Serialize>(
     values: &[(K, &T)],
 ) -> io::Result<()> {
     let seed = secret(root);
+    let folder = &identity(folder);
     let head = Head {
         magic: MAGIC.to_string(),
         build: build().to_string(),

@@ -71,7 +71,7 @@ fn a_length_past_the_end_of_the_shelf_is_refused_without_asking_for_it() {
         .serialized_size(&Head {
             magic: MAGIC.to_string(),
             build: build().to_string(),
-            folder: folder.to_path_buf(),
+            folder: identity(folder),
             written_ns: 0,
             entries: 2,
             seal: seal(secret(dir.path())),

@@ -54,7 +54,7 @@ fn tamper(cache: &Path, e: &Path, edit: impl Fn(&mut Outcome)) {
     let keys: Vec<FileKey> = ["a.yaml", "b.yaml"]
         .iter()
         .map(|f| FileKey {
-            path: e.join(f),
+            path: PathBuf::from(f),
             stamp: Stamp::of(&e.join(f)),
             context: 0,
         })
@@ -264,4 +264,37 @@ fn a_load_part_from_the_cache_part_afresh_gives_every_file_its_own_outcome() {
             c.key
         );
     }
+}
+
+#[test]
+fn every_spelling_of_a_folder_shares_one_shelf() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+    let spellings = [
+        e.clone(),
+        PathBuf::from(format!("{}/", e.display())),
+        dir.path().join(".").join("e"),
+        link.join("e"),
+    ];
+    load(Some(&cache), &spellings[0]);
+    // What the cache holds is what a load uses: an edit made there shows, whichever way
+    // the folder is written, and no spelling writes a shelf of its own.
+    tamper(&cache, &e, |a| rename(a, "Ann from the cache"));
+    for spelling in &spellings {
+        let roster = load(Some(&cache), spelling);
+        assert_eq!(
+            names(&roster),
+            ["Ann from the cache", "Bo"],
+            "{}",
+            spelling.display()
+        );
+        assert!(
+            roster.candidates[0].path.starts_with(spelling),
+            "named as typed"
+        );
+    }
+    shelf(&cache);
 }

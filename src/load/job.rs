@@ -36,11 +36,13 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
     };
     let started = cache::start();
     // A file's stamp is from the walk's look at it: a key is a copy, made on this thread.
+    // Keyed by the file's name in its folder's shelf, not by the path as typed: `r`, `./r`
+    // and `r/` name the same files (the stamp, inode included, tells a file from another).
     let keys: Vec<FileKey> = jobs
         .iter()
         .map(|j| FileKey {
             stamp: j.stamp.or_else(|| Stamp::of(&j.path)),
-            path: j.path.clone(),
+            path: j.path.file_name().map(PathBuf::from).unwrap_or_default(),
             context: j.context,
         })
         .collect();
@@ -94,9 +96,11 @@ fn accept(outcome: Outcome, job: &Job) -> Option<Outcome> {
             }
             Ok(loaded)
         }
-        Err(e) if e.is_display_safe() => Err(e),
+        Err(e) if e.is_display_safe() => Err(e.at_path(&job.path)),
         Err(_) => return None,
     };
+    // Named as this load names the file, whichever spelling of its folder wrote the shelf.
+    let warnings = warnings.into_iter().map(|w| w.at_path(&job.path)).collect();
     Some((result, warnings))
 }
 

@@ -20,6 +20,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// The same problem, said of the file at `path`.
+    pub fn at_path(self, path: &std::path::Path) -> LoadError {
+        LoadError {
+            path: LoadError::new(path, None, None, "").path,
+            ..self
+        }
+    }
+
     /// Whether path and message are display-safe single lines, as the loader makes them.
     pub fn is_display_safe(&self) -> bool {
         [&self.path, &self.message]
