@@ -268,14 +268,18 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// Whether `text` holds `phrase` (lower case, single spaces), ignoring case, and counting
-/// any run of white space (line breaks included) as one space.
+/// any run of white space within a paragraph (a line break included) as one space. A blank
+/// line ends a paragraph: "…the rust" ending one and "Runtime-RS" starting the next are no
+/// "rust runtime".
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
     // Two characters lower-case to ASCII letters without being ASCII (the Kelvin sign, the
     // dotted capital I): where one could matter, the text is lowered whole.
     let exotic = || !text.is_ascii() && (text.contains('\u{212a}') || text.contains('\u{130}'));
     if !phrase.is_ascii() || exotic() {
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        return flat.to_lowercase().contains(phrase);
+        return paragraphs(text).any(|paragraph| {
+            let flat = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            flat.to_lowercase().contains(phrase)
+        });
     }
     if phrase.is_empty() {
         return true;
@@ -305,17 +309,52 @@ thread_local! {
     static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The paragraphs of `text`: its runs of lines between blank ones.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            let end = paragraph_end(rest);
+            let (paragraph, after) = rest.split_at(end);
+            rest = after.trim_start_matches(char::is_whitespace);
+            if !paragraph.trim().is_empty() {
+                return Some(paragraph);
+            }
+        }
+    })
+}
+
+/// Where the first paragraph of `text` ends: at its first blank line (or the end).
+fn paragraph_end(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if at > 0 && line.trim().is_empty() {
+            return at;
+        }
+        at += line.len();
+    }
+    text.len()
+}
+
 /// Whether `phrase` (ASCII, lower case, single spaces) starts at byte `at` of `text`, each
-/// space of it standing for a run of white space.
+/// space of it standing for a run of white space within a paragraph (one line break at
+/// most: two are a blank line between paragraphs).
 fn phrase_at(text: &str, mut at: usize, phrase: &[u8]) -> bool {
     let bytes = text.as_bytes();
     for &p in phrase {
         if p == b' ' {
+            let mut breaks = 0;
             let run = text[at..]
                 .char_indices()
-                .find(|(_, c)| !c.is_whitespace())
+                .find(|&(_, c)| {
+                    breaks += usize::from(c == '\n');
+                    !c.is_whitespace()
+                })
                 .map_or(text.len() - at, |(i, _)| i);
-            if run == 0 {
+            if run == 0 || breaks > 1 {
                 return false;
             }
             at += run;
@@ -494,6 +533,28 @@ mod tests {
                     "{text:?} {phrase:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_phrase_stays_within_its_paragraph() {
+        // "…the rust" ending one paragraph and "Runtime-RS" starting the next once matched.
+        for text in [
+            "written in the rust\n\nRuntime-RS is next",
+            "the rust\r\n\r\nruntime",
+            "the rust\n   \n  runtime",
+            "the rust\n\u{a0}\nruntime",
+            "é the rust\n\nruntime",
+        ] {
+            assert!(!has_phrase(text, "rust runtime"), "{text:?}");
+        }
+        for text in [
+            "the rust\nruntime",
+            "the rust\r\n  runtime",
+            "first\n\nthe rust runtime",
+            "é the rust\n runtime",
+        ] {
+            assert!(has_phrase(text, "rust runtime"), "{text:?}");
         }
     }
 
