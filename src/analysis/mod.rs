@@ -4,6 +4,7 @@
 
 pub mod candidacies;
 mod grams;
+mod phrase;
 pub mod questions;
 pub mod search;
 pub mod topics;
