@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::voter::held::Held;
+use crate::voter::held::{Held, owner};
 
 /// One voter's ballot and notes for one election.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -316,10 +316,8 @@ impl Ballot {
     /// [`Ballot::hold_strays`]): returns whether anything moved.
     pub fn adopt_keys(&mut self, candidates: &[(&str, &str)]) -> bool {
         let keys: BTreeSet<&str> = candidates.iter().map(|(k, _)| *k).collect();
-        let mut stored: BTreeSet<String> = self.ranking.iter().flatten().cloned().collect();
-        stored.extend(self.no_opinion.iter().cloned());
-        stored.extend(self.read.iter().cloned());
-        stored.extend(self.notes.keys().cloned());
+        // Older versions kept a note under the name itself: no owner is looked for.
+        let stored = self.stored_keys(&BTreeSet::new());
         let mut moved = false;
         for old in stored.into_iter().filter(|k| !keys.contains(k.as_str())) {
             let named: Vec<&str> = candidates
@@ -333,6 +331,16 @@ impl Ballot {
             }
         }
         moved
+    }
+
+    /// Every key the ballot stores something under (a note on an answer counts for its
+    /// candidate), with the candidates' keys `known` used to find a note's owner.
+    pub(crate) fn stored_keys(&self, known: &BTreeSet<&str>) -> BTreeSet<String> {
+        let mut keys: BTreeSet<String> = self.ranking.iter().flatten().cloned().collect();
+        keys.extend(self.no_opinion.iter().cloned());
+        keys.extend(self.read.iter().cloned());
+        keys.extend(self.notes.keys().map(|k| owner(k, known).to_string()));
+        keys
     }
 
     /// Puts everything saved under `from` under `to`.

@@ -10,16 +10,6 @@ use crate::voter::ballot::{Ballot, Placement};
 use crate::voter::held::{Held, Stray, owner};
 
 impl Ballot {
-    /// Every key the ballot stores something under (a note on an answer counts for its
-    /// candidate), with the candidates' keys `known` used to find a note's owner.
-    fn stored_keys(&self, known: &BTreeSet<&str>) -> BTreeSet<String> {
-        let mut keys: BTreeSet<String> = self.ranking.iter().flatten().cloned().collect();
-        keys.extend(self.no_opinion.iter().cloned());
-        keys.extend(self.read.iter().cloned());
-        keys.extend(self.notes.keys().map(|k| owner(k, known).to_string()));
-        keys
-    }
-
     /// Holds every entry that no candidate can take: a key none of `candidates` (key and
     /// name) has, or one whose candidate now bears another name than the one recorded. Held
     /// entries whose key and name are back are given back. Entries of a key that was never
