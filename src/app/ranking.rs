@@ -131,7 +131,8 @@ impl App {
             })
             .collect();
         let approval = election.rules.ballot == BallotKind::Approval;
-        let mut out: Vec<String> = ballot.held_report(&self.roster.keys_and_names(index));
+        // The held entries are told of by key and name: the display order is no matter.
+        let mut out: Vec<String> = ballot.held_report(&names);
         out.extend(
             ballot
                 .warnings(&names)
