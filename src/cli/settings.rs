@@ -23,18 +23,19 @@ pub fn load() -> (Config, Vec<String>) {
         return (Config::default(), Vec::new());
     }
     // Through the door every file hustings reads goes through: a regular file (never a
-    // FIFO or a device), of a size a config can have.
-    let read = crate::load::read::read_file(&path)
-        .map_err(|e| e.message)
-        .and_then(|bytes| {
-            if bytes.len() > MAX_CONFIG_BYTES {
-                return Err(format!(
-                    "{} bytes, more than the {MAX_CONFIG_BYTES} a config file may have",
-                    bytes.len()
-                ));
+    // FIFO or a device), read no further than a config can be.
+    use crate::bounded::Refused;
+    let read = crate::bounded::read(&path, MAX_CONFIG_BYTES)
+        .map_err(|refused| match refused {
+            Refused::TooLarge(len) => {
+                format!("{len} bytes, more than the {MAX_CONFIG_BYTES} a config file may have")
             }
-            String::from_utf8(bytes).map_err(|e| format!("not UTF-8 ({e})"))
-        });
+            Refused::NotRegular => crate::load::read::not_a_regular_file(&path)
+                .unwrap_or("not a regular file (a FIFO, device or socket): skipped")
+                .to_string(),
+            Refused::Io(e) => e.to_string(),
+        })
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8 ({e})")));
     match read {
         Ok(text) => {
             let (config, problems) = Config::parse(&text);
@@ -55,7 +56,7 @@ pub fn load() -> (Config, Vec<String>) {
 }
 
 /// The largest config file read.
-const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// `hustings config`: with `--default` a commented default file; else where the file is and
 /// what is wrong with it (status 1 if anything is).
