@@ -200,11 +200,18 @@ fn relay(
             Ok(n) => n,
         };
         heard();
+        // Only what came now is looked through for line ends, and what was said is taken
+        // off once per read: a long line arriving a read at a time was looked through, and
+        // shifted down, again for every line after it.
+        let mut at = pending.len();
         pending.extend_from_slice(&buf[..n]);
-        while let Some(at) = pending.iter().position(|&b| b == b'\n' || b == b'\r') {
-            let end = pending[at];
-            let line = sanitize_line(&String::from_utf8_lossy(&pending[..at])).text;
-            pending.drain(..=at);
+        let mut start = 0;
+        while let Some(found) = pending[at..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            let end_at = at + found;
+            let end = pending[end_at];
+            let line = sanitize_line(&String::from_utf8_lossy(&pending[start..end_at])).text;
+            start = end_at + 1;
+            at = start;
             if !line.is_empty() {
                 last.clone_from(&line);
             }
@@ -221,6 +228,7 @@ fn relay(
                 let _ = err.flush();
             }
         }
+        pending.drain(..start);
     }
     let rest = sanitize_line(&String::from_utf8_lossy(&pending)).text;
     if !rest.is_empty() {
@@ -358,6 +366,31 @@ fatal: \x1b[31mearly EOF";
         );
         assert_eq!(last, "fatal: ^[[31mearly EOF", "the reason, sanitized");
         assert!(heard >= 1);
+    }
+
+    #[test]
+    fn lines_arriving_a_byte_at_a_time_are_relayed_whole() {
+        /// A reader that gives one byte per read, as a slow server does.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some((&first, rest)) = self.0.split_first() else {
+                    return Ok(0);
+                };
+                buf[0] = first;
+                self.0 = rest;
+                Ok(1)
+            }
+        }
+        let mut shown = Vec::new();
+        let mut last = String::new();
+        let text = b"remote: one\nCounting: 1%\rCounting: 100%\nfatal: \x1b[1mend";
+        relay(Trickle(text), Some(&mut shown), &mut last, || {});
+        assert_eq!(
+            String::from_utf8(shown).unwrap(),
+            "\rremote: one\n\rCounting: 1%\rCounting: 100%\n\rfatal: ^[[1mend\n"
+        );
+        assert_eq!(last, "fatal: ^[[1mend");
     }
 
     #[test]
