@@ -148,20 +148,34 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
         .unwrap_or(lines.len());
     let mut body = Vec::new();
     let mut in_header = true;
-    for line in &lines[..qa_start] {
-        if in_header {
-            if let Some((key, value)) = header_bullet(line)
-                && place(&mut c, key, value)
-            {
+    let mut at = 0;
+    while at < qa_start {
+        let line = lines[at];
+        if in_header && let Some((key, value)) = header_bullet(line) {
+            // A bullet that wraps goes on in indented lines: its value is all of them.
+            let wrapped = lines[at + 1..qa_start]
+                .iter()
+                .take_while(|l| continues_bullet(l))
+                .count();
+            let mut whole = value.to_string();
+            for more in &lines[at + 1..=at + wrapped] {
+                whole.push(' ');
+                whole.push_str(more.trim());
+            }
+            if place(&mut c, key, whole.trim()) {
+                at += 1 + wrapped;
                 continue;
             }
+        }
+        if in_header {
             let t = line.trim();
             // Headings and blank lines may come before the bullets ("# Who").
             if !t.is_empty() && !t.starts_with('#') {
                 in_header = false;
             }
         }
-        body.push(*line);
+        body.push(line);
+        at += 1;
     }
     let (questions, stray) = questions(&lines[qa_start..]);
     if !stray.is_empty() {
@@ -171,6 +185,15 @@ pub(super) fn parse(text: &str, fallback_name: &str) -> RawCandidate {
     c.statement = trim_blank_lines(&body.join("\n"));
     c.questions = questions;
     c
+}
+
+/// An indented line of words under a bullet: the bullet's text, wrapped.
+fn continues_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    line.len() > t.len()
+        && !t.is_empty()
+        && header_bullet(line).is_none()
+        && !t.starts_with(['-', '*', '#', '<'])
 }
 
 /// Puts a header bullet where a reader expects it; false if it is no field of the header.
@@ -341,6 +364,19 @@ mod tests {
 
     fn statement(bullets: &str, qa: &str) -> String {
         format!("{bullets}\n\n### Motivation\n\nI care.\n\n## Q&A\n\n{qa}")
+    }
+
+    #[test]
+    fn a_bullet_that_wraps_keeps_its_words_and_the_header_ends_after_it() {
+        let text = statement(
+            "- Name: Anna Maria\n  Lindqvist-Berg\n- GitHub handle:\n  [amlb](https://github.com/amlb)\n- Email address: a@b.org",
+            "",
+        );
+        let c = parse(&text, "amlb");
+        assert_eq!(c.name, "Anna Maria Lindqvist-Berg");
+        assert_eq!(c.links, [("github".to_string(), "amlb".to_string())]);
+        assert_eq!(c.emails, ["a@b.org"]);
+        assert_eq!(c.statement, "### Motivation\n\nI care.\n");
     }
 
     #[test]
