@@ -4,6 +4,7 @@
 //! still loads.
 
 pub mod classify;
+pub mod document;
 mod folder;
 pub mod formats;
 pub mod guard;
