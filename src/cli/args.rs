@@ -82,6 +82,11 @@ pub enum Command {
         #[arg(required = true)]
         /// Where to look for the candidates (default as for the app).
         paths: Vec<PathBuf>,
+        /// Say how each file was read: "a document; 7 candidates from the table under
+        /// 'Nominees'", "one candidate's statement, named by its first heading", or why it
+        /// was left out.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print statements side by side as plain text (for pipes, `less`, screen readers and
     /// printing). Each NAME picks the candidate whose name contains it (the latest election's

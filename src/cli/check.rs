@@ -6,9 +6,26 @@ use std::process::ExitCode;
 use super::output::{Outcome, counted, print, say, shown};
 use super::session::load_roster;
 
-/// Prints each problem as `file:line:column: message`; status 1 if there is any.
-pub fn run(paths: &[PathBuf]) -> Outcome {
+/// Prints each problem as `file:line:column: message`; status 1 if there is any. With
+/// `explain`, first how each file was read, or why it was left out.
+pub fn run(paths: &[PathBuf], explain: bool) -> Outcome {
     let (roster, errors) = load_roster(paths);
+    if explain {
+        let mut lines: Vec<String> = roster
+            .readings
+            .iter()
+            .map(|(path, how)| format!("{path}: {how}"))
+            .collect();
+        lines.extend(
+            roster
+                .skipped
+                .iter()
+                .filter(|(path, _)| !roster.readings.iter().any(|(p, _)| p == path))
+                .map(|(path, why)| format!("{path}: left out: {why}")),
+        );
+        lines.sort();
+        print(&lines.iter().map(|l| format!("{l}\n")).collect::<String>())?;
+    }
     let mut problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
     problems.extend(roster.warnings.iter().map(ToString::to_string));
     for c in &roster.candidates {

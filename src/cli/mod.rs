@@ -81,7 +81,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             command: BallotCommand::Export { format, paths },
         }) => export::run(&paths, format, order, data_dir),
         Some(Command::Import { sources, out }) => import::run(&sources, &out),
-        Some(Command::Check { paths }) => check::run(&paths),
+        Some(Command::Check { paths, explain }) => check::run(&paths, explain),
         Some(Command::Show {
             args,
             question: None,
@@ -152,7 +152,7 @@ impl Command {
     fn inputs(&mut self) -> Inputs<'_> {
         match self {
             Command::List { paths, .. }
-            | Command::Check { paths }
+            | Command::Check { paths, .. }
             | Command::Themes { paths, .. }
             | Command::Questions { paths, .. }
             | Command::Ballot {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::finder::{self, Facts};
 use super::formats::{self, OpenStackName};
 use super::read;
 use super::yaml::CandidateDoc;
@@ -90,6 +91,7 @@ fn accept(outcome: Outcome, job: &Job) -> Option<Outcome> {
                 return None;
             }
             loaded.election = job.election;
+            loaded.path.clone_from(&job.path);
             for c in &mut loaded.candidates {
                 c.election = job.election;
                 c.path.clone_from(&job.path);
@@ -149,8 +151,25 @@ impl StatementContext {
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Loaded {
     pub(super) election: usize,
+    pub(super) path: PathBuf,
     pub(super) candidates: Vec<Candidate>,
     pub(super) title: Option<String>,
+    pub(super) account: Account,
+}
+
+/// How a file was read, and what it says of its election besides its candidates.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(super) struct Account {
+    /// How it was read, for `check --explain`.
+    pub(super) how: String,
+    /// What the document says of its election.
+    pub(super) facts: Facts,
+    /// Why it holds no candidate, where it holds none.
+    pub(super) left_out: Option<String>,
+    /// A document of several candidates: an election of its own where its folder holds more.
+    pub(super) many: bool,
+    /// The data a page renders, whose election it describes.
+    pub(super) renders: Option<String>,
 }
 
 impl Job {
@@ -170,15 +189,37 @@ impl Job {
         };
         let mut warnings = Vec::new();
         let mut title = None;
+        let mut account = Account::default();
         let raws = match statement {
-            None => {
-                read::decode_strict(&path, bytes).and_then(|text| parse_candidates(&path, &text))
-            }
+            None => read::decode_strict(&path, bytes).and_then(|text| {
+                match parse_candidates(&path, &text) {
+                    Ok(all) => {
+                        account.how = format!("candidate YAML: {}", count(all.len()));
+                        Ok(all)
+                    }
+                    // Not our schema: a data file of nominees, or of something else.
+                    Err(e) => match read::yaml::<serde_yaml::Value>(&path, &text)
+                        .map(|v| finder::data::read(&v))
+                    {
+                        Ok(Some(finder::data::Data::Nominees(all))) => {
+                            account.how = format!("a data file of records: {}", count(all.len()));
+                            Ok(all)
+                        }
+                        Ok(Some(finder::data::Data::Other(what))) => {
+                            account.how = format!("{what}: no candidate");
+                            account.left_out = Some(what.to_string());
+                            Ok(Vec::new())
+                        }
+                        _ => Err(e),
+                    },
+                }
+            }),
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
                 warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
-                let parsed = import_statements(&path, &text, &names);
+                let (parsed, how) = import_statements(&path, &text, &names);
                 title = parsed.title;
+                account = how;
                 Ok(parsed.candidates)
             }
         };
@@ -194,26 +235,72 @@ impl Job {
         });
         let loaded = candidates.map(|candidates| Loaded {
             election,
+            path,
             candidates,
             title,
+            account,
         });
         (loaded, warnings)
     }
 }
 
-/// Reads one published file of statements (most hold one); OpenStack's results and the
-/// election's README name a candidate when they can.
-fn import_statements(path: &Path, text: &str, context: &StatementContext) -> formats::Parsed {
+/// "1 candidate", "7 candidates".
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 candidate".to_string()
+    } else {
+        format!("{n} candidates")
+    }
+}
+
+/// Reads one published file of statements (most hold one): a layout a community adds
+/// meaning to by its own hint, any other document by the candidate finder; OpenStack's
+/// results and the election's README name a candidate when they can.
+fn import_statements(
+    path: &Path,
+    text: &str,
+    context: &StatementContext,
+) -> (formats::Parsed, Account) {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let fallback = formats::name_from_file(&file_name);
     let format = formats::detect(text, &file_name);
-    let mut parsed = formats::parse_all(text, format, &formats::name_from_file(&file_name));
-    if let [one] = parsed.candidates.as_mut_slice() {
-        name_from_context(one, format, &file_name, context);
+    let (mut parsed, mut account) = if format == formats::Format::Plain {
+        let reading = finder::find(text, &file_name, &fallback);
+        let account = Account {
+            how: reading.how,
+            left_out: reading.left_out,
+            many: reading.many,
+            renders: reading.renders,
+            facts: reading.facts,
+        };
+        let parsed = formats::Parsed {
+            title: account.facts.title.clone().filter(|_| account.many),
+            candidates: reading.candidates,
+        };
+        (parsed, account)
+    } else {
+        let parsed = formats::parse_all(text, format, &fallback);
+        let how = format!("{} ({})", format.describe(), count(parsed.candidates.len()));
+        let many = parsed.candidates.len() > 1;
+        (
+            parsed,
+            Account {
+                how,
+                many,
+                ..Account::default()
+            },
+        )
+    };
+    if let [one] = parsed.candidates.as_mut_slice()
+        && let Some(by) = name_from_context(one, format, &file_name, context)
+    {
+        account.how.push_str("; ");
+        account.how.push_str(by);
     }
-    parsed
+    (parsed, account)
 }
 
 /// What the election's folder says of a statement's candidate.
@@ -222,7 +309,8 @@ fn name_from_context(
     format: formats::Format,
     file_name: &str,
     context: &StatementContext,
-) {
+) -> Option<&'static str> {
+    let mut by = None;
     let openstack = context.openstack.as_ref();
     // Where the statement names no one itself (a heading, the file), the election's own
     // listing of its candidates does: "Vote for justinsb!" is Justin Santa Barbara.
@@ -234,6 +322,7 @@ fn name_from_context(
         && !names_itself
     {
         raw.name = listed.name.clone();
+        by = Some("named as the election's README lists it");
         if raw.affiliation.is_none() {
             raw.affiliation = listed.affiliation.clone();
         }
@@ -250,6 +339,7 @@ fn name_from_context(
     }
     if let Some(found) = openstack.and_then(|names| names.get(&file_name.to_lowercase())) {
         raw.name = found.fullname.clone();
+        by = Some("named by the cycle's results (tc.yaml)");
         if let Some(irc) = &found.ircname {
             raw.links.push(("irc".to_string(), irc.clone()));
         }
@@ -258,6 +348,7 @@ fn name_from_context(
                 .push(("elected".to_string(), serde_yaml::Value::Bool(elected)));
         }
     }
+    by
 }
 
 /// Reads every document of a file; each is one candidate or a list of them.

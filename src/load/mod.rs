@@ -5,6 +5,7 @@
 
 pub mod classify;
 pub mod document;
+pub mod finder;
 mod folder;
 pub mod formats;
 pub mod guard;
@@ -12,6 +13,7 @@ mod identity;
 mod job;
 mod questions;
 pub mod read;
+mod settle;
 mod walk;
 mod yaml;
 
@@ -277,6 +279,7 @@ impl Roster {
             source,
             skipped,
             warnings,
+            readings: Vec::new(),
         };
         adopt_parent_readmes(&mut folders, matches!(roster.source, Source::Paths(_)));
         // Per election: whether only its folder names it (a file's title may do better).
@@ -338,12 +341,15 @@ impl Roster {
             .map(|(result, _)| result.as_ref().map_or(0, |l| l.candidates.len()))
             .sum();
         roster.candidates.reserve_exact(count);
+        let mut placed = Vec::new();
         for (result, warning) in parsed {
             match result {
                 Ok(Loaded {
                     election,
+                    path,
                     candidates,
                     title,
+                    account,
                 }) => {
                     if let Some(title) = title.filter(|_| named_by_folder[election]) {
                         named_by_folder[election] = false;
@@ -352,12 +358,19 @@ impl Roster {
                         e.short_name = e.name.clone();
                         e.key = crate::roster::slug(&title);
                     }
+                    placed.push(settle::Placed {
+                        election,
+                        path,
+                        candidates: candidates.len(),
+                        account,
+                    });
                     roster.candidates.extend(candidates);
                 }
                 Err(e) => errors.push(e),
             }
             roster.warnings.extend(warning);
         }
+        settle::settle(&mut roster, placed, &mut named_by_folder);
         // Two folders can describe elections of the same name (a sample and the real one):
         // the voter's files must not be shared, so a repeated key takes its folder's name.
         let mut keys = HashSet::new();

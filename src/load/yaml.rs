@@ -73,6 +73,17 @@ impl<'de> Visitor<'de> for CandidateVisitor {
                 _ => extra.push((key.0, map.next_value::<Value>()?)),
             }
         }
+        // A data file of nominees may call the affiliation by another name.
+        if affiliation.is_none()
+            && let Some(at) = extra.iter().position(|(k, v)| {
+                matches!(
+                    k.to_lowercase().as_str(),
+                    "affil" | "company" | "employer" | "organization" | "organisation"
+                ) && v.is_string()
+            })
+        {
+            affiliation = extra.remove(at).1.as_str().map(|s| s.trim().to_string());
+        }
         Ok(RawCandidate {
             name: name.ok_or_else(|| de::Error::missing_field("name"))?,
             emails,

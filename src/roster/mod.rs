@@ -400,6 +400,8 @@ pub struct Roster {
     pub skipped: Vec<(String, String)>,
     /// Files read with a fallback (not UTF-8), display-safe.
     pub warnings: Vec<LoadError>,
+    /// How each file was read (path, how), display-safe, for `check --explain`.
+    pub readings: Vec<(String, String)>,
 }
 
 impl Roster {

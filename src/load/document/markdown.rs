@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Document, Inline, Item, Kind, Link, front_pairs, squeeze};
+use super::model::{Block, Document, Inline, Item, Kind, Link, squeeze};
 
 /// Reads Markdown, front matter first.
 pub(super) fn read(text: &str) -> Document {
@@ -392,4 +392,35 @@ fn entity(name: &str) -> Option<char> {
         "copy" => '©',
         _ => return None,
     })
+}
+
+/// Top-level `key: value` pairs of front matter whose values are text (numbers and dates
+/// as written); lists and maps are left out. YAML goes through the guard first.
+fn front_pairs(front: &str, toml: bool) -> Vec<(String, String)> {
+    let scalar = |v: &serde_yaml::Value| match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    if toml {
+        let Ok(table) = front.parse::<toml::Table>() else {
+            return Vec::new();
+        };
+        return table
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                toml::Value::String(s) => Some((k, s)),
+                toml::Value::Integer(n) => Some((k, n.to_string())),
+                toml::Value::Datetime(d) => Some((k, d.to_string())),
+                _ => None,
+            })
+            .collect();
+    }
+    let Ok(serde_yaml::Value::Mapping(map)) = super::super::read::yaml_value(front) else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar(v)?)))
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! (`` `Name <url>`_ ``), and directives, comments and tables kept as visible text. Line by
 //! line, one pass.
 
-use super::{Block, Document, Inline, Item, Kind, Link, squeeze};
+use super::model::{Block, Document, Inline, Item, Kind, Link, squeeze};
 
 /// One line and where it starts.
 struct Line<'a> {

@@ -127,7 +127,7 @@ pub(super) fn clean_name(value: &str) -> String {
 }
 
 /// Drops blank lines at the start and end, keeping the text between as it is.
-pub(super) fn trim_blank_lines(text: &str) -> String {
+pub(crate) fn trim_blank_lines(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let start = lines
         .iter()

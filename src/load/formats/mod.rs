@@ -14,6 +14,7 @@ mod opentelemetry;
 mod pipermail;
 mod plain;
 
+pub(crate) use common::trim_blank_lines;
 use common::{bullet, key_value, link_text, looks_like_a_name};
 pub use common::{emails, is_dash_line};
 pub use elekto::election as elekto_election;
@@ -45,6 +46,22 @@ pub enum Format {
     Plain,
 }
 
+impl Format {
+    /// How a file in this format is read, for `check --explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::KeyLines => "one candidate's statement, named by its `Name:` line",
+            Format::Elekto => "one candidate's statement under Elekto's dashed header",
+            Format::KubernetesBio => "one candidate's statement, named by its `# Name` heading",
+            Format::NixOS => "one candidate's statement with its questions and answers",
+            Format::Pipermail => "a mailing-list archive page of one candidacy",
+            Format::Sections => "a document of `### Name` sections with profile bullets",
+            Format::Table => "a nominations table",
+            Format::Plain => "a statement with no header, named by its file name",
+        }
+    }
+}
+
 /// Which format `text` is in, from its content and file name.
 pub fn detect(text: &str, file_name: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -56,7 +73,16 @@ pub fn detect(text: &str, file_name: &str) -> Format {
             .skip(1)
             .take(40)
             .any(is_dash_line);
-    if closed_header || file_name.starts_with("candidate-") {
+    // Front matter (a Jekyll post's `title:`) is a document's, not Elekto's header: that
+    // one names its candidate.
+    let names_someone = || {
+        text.lines()
+            .skip_while(|l| !is_dash_line(l))
+            .skip(1)
+            .take_while(|l| !is_dash_line(l))
+            .any(|l| l.starts_with("name:"))
+    };
+    if closed_header && names_someone() || file_name.starts_with("candidate-") {
         return Format::Elekto;
     }
     if first.starts_with('[') && first.contains(']') && text.contains("More information about the")

@@ -1,0 +1,293 @@
+//! A document of many candidates: a section each (the heading level whose headings are
+//! people), a row each of a nominee table, or an item each of a nominee list.
+
+use super::super::document::{Block, Document, Inline, Kind};
+use super::names::{self, Person};
+use super::nominee::{Nominee, fields_from};
+
+const NOMINEE_WORDS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "nomination",
+    "ballot",
+    "running",
+    "standing",
+];
+const RESULT_WORDS: &[&str] = &[
+    "result",
+    "elected",
+    "tally",
+    "matrix",
+    "winner",
+    "elimination",
+    "votes",
+];
+
+/// Whether a heading's title holds one of `words`.
+fn about(title: &str, words: &[&str]) -> bool {
+    let l = title.to_lowercase();
+    words.iter().any(|w| l.contains(w))
+}
+
+/// Heading words that put a table or list among the nominees, and those that put it among
+/// the results.
+fn about_nominees(title: &str) -> bool {
+    about(title, NOMINEE_WORDS) && !about(title, &["withdrawn"])
+}
+
+fn about_results(title: &str) -> bool {
+    about(title, RESULT_WORDS)
+}
+
+/// The candidates as sections: at the heading level with the most people's names (two at
+/// least), each such heading opens a candidate's section, which runs to the next heading of
+/// its level or above. `listed` (names the document lists itself) makes a heading at that
+/// level a candidate even where its words do not read as a name.
+pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Vec<Nominee>)> {
+    let mut best: Option<(u8, usize)> = None;
+    for level in 1..=6u8 {
+        let people = doc
+            .headings()
+            .filter(|(_, l, t)| *l == level && is_candidate_heading(t, listed))
+            .count();
+        if people >= 2 && best.is_none_or(|(_, n)| people > n) {
+            best = Some((level, people));
+        }
+    }
+    let (level, _) = best?;
+    let mut out = Vec::new();
+    for (i, l, title) in doc.headings() {
+        if l != level || !is_candidate_heading(title, listed) {
+            continue;
+        }
+        let person = names::person(&title.text).unwrap_or(Person {
+            name: title.text.clone(),
+            nick: None,
+        });
+        let end = doc.section_end(i, text.len());
+        let body: Vec<&Block> = doc.blocks[i + 1..]
+            .iter()
+            .take_while(|b| b.span.start < end)
+            .collect();
+        let mut nominee = Nominee::named(person);
+        nominee.links.extend(
+            title
+                .links
+                .iter()
+                .map(|l| ("link".to_string(), l.url.clone())),
+        );
+        let start = fields_from(&body, text, &mut nominee).unwrap_or(end);
+        nominee.statement = without_closing_rules(text.get(start..end).unwrap_or(""));
+        nominee.span = doc.blocks[i].span.start..end;
+        out.push(nominee);
+    }
+    Some((level, out))
+}
+
+fn is_candidate_heading(title: &Inline, listed: &[String]) -> bool {
+    (names::person(&title.text).is_some() && !names::placeholder(&title.text))
+        || listed.iter().any(|n| names::same_person(n, &title.text))
+}
+
+/// A section's words without the rule that separates it from the next one.
+fn without_closing_rules(section: &str) -> String {
+    let mut lines: Vec<&str> = section.lines().collect();
+    while lines.last().is_some_and(|l| {
+        let t = l.trim();
+        t.is_empty() || (t.len() >= 3 && t.chars().all(|c| c == '-' || c == '*' || c == '_'))
+    }) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    if lines.is_empty() {
+        String::new()
+    } else {
+        lines.join("\n") + "\n"
+    }
+}
+
+/// The header cell that names the nominees' column.
+fn name_column(head: &[Inline], rows: &[Vec<Inline>]) -> Option<usize> {
+    let by_header = head.iter().position(|h| {
+        let l = h.text.to_lowercase();
+        ["name", "nominee", "candidate", "who"].iter().any(|w| {
+            l.split_whitespace().any(|x| {
+                x.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(w)
+            })
+        })
+    });
+    by_header.or_else(|| {
+        let people = rows
+            .iter()
+            .filter(|r| r.first().is_some_and(|c| names::person(&c.text).is_some()))
+            .count();
+        (people * 2 > rows.len() && !head.first().is_some_and(|h| h.text.is_empty())).then_some(0)
+    })
+}
+
+/// The nominees as rows of a table (the one under a heading about nominees, else the first
+/// with a column of names), each column put where a reader expects it.
+pub fn table(doc: &Document) -> Option<(String, Vec<Nominee>)> {
+    let mut found: Option<(bool, usize, usize)> = None;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Kind::Table(head, rows) = &block.kind else {
+            continue;
+        };
+        let heading = doc.title_above(i);
+        if about_results(&heading) {
+            continue;
+        }
+        let Some(column) = name_column(head, rows) else {
+            continue;
+        };
+        let people = rows
+            .iter()
+            .filter(|r| {
+                r.get(column)
+                    .is_some_and(|c| names::person(&c.text).is_some())
+            })
+            .count();
+        if people == 0 {
+            continue;
+        }
+        let preferred = about_nominees(&heading);
+        if found.is_none_or(|(p, _, _)| preferred && !p) {
+            found = Some((preferred, i, column));
+        }
+    }
+    let (_, i, column) = found?;
+    let Kind::Table(head, rows) = &doc.blocks[i].kind else {
+        return None;
+    };
+    let heading = doc.title_above(i);
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(cell) = row.get(column).filter(|c| !c.text.is_empty()) else {
+            continue;
+        };
+        if names::placeholder(&cell.text) {
+            continue;
+        }
+        let person = names::person(&cell.text).unwrap_or(Person {
+            name: cell.text.clone(),
+            nick: None,
+        });
+        let mut nominee = Nominee::named(person);
+        for (n, value) in row.iter().enumerate() {
+            if n == column || value.text.is_empty() && value.links.is_empty() {
+                continue;
+            }
+            let key = head
+                .get(n)
+                .map_or_else(|| format!("column {}", n + 1), |h| h.text.clone());
+            nominee.field(&key, value);
+        }
+        nominee.span = doc.blocks[i].span.clone();
+        out.push(nominee);
+    }
+    (!out.is_empty()).then_some((heading, out))
+}
+
+/// A list item as a nominee: `[Name](statement)`, `Name (Company)`, `Name, Company`,
+/// `Name - Company`.
+fn item_nominee(words: &Inline) -> Option<Nominee> {
+    let text = words.text.trim();
+    let link = words
+        .links
+        .first()
+        .filter(|l| text.starts_with(&l.text) && !l.text.is_empty());
+    // The name is the link's words, else the words before a company.
+    let cut = match link {
+        Some(link) => link.text.len(),
+        None => [" (", ", ", " - ", " – ", " — "]
+            .iter()
+            .filter_map(|s| text.find(s))
+            .min()
+            .unwrap_or(text.len()),
+    };
+    let mut nominee = Nominee::named(names::person(&text[..cut])?);
+    let rest = text[cut..]
+        .trim()
+        .trim_start_matches([',', '-', '–', '—', '('])
+        .trim_end_matches(')')
+        .trim();
+    if !rest.is_empty() {
+        nominee.affiliation = Some(rest.to_string());
+    }
+    // A link to an anchor is the document's own table of contents, not a statement.
+    nominee.elsewhere = words
+        .links
+        .first()
+        .filter(|l| !l.url.starts_with('#'))
+        .map(|l| l.url.clone());
+    Some(nominee)
+}
+
+/// The nominees as items of a list under a heading about them (two at least, every item a
+/// name), or the names a document lists of itself (a table of contents) for a cross-check.
+pub fn list(doc: &Document) -> Option<(String, Vec<Nominee>)> {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Kind::List(items) = &block.kind else {
+            continue;
+        };
+        let heading = doc.title_above(i);
+        if !about_nominees(&heading) || about_results(&heading) {
+            continue;
+        }
+        let nominees: Vec<Nominee> = items
+            .iter()
+            .filter_map(|item| {
+                let mut n = item_nominee(&item.words)?;
+                n.span = item.span.clone();
+                Some(n)
+            })
+            .collect();
+        if nominees.len() >= 2 && nominees.len() == items.len() {
+            return Some((heading, nominees));
+        }
+    }
+    None
+}
+
+/// The names a document lists of its own candidates: a list under a heading about them, a
+/// table of contents (links to `#anchors`), or a nominee table.
+pub fn listed(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let Kind::List(items) = &block.kind else {
+            continue;
+        };
+        let heading = doc.title_above(i);
+        let anchors = items.iter().all(|item| {
+            item.words
+                .links
+                .first()
+                .is_some_and(|l| l.url.starts_with('#'))
+        });
+        if about_results(&heading) || !(about_nominees(&heading) || anchors) {
+            continue;
+        }
+        for item in items {
+            // A generated table of contents nests: every link of it is an entry.
+            let names: Vec<String> = if anchors {
+                item.words.links.iter().map(|l| l.text.clone()).collect()
+            } else {
+                vec![
+                    item.words
+                        .links
+                        .first()
+                        .map_or_else(|| item.words.text.clone(), |l| l.text.clone()),
+                ]
+            };
+            out.extend(
+                names
+                    .into_iter()
+                    .filter(|n| names::person(n).is_some() && !names::placeholder(n)),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,215 @@
+//! The candidate finder: reads a published document (through [`super::document`]) and
+//! decides from what it holds, not from its file's name, whether it is one candidate's
+//! statement, a document of many (a section, a table row or a list item each), or no
+//! candidate at all (a template, a page that renders a data file), and says why.
+
+pub mod data;
+mod facts;
+mod many;
+pub mod names;
+mod nominee;
+
+use super::document::{self, Document, Kind, Markup};
+use super::formats::trim_blank_lines;
+use crate::roster::RawCandidate;
+pub use facts::Facts;
+use names::Person;
+use nominee::{Nominee, github_handle};
+
+/// How one document was read.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Its candidates, in document order.
+    pub candidates: Vec<RawCandidate>,
+    /// What it says of its election.
+    pub facts: Facts,
+    /// How it was read, for `check --explain`: "7 candidates from the table under 'Nominees'".
+    pub how: String,
+    /// Why it holds no candidate, when it holds none.
+    pub left_out: Option<String>,
+    /// Whether it holds several candidates: a document that is an election of its own.
+    pub many: bool,
+    /// The data a page renders (`site.data.candidates` → `candidates`): its election's file.
+    pub renders: Option<String>,
+}
+
+/// The data a Liquid or Jinja page loops over: `{% for p in site.data.candidates %}`.
+fn rendered_data(text: &str) -> Option<String> {
+    let at = text.find("{% for ").or_else(|| text.find("{%- for "))?;
+    let tag = &text[at..];
+    let tag = &tag[..tag.find("%}")?];
+    let source = tag.split(" in ").nth(1)?.split_whitespace().next()?;
+    let name = source.rsplit('.').next()?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Reads `text` (from a file named `file_name`) and finds its candidates; `fallback_name`
+/// names a lone candidate the text does not name.
+pub fn find(text: &str, file_name: &str, fallback_name: &str) -> Reading {
+    let doc = document::read(text, Markup::of(file_name));
+    let mut facts = facts::facts(&doc, text);
+    if let Some(data) = rendered_data(text) {
+        return Reading {
+            how: format!(
+                "a page that renders the data '{data}' ({{% for %}}): it describes the election"
+            ),
+            left_out: Some(format!(
+                "a page that renders the data '{data}': it describes the election, no candidate"
+            )),
+            facts,
+            renders: Some(data),
+            ..Reading::default()
+        };
+    }
+    let listed = many::listed(&doc);
+    let many: Option<(String, Vec<Nominee>)> = many::sections(&doc, text, &listed)
+        .filter(|(_, found)| with_evidence(found, &listed, text))
+        .map(|(level, found)| (format!("its level-{level} headings"), found))
+        .or_else(|| many::table(&doc).map(|(h, found)| (format!("the table under '{h}'"), found)))
+        .or_else(|| many::list(&doc).map(|(h, found)| (format!("the list under '{h}'"), found)));
+    if let Some((from, found)) = many {
+        return read_many(&doc, text, facts, &listed, &from, found);
+    }
+    facts.results = None;
+    one(&doc, text, fallback_name, facts)
+}
+
+/// Sections are people's where most carry what a candidate's section has: a handle, a photo,
+/// profile fields, a link on the name, or the document's own list naming them.
+fn with_evidence(found: &[Nominee], listed: &[String], text: &str) -> bool {
+    let first = found.first().map_or(0, |n| n.span.start);
+    let intro = text.get(..first).unwrap_or("");
+    let evidence = found
+        .iter()
+        .filter(|n| {
+            n.nick.is_some()
+                || !n.links.is_empty()
+                || n.affiliation.is_some()
+                || listed.iter().any(|l| names::same_person(l, &n.name))
+                || intro.contains(&n.name)
+        })
+        .count();
+    found.len() >= 2 && evidence * 2 >= found.len()
+}
+
+fn read_many(
+    doc: &Document,
+    text: &str,
+    mut facts: Facts,
+    listed: &[String],
+    from: &str,
+    found: Vec<Nominee>,
+) -> Reading {
+    let first = found.first().map_or(text.len(), |n| n.span.start);
+    let intro = text.get(doc.body_start..first).unwrap_or("").trim();
+    if !intro.is_empty() {
+        facts.description = Some(intro.to_string());
+    }
+    let mut how = format!("a document; {} candidates from {from}", found.len());
+    if facts.results.is_some() {
+        how.push_str("; 'Results' kept as the election's results");
+    }
+    let mut warnings = Vec::new();
+    for name in listed {
+        if !found.iter().any(|n| names::same_person(&n.name, name)) {
+            warnings.push(format!(
+                "'{name}' is listed among the candidates, but no section, row or item of theirs was found"
+            ));
+        }
+    }
+    let where_from = format!("the election's document ({from})");
+    let mut candidates: Vec<RawCandidate> =
+        found.into_iter().map(|n| n.into_raw(&where_from)).collect();
+    if let Some(first) = candidates.first_mut() {
+        first.warnings = warnings;
+    }
+    Reading {
+        candidates,
+        facts,
+        how,
+        many: true,
+        ..Reading::default()
+    }
+}
+
+/// A document of one candidate: named by a front-matter name, a `Candidate` section's first
+/// line, a first heading that is a name, in that order; the file name last.
+fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading {
+    let mut nominee = Nominee::default();
+    let body = text.get(doc.body_start..).unwrap_or("");
+    let (name, how) = if let Some(name) = ["name", "candidate", "nominee", "full_name"]
+        .iter()
+        .find_map(|k| doc.front(k))
+    {
+        (Some(name.to_string()), "named by its front matter")
+    } else if let Some(name) = candidate_section(doc, &mut nominee) {
+        (Some(name), "named by its 'Candidate' section")
+    } else if let Some(name) = doc.blocks.first().and_then(|b| match &b.kind {
+        // A statement that opens with a name heads itself with it.
+        Kind::Heading(level, t) if *level <= 2 => names::person(&t.text),
+        _ => None,
+    }) {
+        (Some(name.name), "named by its first heading")
+    } else {
+        (
+            None,
+            "named by its file name: nothing in it names the candidate",
+        )
+    };
+    if let Some(name) = name.as_deref().filter(|n| names::placeholder(n)) {
+        let left = format!("a template: its candidate is the stand-in '{name}'");
+        return Reading {
+            how: left.clone(),
+            left_out: Some(left),
+            facts,
+            ..Reading::default()
+        };
+    }
+    nominee.name = name.unwrap_or_else(|| fallback_name.to_string());
+    nominee.statement = trim_blank_lines(body);
+    let raw = nominee.into_raw("this file");
+    Reading {
+        candidates: vec![raw],
+        facts,
+        how: format!("one candidate's statement, {how}"),
+        ..Reading::default()
+    }
+}
+
+/// A section headed "Candidate" or "Nominee" (Hiero's `### Candidate`): its first line is the
+/// candidate's name, then a handle or a link.
+fn candidate_section(doc: &Document, nominee: &mut Nominee) -> Option<String> {
+    let (i, _, _) = doc.headings().find(|(_, _, t)| {
+        let l = t.text.to_lowercase();
+        matches!(
+            l.as_str(),
+            "candidate" | "nominee" | "the candidate" | "the nominee" | "name"
+        )
+    })?;
+    let Kind::Paragraph(p) = &doc.blocks.get(i + 1)?.kind else {
+        return None;
+    };
+    let cut = [" - ", " – ", " — ", ", ", " (", " ["]
+        .iter()
+        .filter_map(|s| p.text.find(s))
+        .min()
+        .unwrap_or(p.text.len());
+    let person = names::person(&p.text[..cut]).or_else(|| {
+        // A stand-in is named as such, so that the file is left out as a template.
+        let words = p.text[..cut].trim();
+        names::placeholder(words).then(|| Person {
+            name: words.to_string(),
+            nick: None,
+        })
+    })?;
+    for link in &p.links {
+        match github_handle(&link.url).filter(|_| link.url.contains("github.com/")) {
+            Some(handle) => nominee.links.push(("github".to_string(), handle)),
+            None => nominee.links.push(("link".to_string(), link.url.clone())),
+        }
+    }
+    Some(person.name)
+}
+
+#[cfg(test)]
+mod tests;
