@@ -1,5 +1,7 @@
-//! Any text in every published format: the importers never panic and never invent a word
-//! (an HTML link made a Markdown link keeps its label and address, each from the source).
+//! Any text in every published format, and as a Markdown or reStructuredText document: the
+//! importers and the candidate finder never panic and never invent a word (an HTML link made
+//! a Markdown link keeps its label and address, each from the source; the finder's note of
+//! where a statement is names only the source's address).
 #![no_main]
 
 use hustings::load::formats::{Format, parse_all};
@@ -8,6 +10,14 @@ use libfuzzer_sys::fuzz_target;
 /// Every piece of `written` (split at white space and at Markdown link punctuation) is in
 /// `text`.
 fn from_source(written: &str, text: &str) -> bool {
+    let written: String = written
+        .lines()
+        .map(|l| match hustings::load::finder::is_note(l) {
+            true => l.rsplit_once('<').map_or("", |(_, url)| url.trim_end_matches(">.")),
+            false => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     written
         .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')'))
         .filter(|piece| !piece.is_empty())
@@ -32,6 +42,12 @@ fuzz_target!(|data: &[u8]| {
                 assert!(from_source(&q.text, &text));
                 assert!(from_source(q.answer.as_deref().unwrap_or(""), &text));
             }
+        }
+    }
+    for name in ["x.md", "x.rst"] {
+        let reading = hustings::load::finder::find(&text, name, "fallback");
+        for raw in &reading.candidates {
+            assert!(from_source(&raw.statement, &text));
         }
     }
     let _ = hustings::load::formats::detect(&text, "candidate-x.md");

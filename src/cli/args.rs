@@ -64,10 +64,10 @@ pub enum Command {
         /// What to do with the ballot.
         command: BallotCommand,
     },
-    /// Convert published statements (Kata, Elekto, Kubernetes, OpenStack, NixOS with its
-    /// questions and answers, OpenTelemetry, OpenSSF, mailing-list archives, plain text) into
-    /// candidate YAML: one folder per election, one file per
-    /// candidate, with an election.yaml.
+    /// Convert published statements (any community's documents, read by their structure:
+    /// a file per candidate, sections, tables, lists, data files; NixOS questions and
+    /// answers, mailing-list archives) into candidate YAML: one folder per election, one file
+    /// per candidate, with an election.yaml.
     Import {
         /// Files or folders of statements (a checkout of a project's community repository).
         #[arg(required = true)]

@@ -267,32 +267,20 @@ fn import_statements(
         .unwrap_or_default();
     let fallback = formats::name_from_file(&file_name);
     let format = formats::detect(text, &file_name);
-    let (mut parsed, mut account) = if format == formats::Format::Plain {
-        let reading = finder::find(text, &file_name, &fallback);
-        let account = Account {
+    let mut parsed = formats::parse_file(text, format, &file_name, &fallback);
+    let mut account = match parsed.reading.take() {
+        Some(reading) => Account {
             how: reading.how,
             left_out: reading.left_out,
             many: reading.many,
             renders: reading.renders,
             facts: reading.facts,
-        };
-        let parsed = formats::Parsed {
-            title: account.facts.title.clone().filter(|_| account.many),
-            candidates: reading.candidates,
-        };
-        (parsed, account)
-    } else {
-        let parsed = formats::parse_all(text, format, &fallback);
-        let how = format!("{} ({})", format.describe(), count(parsed.candidates.len()));
-        let many = parsed.candidates.len() > 1;
-        (
-            parsed,
-            Account {
-                how,
-                many,
-                ..Account::default()
-            },
-        )
+        },
+        None => Account {
+            how: format!("{} ({})", format.describe(), count(parsed.candidates.len())),
+            many: parsed.candidates.len() > 1,
+            ..Account::default()
+        },
     };
     if let [one] = parsed.candidates.as_mut_slice()
         && let Some(by) = name_from_context(one, format, &file_name, context)

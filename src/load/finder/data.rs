@@ -97,7 +97,7 @@ pub fn read(value: &Value) -> Option<Data> {
             let key = if lower == "affil" { "affiliation" } else { key };
             nominee.field(key, &words);
         }
-        out.push(nominee.into_raw("the election's data file"));
+        out.push(nominee.into_raw(Some("the election's data file")));
     }
     Some(if out.is_empty() {
         Data::Other("a template: its records are stand-ins")

@@ -3,7 +3,7 @@
 
 use super::super::document::{Block, Document, Inline, Kind};
 use super::names::{self, Person};
-use super::nominee::{Nominee, fields_from};
+use super::nominee::{Nominee, fields_from, profile_follows};
 
 const NOMINEE_WORDS: &[&str] = &[
     "nominee",
@@ -44,11 +44,19 @@ fn about_results(title: &str) -> bool {
 /// its level or above. `listed` (names the document lists itself) makes a heading at that
 /// level a candidate even where its words do not read as a name.
 pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Vec<Nominee>)> {
+    // A heading whose section opens with a profile (`- Company:`, `- GitHub:`) is someone's,
+    // whatever the name looks like ("A B").
+    let is_candidate = |i: usize, title: &Inline| {
+        is_candidate_heading(title, listed)
+            || (!names::placeholder(&title.text)
+                && title.text.split_whitespace().count() <= 6
+                && profile_follows(&doc.blocks[i + 1..]))
+    };
     let mut best: Option<(u8, usize)> = None;
     for level in 1..=6u8 {
         let people = doc
             .headings()
-            .filter(|(_, l, t)| *l == level && is_candidate_heading(t, listed))
+            .filter(|(i, l, t)| *l == level && is_candidate(*i, t))
             .count();
         if people >= 2 && best.is_none_or(|(_, n)| people > n) {
             best = Some((level, people));
@@ -57,7 +65,7 @@ pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Ve
     let (level, _) = best?;
     let mut out = Vec::new();
     for (i, l, title) in doc.headings() {
-        if l != level || !is_candidate_heading(title, listed) {
+        if l != level || !is_candidate(i, title) {
             continue;
         }
         let person = names::person(&title.text).unwrap_or(Person {
@@ -77,7 +85,10 @@ pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Ve
                 .map(|l| ("link".to_string(), l.url.clone())),
         );
         let start = fields_from(&body, text, &mut nominee).unwrap_or(end);
-        nominee.statement = without_closing_rules(text.get(start..end).unwrap_or(""));
+        // Fields that are words (a `Statement:` bullet) come first, then the section's.
+        nominee
+            .statement
+            .push_str(&without_closing_rules(text.get(start..end).unwrap_or("")));
         nominee.span = doc.blocks[i].span.start..end;
         out.push(nominee);
     }
@@ -222,7 +233,7 @@ fn item_nominee(words: &Inline) -> Option<Nominee> {
         .links
         .first()
         .filter(|l| !l.url.starts_with('#'))
-        .map(|l| l.url.clone());
+        .map(|l| ("statement".to_string(), l.url.clone()));
     Some(nominee)
 }
 

@@ -10,10 +10,11 @@ pub mod names;
 mod nominee;
 
 use super::document::{self, Document, Kind, Markup};
-use super::formats::trim_blank_lines;
 use crate::roster::RawCandidate;
+use crate::text::trim_blank_lines;
 pub use facts::Facts;
 use names::Person;
+pub use nominee::is_note;
 use nominee::{Nominee, github_handle};
 
 /// How one document was read.
@@ -62,13 +63,18 @@ pub fn find(text: &str, file_name: &str, fallback_name: &str) -> Reading {
         };
     }
     let listed = many::listed(&doc);
-    let many: Option<(String, Vec<Nominee>)> = many::sections(&doc, text, &listed)
+    // Sections hold their candidates' statements; a table or a list only names them.
+    let many: Option<(String, Vec<Nominee>, bool)> = many::sections(&doc, text, &listed)
         .filter(|(_, found)| with_evidence(found, &listed, text))
-        .map(|(level, found)| (format!("its level-{level} headings"), found))
-        .or_else(|| many::table(&doc).map(|(h, found)| (format!("the table under '{h}'"), found)))
-        .or_else(|| many::list(&doc).map(|(h, found)| (format!("the list under '{h}'"), found)));
-    if let Some((from, found)) = many {
-        return read_many(&doc, text, facts, &listed, &from, found);
+        .map(|(level, found)| (format!("its level-{level} headings"), found, true))
+        .or_else(|| {
+            many::table(&doc).map(|(h, found)| (format!("the table under '{h}'"), found, false))
+        })
+        .or_else(|| {
+            many::list(&doc).map(|(h, found)| (format!("the list under '{h}'"), found, false))
+        });
+    if let Some((from, found, statements_here)) = many {
+        return read_many(&doc, text, facts, &listed, (&from, statements_here), found);
     }
     facts.results = None;
     one(&doc, text, fallback_name, facts)
@@ -97,12 +103,18 @@ fn read_many(
     text: &str,
     mut facts: Facts,
     listed: &[String],
-    from: &str,
+    (from, statements_here): (&str, bool),
     found: Vec<Nominee>,
 ) -> Reading {
     let first = found.first().map_or(text.len(), |n| n.span.start);
+    // What comes before the candidates describes the election, where it says more than a
+    // title and a list of names.
     let intro = text.get(doc.body_start..first).unwrap_or("").trim();
-    if !intro.is_empty() {
+    let says_something =
+        doc.blocks.iter().take_while(|b| b.span.start < first).any(
+            |b| matches!(&b.kind, Kind::Paragraph(p) if p.text.split_whitespace().count() >= 10),
+        );
+    if says_something {
         facts.description = Some(intro.to_string());
     }
     let mut how = format!("a document; {} candidates from {from}", found.len());
@@ -118,8 +130,9 @@ fn read_many(
         }
     }
     let where_from = format!("the election's document ({from})");
+    let where_from = (!statements_here).then_some(where_from.as_str());
     let mut candidates: Vec<RawCandidate> =
-        found.into_iter().map(|n| n.into_raw(&where_from)).collect();
+        found.into_iter().map(|n| n.into_raw(where_from)).collect();
     if let Some(first) = candidates.first_mut() {
         first.warnings = warnings;
     }
@@ -167,7 +180,7 @@ fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading
     }
     nominee.name = name.unwrap_or_else(|| fallback_name.to_string());
     nominee.statement = trim_blank_lines(body);
-    let raw = nominee.into_raw("this file");
+    let raw = nominee.into_raw(None);
     Reading {
         candidates: vec![raw],
         facts,

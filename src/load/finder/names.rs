@@ -187,6 +187,13 @@ pub fn person(words: &str) -> Option<Person> {
         {
             (name.trim(), Some(nick.trim_start_matches('@').to_string()))
         }
+        // Pronouns, "(He/Him)": part of the name as the document writes it.
+        Some((name, pronouns)) if pronouns.contains('/') && pronouns.len() <= 12 => {
+            return is_name(name.trim()).then(|| Person {
+                name: t.to_string(),
+                nick: None,
+            });
+        }
         _ => (t, None),
     };
     is_name(name).then(|| Person {
@@ -301,6 +308,7 @@ mod tests {
             "Christopher \"CRob\" Robinson",
             "李明",
             "Zoë O'Brien",
+            "Tyler Yahn (He/Him)",
         ] {
             assert_eq!(
                 person(name).map(|p| p.name).as_deref(),

@@ -18,7 +18,7 @@ pub(super) struct Nominee {
     pub(super) extra: Vec<(String, String)>,
     pub(super) statement: String,
     /// Where the statement is, when it is not in the document.
-    pub(super) elsewhere: Option<String>,
+    pub(super) elsewhere: Option<(String, String)>,
     /// Where the candidate stands in the source.
     pub(super) span: std::ops::Range<usize>,
 }
@@ -36,8 +36,16 @@ impl Nominee {
     /// reader expects it; one it does not know is kept under its own key.
     pub(super) fn field(&mut self, key: &str, value: &Inline) {
         let k = key.to_lowercase();
-        let url = value.links.first().map(|l| l.url.clone());
         let shown = value.text.trim().to_string();
+        // A bare address is a link too.
+        let bare = (shown.starts_with("https://") || shown.starts_with("http://"))
+            && !shown.contains(char::is_whitespace);
+        let url = value
+            .links
+            .first()
+            .map(|l| l.url.clone())
+            .or_else(|| bare.then(|| shown.clone()));
+        let only_a_link = bare || matches!(value.links.as_slice(), [l] if l.text == shown);
         if k.contains("github") || k == "handle" {
             match github_handle(url.as_deref().unwrap_or(&shown)) {
                 Some(handle) => self.links.push(("github".to_string(), handle)),
@@ -79,9 +87,8 @@ impl Nominee {
         .iter()
         .any(|w| k.contains(w))
         {
-            let only_a_link = value.links.len() == 1 && value.links[0].text == shown;
             match (&url, only_a_link || shown.is_empty()) {
-                (Some(url), true) => self.elsewhere = Some(url.clone()),
+                (Some(url), true) => self.elsewhere = Some((key.to_lowercase(), url.clone())),
                 _ => {
                     if !self.statement.is_empty() {
                         self.statement.push_str("\n\n");
@@ -90,29 +97,31 @@ impl Nominee {
                     self.statement.push('\n');
                 }
             }
-        } else if let Some(url) = url.filter(|_| value.links.len() == 1) {
+        } else if let Some(url) = url.filter(|_| only_a_link) {
             self.links.push((key.to_lowercase(), url));
         } else if !shown.is_empty() {
             self.extra.push((key.to_string(), shown));
         }
     }
 
-    pub(super) fn into_raw(self, where_from: &str) -> RawCandidate {
+    /// The candidate; `where_from` (a table, a list: no statement is expected there) names
+    /// where a nominee with no statement is named, for the pane to say so; `None` leaves an
+    /// empty statement empty, for `check` to say so.
+    pub(super) fn into_raw(self, where_from: Option<&str>) -> RawCandidate {
         let mut statement = self.statement;
-        if let Some(url) = &self.elsewhere {
-            if !statement.is_empty() {
-                statement.push('\n');
-            }
-            statement.push_str(&format!(
-                "The statement is not in the election's files. It is at <{url}>.\n"
-            ));
-        } else if statement.trim().is_empty() {
-            statement =
-                format!("No statement in the election's files: {where_from} names this nominee.\n");
-        }
         let mut links = self.links;
-        if let Some(url) = self.elsewhere {
-            links.push(("statement".to_string(), url));
+        match self.elsewhere {
+            // Where the document holds no statement, the pane says where it is.
+            Some((_, url)) if statement.trim().is_empty() => {
+                statement = format!("{ELSEWHERE} It is at <{url}>.\n");
+                links.push(("statement".to_string(), url));
+            }
+            Some(link) => links.push(link),
+            None if statement.trim().is_empty() && where_from.is_some() => {
+                let where_from = where_from.unwrap_or_default();
+                statement = format!("{UNWRITTEN} {where_from} names this nominee.\n");
+            }
+            None => {}
         }
         if let Some(nick) = &self.nick {
             links.push(("nick".to_string(), nick.clone()));
@@ -132,6 +141,17 @@ impl Nominee {
             warnings: Vec::new(),
         }
     }
+}
+
+/// How a nominee's statement starts where the statement is elsewhere (a link).
+pub const ELSEWHERE: &str = "The statement is not in the election's files.";
+/// How it starts where the election's files name the nominee and give no statement.
+pub const UNWRITTEN: &str = "No statement in the election's files:";
+
+/// Whether a line of a statement is one the finder wrote (saying where the statement is),
+/// not the candidate.
+pub fn is_note(line: &str) -> bool {
+    line.starts_with(ELSEWHERE) || line.starts_with(UNWRITTEN)
 }
 
 /// A GitHub handle from a github.com address, `@handle` or a bare handle.
@@ -160,20 +180,46 @@ pub(super) fn fields_from(body: &[&Block], text: &str, nominee: &mut Nominee) ->
                     .links
                     .extend(p.images.iter().map(|i| ("photo".to_string(), i.clone())));
             }
+            // Profile bullets are fields; the statement starts at the first that is not one.
             Kind::List(items)
-                if !items.is_empty()
-                    && items.iter().all(|i| key_value(&i.words.text).is_some()) =>
+                if items
+                    .first()
+                    .is_some_and(|i| key_value(&i.words.text).is_some()) =>
             {
                 for item in items {
-                    let (key, _) = key_value(&item.words.text)?;
-                    let value = after_key(&item.words);
-                    nominee.field(key, &value);
+                    match key_value(&item.words.text) {
+                        Some((key, _)) => nominee.field(key, &after_key(&item.words)),
+                        None => return Some(item.span.start),
+                    }
                 }
             }
             _ => return text.get(block.span.start..).map(|_| block.span.start),
         }
     }
     None
+}
+
+/// Whether `blocks` open with a profile: photos, then a bullet of a company, employer,
+/// affiliation or GitHub handle.
+pub(super) fn profile_follows(blocks: &[Block]) -> bool {
+    let first = blocks.iter().find(|b| {
+        !matches!(&b.kind, Kind::Paragraph(p) | Kind::Html(p) if p.text.is_empty() && !p.images.is_empty())
+    });
+    let Some(Block {
+        kind: Kind::List(items),
+        ..
+    }) = first
+    else {
+        return false;
+    };
+    items.iter().any(|i| {
+        key_value(&i.words.text).is_some_and(|(k, _)| {
+            let k = k.to_lowercase();
+            ["company", "employer", "affiliation", "github"]
+                .iter()
+                .any(|w| k.contains(w))
+        })
+    })
 }
 
 /// `Key: value` with a key of at most three plain words.
@@ -183,7 +229,7 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
     let plain = !k.is_empty()
         && k.split_whitespace().count() <= 3
         && k.chars()
-            .all(|c| c.is_alphanumeric() || " -_/()".contains(c))
+            .all(|c| c.is_alphanumeric() || " -_/()&.'".contains(c))
         && !k.contains("http");
     plain.then(|| (k, v.trim()))
 }

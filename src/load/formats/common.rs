@@ -3,6 +3,7 @@
 use serde_yaml::Value;
 
 use crate::roster::RawCandidate;
+pub(crate) use crate::text::trim_blank_lines;
 
 /// A line of three or more dashes and nothing else.
 pub fn is_dash_line(line: &str) -> bool {
@@ -124,24 +125,6 @@ pub(super) fn clean_name(value: &str) -> String {
         .trim_end_matches(['.', ','])
         .trim()
         .to_string()
-}
-
-/// Drops blank lines at the start and end, keeping the text between as it is.
-pub(crate) fn trim_blank_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(lines.len());
-    let end = lines
-        .iter()
-        .rposition(|l| !l.trim().is_empty())
-        .map_or(start, |i| i + 1);
-    let mut out = lines[start..end].join("\n");
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out
 }
 
 pub(super) fn scalar(value: &Value) -> String {

@@ -14,7 +14,6 @@ mod opentelemetry;
 mod pipermail;
 mod plain;
 
-pub(crate) use common::trim_blank_lines;
 use common::{bullet, key_value, link_text, looks_like_a_name};
 pub use common::{emails, is_dash_line};
 pub use elekto::election as elekto_election;
@@ -23,6 +22,7 @@ pub use kubernetes::{Listed, listed as readme_listing};
 pub use openssf::contest;
 pub use openstack::{OpenStackName, names as openstack_names};
 
+use super::finder;
 use crate::roster::RawCandidate;
 
 /// The formats statements come in.
@@ -123,8 +123,7 @@ pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
         Format::KubernetesBio => kubernetes::parse(text, fallback_name),
         Format::Pipermail => pipermail::parse(text, fallback_name),
         Format::NixOS => nixos::parse(text, fallback_name),
-        Format::Plain => plain::parse(text, fallback_name),
-        Format::Sections | Format::Table => parse_all(text, format, fallback_name)
+        Format::Plain | Format::Sections | Format::Table => parse_all(text, format, fallback_name)
             .candidates
             .into_iter()
             .next()
@@ -136,24 +135,39 @@ pub fn parse(text: &str, format: Format, fallback_name: &str) -> RawCandidate {
 pub struct Parsed {
     /// The candidates, in file order.
     pub candidates: Vec<RawCandidate>,
-    /// The election's name from the file's title (OpenTelemetry).
+    /// The election's name from the file's title (a document of many candidates).
     pub title: Option<String>,
+    /// How the candidate finder read it, where it did (its candidates are above).
+    pub reading: Option<finder::Reading>,
 }
 
-/// Parses every candidate of `text` in `format`.
+/// Parses every candidate of `text` in `format`. A document with no community's layout, and
+/// one of candidates' sections, is read by the candidate finder.
 pub fn parse_all(text: &str, format: Format, fallback_name: &str) -> Parsed {
+    parse_file(text, format, &format!("{fallback_name}.md"), fallback_name)
+}
+
+/// As [`parse_all`], for a file named `file_name` (its markup: `.rst` or Markdown).
+pub fn parse_file(text: &str, format: Format, file_name: &str, fallback_name: &str) -> Parsed {
     match format {
-        Format::Sections => Parsed {
-            candidates: opentelemetry::parse(text),
-            title: opentelemetry::title(text),
-        },
+        // Sections end at the next heading of their level, whoever it names: the finder's.
+        Format::Plain | Format::Sections => {
+            let mut reading = finder::find(text, file_name, fallback_name);
+            Parsed {
+                candidates: std::mem::take(&mut reading.candidates),
+                title: reading.facts.title.clone().filter(|_| reading.many),
+                reading: Some(reading),
+            }
+        }
         Format::Table => Parsed {
             candidates: openssf::parse(text, fallback_name),
             title: None,
+            reading: None,
         },
         _ => Parsed {
             candidates: vec![parse(text, format, fallback_name)],
             title: None,
+            reading: None,
         },
     }
 }
