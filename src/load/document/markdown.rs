@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::html;
 use super::model::{Block, Document, Inline, Item, Kind, Link, squeeze};
 
 /// Reads Markdown, front matter first.
@@ -203,7 +204,7 @@ impl Builder {
             Event::SoftBreak | Event::HardBreak => self.words.text.push(' '),
             Event::Html(h) if self.kind == Shape::Html => self.html.push_str(&h),
             Event::Html(h) | Event::InlineHtml(h) => {
-                let shown = html_words(&h);
+                let shown = html::words(&h);
                 self.words.images.extend(shown.images);
                 self.words.links.extend(shown.links);
                 if h.trim_start().to_lowercase().starts_with("<br") || !shown.text.is_empty() {
@@ -251,7 +252,8 @@ fn finish_inline(mut words: Inline) -> Inline {
     words
 }
 
-/// An HTML block: a lone `<h1>`–`<h6>` is a heading; anything else shows its words.
+/// An HTML block: a lone `<h1>`–`<h6>` is a heading, a `<table>` a table (its first row
+/// the header); anything else shows its words.
 fn html_block(raw: &str) -> Kind {
     let t = raw.trim();
     let lower = t.to_lowercase();
@@ -265,133 +267,17 @@ fn html_block(raw: &str) -> Kind {
         if lower.ends_with(&close)
             && lower.matches("<h").count() == 1 + lower.matches("<hr").count()
         {
-            return Kind::Heading(level as u8, html_words(t));
+            return Kind::Heading(level as u8, html::words(t));
         }
     }
-    Kind::Html(html_words(t))
-}
-
-/// The words HTML shows: tags dropped (comments with them), `<a href>` and `<img src>` kept
-/// as links and images, entities decoded. One pass.
-pub(super) fn html_words(html: &str) -> Inline {
-    let mut out = Inline::default();
-    let mut open_link: Option<(usize, String)> = None;
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.text.push_str(&decode_entities(&rest[..lt]));
-        let after = &rest[lt..];
-        if let Some(inner) = after.strip_prefix("<!--") {
-            rest = inner.find("-->").map_or("", |i| &inner[i + 3..]);
-            continue;
+    let shown = html::read(t);
+    match shown.table {
+        Some(mut rows) if shown.words.text.is_empty() => {
+            let head = rows.remove(0);
+            Kind::Table(head, rows)
         }
-        let Some(gt) = after.find('>') else {
-            // A `<` that opens no tag is a word.
-            out.text.push_str(&decode_entities(after));
-            rest = "";
-            break;
-        };
-        let tag = &after[1..gt];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_lowercase();
-        match (tag.starts_with('/'), name.as_str()) {
-            (false, "a") => {
-                if let Some(url) = attribute(tag, "href") {
-                    open_link = Some((out.text.len(), url));
-                }
-            }
-            (true, "a") => {
-                if let Some((from, url)) = open_link.take() {
-                    let text = squeeze(out.text.get(from..).unwrap_or(""));
-                    out.links.push(Link { text, url });
-                }
-            }
-            (false, "img") => out.images.extend(attribute(tag, "src")),
-            (
-                _,
-                "br" | "p" | "div" | "li" | "tr" | "td" | "th" | "h1" | "h2" | "h3" | "h4" | "h5"
-                | "h6" | "summary" | "details",
-            ) => out.text.push(' '),
-            _ if name.is_empty() => out.text.push_str(&decode_entities(&after[..=gt])),
-            _ => {}
-        }
-        rest = &after[gt + 1..];
+        _ => Kind::Html(shown.words),
     }
-    out.text.push_str(&decode_entities(rest));
-    finish_inline(out)
-}
-
-/// An attribute's value in a tag's text: `href="…"`, `href='…'` or `href=…`.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_lowercase();
-    let at = lower.find(&format!("{name}="))? + name.len() + 1;
-    let value = &tag[at..];
-    let value = match value.chars().next()? {
-        q @ ('"' | '\'') => value[1..].split(q).next()?,
-        _ => value.split([' ', '>']).next()?,
-    };
-    Some(decode_entities(value))
-}
-
-/// `&amp;`, `&lt;`, `&nbsp;`, `&#39;`, `&#x2019;` and the like as the characters they name.
-pub(super) fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after
-            .char_indices()
-            .take(10)
-            .find(|&(_, c)| c == ';')
-            .map(|(i, _)| i);
-        let decoded = end.and_then(|end| entity(&after[..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|&c| c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        "copy" => '©',
-        _ => return None,
-    })
 }
 
 /// Top-level `key: value` pairs of front matter whose values are text (numbers and dates

@@ -3,6 +3,7 @@
 //! words as plain text, its links, and where it stands in the source. The candidate finder
 //! reads this, never the markup.
 
+mod html;
 mod markdown;
 mod model;
 mod rst;
