@@ -49,6 +49,7 @@ pub(super) fn read(text: &str) -> Document {
         front,
         blocks,
         body_start,
+        markdown: true,
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Where the body starts (after the front matter).
     pub body_start: usize,
+    /// Whether the source is Markdown, whose own words a statement keeps as written; else
+    /// (reStructuredText) a statement is the blocks written again as Markdown.
+    pub markdown: bool,
 }
 
 impl Document {
@@ -104,6 +107,44 @@ impl Document {
             })
     }
 
+    /// The words of `text[range]` as a statement shows them: Markdown as written; another
+    /// markup's blocks in that range written as Markdown (headings, paragraphs, lists,
+    /// links), so that no markup of its own is left in a statement.
+    pub fn written(&self, text: &str, range: Range<usize>) -> String {
+        if self.markdown {
+            return text.get(range).unwrap_or("").to_string();
+        }
+        let mut out = Vec::new();
+        for block in self
+            .blocks
+            .iter()
+            .filter(|b| b.span.start >= range.start && b.span.end <= range.end)
+        {
+            out.push(match &block.kind {
+                Kind::Heading(level, t) => {
+                    format!("{} {}", "#".repeat(usize::from(*level)), with_links(t))
+                }
+                Kind::Paragraph(t) | Kind::Html(t) | Kind::Other(t) => with_links(t),
+                Kind::List(items) => items
+                    .iter()
+                    .map(|i| format!("- {}", with_links(&i.words)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Kind::Table(head, rows) => std::iter::once(head)
+                    .chain(rows)
+                    .map(|r| {
+                        let cells: Vec<String> = r.iter().map(with_links).collect();
+                        format!("| {} |", cells.join(" | "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                Kind::Rule => "---".to_string(),
+            });
+        }
+        out.retain(|b| !b.trim().is_empty());
+        out.join("\n\n")
+    }
+
     /// The title of the heading a block stands under, or nothing.
     pub fn title_above(&self, block: usize) -> String {
         self.heading_above(block)
@@ -127,4 +168,25 @@ impl Document {
 /// Collapses runs of white space to one space and trims the ends.
 pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words with each link written as a Markdown link, `[text](url)`, or `<url>` where the
+/// words are the address.
+fn with_links(words: &Inline) -> String {
+    let mut out = String::new();
+    let mut rest = words.text.as_str();
+    for link in &words.links {
+        let Some(at) = rest.find(&link.text).filter(|_| !link.text.is_empty()) else {
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        if link.text == link.url {
+            out.push_str(&format!("<{}>", link.url));
+        } else {
+            out.push_str(&format!("[{}]({})", link.text, link.url));
+        }
+        rest = &rest[at + link.text.len()..];
+    }
+    out.push_str(rest);
+    out
 }

@@ -197,7 +197,13 @@ pub(super) fn read(text: &str) -> Document {
             i += 1;
         }
         let words: Vec<&str> = lines[start..i].iter().map(|l| l.text.trim()).collect();
-        let words = inline(&words.join(" "));
+        let mut words = words.join(" ");
+        if directive {
+            // `.. attention:: text` reads "attention: text"; a comment's words stay visible.
+            let body = words.trim_start_matches('.').trim_start();
+            words = body.replacen("::", ":", 1);
+        }
+        let words = inline(&words);
         let span = lines[start].start..lines[i - 1].end;
         let kind = if directive || line.starts_with('+') || line.starts_with("::") {
             Kind::Other(words)
@@ -232,15 +238,17 @@ pub(super) fn inline(text: &str) -> Inline {
     while let Some(tick) = rest.find('`') {
         let before = &rest[..tick];
         // A role before the backquote (`:pep:`) is markup, not words.
+        let mut role = "";
         let before = match before.rfind(':') {
             Some(end) if before.ends_with(':') => {
                 let role_start = before[..end].rfind(':').unwrap_or(end);
-                let role = &before[role_start..end];
-                if role.len() > 1
-                    && role[1..]
+                let named = &before[role_start..end];
+                if named.len() > 1
+                    && named[1..]
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '-')
                 {
+                    role = &named[1..];
                     &before[..role_start]
                 } else {
                     before
@@ -248,6 +256,24 @@ pub(super) fn inline(text: &str) -> Inline {
             }
             _ => before,
         };
+        // `:pep:`13`` is PEP 13 to a reader.
+        if matches!(role, "pep" | "rfc") {
+            out.text.push_str(&strip_emphasis(before));
+            let after = &rest[tick + 1..];
+            let end = after.find('`').unwrap_or(after.len());
+            let body = &after[..end];
+            match body.split_once(" <") {
+                // `:pep:`described in PEP 13 <13#membership>``: its own words.
+                Some((words, _)) => out.text.push_str(words.trim()),
+                None => {
+                    out.text.push_str(&role.to_uppercase());
+                    out.text.push(' ');
+                    out.text.push_str(body.trim());
+                }
+            }
+            rest = after.get(end + 1..).unwrap_or("");
+            continue;
+        }
         out.text.push_str(&strip_emphasis(before));
         let after = &rest[tick..];
         if let Some(literal) = after.strip_prefix("``") {

@@ -107,7 +107,7 @@ fn restructured_text_titles_fields_lists_and_links() {
             _ => None,
         })
         .unwrap();
-    assert_eq!(para, "As in 13, literal.");
+    assert_eq!(para, "As in PEP 13, literal.");
     let items = doc
         .blocks
         .iter()
@@ -127,5 +127,23 @@ fn restructured_text_titles_fields_lists_and_links() {
             .iter()
             .any(|b| matches!(&b.kind, Kind::Other(w) if w.text.contains("First to use STAR"))),
         "a directive's words stay visible"
+    );
+}
+
+#[test]
+fn restructured_text_is_written_again_as_markdown() {
+    let text = "Title: T\n\nCandidates\n==========\n\nAs in :pep:`13`, see `the list <https://l.example>`_.\n\n- `Barry Warsaw <https://d.example/1>`_\n\n.. note::\n   Kept.\n";
+    let doc = read(text, Markup::Rst);
+    let written = doc.written(text, doc.body_start..text.len());
+    assert_eq!(
+        written,
+        "# Candidates\n\nAs in PEP 13, see [the list](https://l.example).\n\n- [Barry Warsaw](https://d.example/1)\n\nnote: Kept."
+    );
+    let md = "# A\n\n*b*\n";
+    let doc = read(md, Markup::Markdown);
+    assert_eq!(
+        doc.written(md, 0..md.len()),
+        md,
+        "Markdown stays as written"
     );
 }

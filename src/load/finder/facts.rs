@@ -150,7 +150,8 @@ pub fn results(doc: &Document, text: &str) -> Option<String> {
     })?;
     let start = doc.blocks[i].span.start;
     let end = doc.section_end(i, text.len());
-    let written = text.get(start..end)?.trim();
+    let written = doc.written(text, start..end);
+    let written = written.trim();
     (!written.is_empty()).then(|| written.to_string())
 }
 

@@ -88,7 +88,7 @@ pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Ve
         // Fields that are words (a `Statement:` bullet) come first, then the section's.
         nominee
             .statement
-            .push_str(&without_closing_rules(text.get(start..end).unwrap_or("")));
+            .push_str(&without_closing_rules(&doc.written(text, start..end)));
         nominee.span = doc.blocks[i].span.start..end;
         out.push(nominee);
     }

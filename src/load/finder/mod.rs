@@ -109,7 +109,8 @@ fn read_many(
     let first = found.first().map_or(text.len(), |n| n.span.start);
     // What comes before the candidates describes the election, where it says more than a
     // title and a list of names.
-    let intro = text.get(doc.body_start..first).unwrap_or("").trim();
+    let intro = doc.written(text, doc.body_start..first);
+    let intro = intro.trim();
     let says_something =
         doc.blocks.iter().take_while(|b| b.span.start < first).any(
             |b| matches!(&b.kind, Kind::Paragraph(p) if p.text.split_whitespace().count() >= 10),
@@ -149,7 +150,7 @@ fn read_many(
 /// line, a first heading that is a name, in that order; the file name last.
 fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading {
     let mut nominee = Nominee::default();
-    let body = text.get(doc.body_start..).unwrap_or("");
+    let body = doc.written(text, doc.body_start..text.len());
     let (name, how) = if let Some(name) = ["name", "candidate", "nominee", "full_name"]
         .iter()
         .find_map(|k| doc.front(k))
@@ -179,7 +180,7 @@ fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading
         };
     }
     nominee.name = name.unwrap_or_else(|| fallback_name.to_string());
-    nominee.statement = trim_blank_lines(body);
+    nominee.statement = trim_blank_lines(&body);
     let raw = nominee.into_raw(None);
     Reading {
         candidates: vec![raw],
