@@ -126,6 +126,8 @@ pub(super) struct StatementContext {
     pub(super) openstack: Option<HashMap<String, OpenStackName>>,
     /// The election README's table: names by file.
     pub(super) listed: HashMap<String, formats::Listed>,
+    /// How `election.yaml` says the documents hold their candidates.
+    pub(super) hint: Option<crate::roster::ReadHint>,
 }
 
 impl StatementContext {
@@ -141,7 +143,11 @@ impl StatementContext {
             .collect();
         listed.sort_unstable();
         openstack.sort_unstable();
-        let all = format!("{listed:?}{:?}{openstack:?}", self.openstack.is_some());
+        let all = format!(
+            "{listed:?}{:?}{openstack:?}{:?}",
+            self.openstack.is_some(),
+            self.hint
+        );
         // Never 0, which stands for no context at all.
         crate::cache::stable_hash(all.as_bytes()) | 1
     }
@@ -267,7 +273,13 @@ fn import_statements(
         .unwrap_or_default();
     let fallback = formats::name_from_file(&file_name);
     let format = formats::detect(text, &file_name);
-    let mut parsed = formats::parse_file(text, format, &file_name, &fallback);
+    let mut parsed = match &context.hint {
+        // What election.yaml says comes before any guess.
+        Some(hint) => {
+            formats::Parsed::read(finder::find_as(text, &file_name, &fallback, Some(hint)))
+        }
+        None => formats::parse_file(text, format, &file_name, &fallback),
+    };
     let mut account = match parsed.reading.take() {
         Some(reading) => Account {
             how: reading.how,

@@ -297,6 +297,7 @@ impl Roster {
                 .sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
             let index = roster.elections.len();
             let meta = f.election_meta();
+            let hint = meta.as_ref().and_then(|m| m.read.clone());
             named_by_folder.push(meta.as_ref().is_none_or(|m| m.name.is_none()));
             roster.elections.push(Election::new(
                 folder.display().to_string(),
@@ -310,6 +311,7 @@ impl Roster {
                     .as_deref()
                     .map(formats::readme_listing)
                     .unwrap_or_default(),
+                hint,
             });
             let fingerprint = if f.statements.is_empty() {
                 0

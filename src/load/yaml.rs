@@ -123,6 +123,7 @@ impl<'de> Deserialize<'de> for RawElection {
                         "allow_no_opinion" => e.allow_no_opinion = Some(map.next_value()?),
                         "ballot_names" => e.ballot_names = map.next_value::<OneOrMany>()?.0,
                         "questions" => e.questions = map.next_value::<Questions>()?.0,
+                        "read" => e.read = Some(map.next_value()?),
                         _ => e.extra.push((key.0, map.next_value::<Value>()?)),
                     }
                 }

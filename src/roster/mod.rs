@@ -9,7 +9,7 @@ pub mod text;
 use std::path::PathBuf;
 
 pub use error::LoadError;
-pub use raw::{BallotKind, RawCandidate, RawElection, RawQuestion};
+pub use raw::{BallotKind, Layout, RawCandidate, RawElection, RawQuestion, ReadHint};
 pub use text::Text;
 
 use crate::text::sanitize::{is_display_safe, sanitize_line, sanitize_text};

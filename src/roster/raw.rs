@@ -55,8 +55,52 @@ pub struct RawElection {
     pub ballot_names: Vec<String>,
     /// The questions put to every candidate, in a stable order.
     pub questions: Vec<RawQuestion>,
+    /// How the folder's published documents are to be read, where inference gets it wrong.
+    pub read: Option<ReadHint>,
     /// Keys this schema does not know, kept in file order.
     pub extra: Vec<(String, Value)>,
+}
+
+/// `read:` in `election.yaml`: how the documents beside it hold their candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadHint {
+    /// What a candidate is in them.
+    pub candidates: Layout,
+    /// For `sections`: the heading level (1 to 6) whose headings are the candidates.
+    #[serde(default, deserialize_with = "heading_level")]
+    pub level: Option<u8>,
+    /// For `table` and `list`: the words of the heading it stands under.
+    #[serde(default)]
+    pub under: Option<String>,
+    /// Which column (a table) or field (`Name:`, front matter) is the name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// What a candidate is in a folder's documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// A section each, at `level`.
+    Sections,
+    /// A row each of the table under `under`.
+    Table,
+    /// An item each of the list under `under`.
+    List,
+    /// One candidate per file.
+    File,
+}
+
+fn heading_level<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let level: u8 = serde::Deserialize::deserialize(d)?;
+    if (1..=6).contains(&level) {
+        Ok(Some(level))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "a heading level is 1 to 6, not {level}"
+        )))
+    }
 }
 
 /// A question put to the candidates, as written (in a candidate's file or `election.yaml`).

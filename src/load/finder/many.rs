@@ -43,22 +43,31 @@ fn about_results(title: &str) -> bool {
 /// least), each such heading opens a candidate's section, which runs to the next heading of
 /// its level or above. `listed` (names the document lists itself) makes a heading at that
 /// level a candidate even where its words do not read as a name.
-pub fn sections(doc: &Document, text: &str, listed: &[String]) -> Option<(u8, Vec<Nominee>)> {
+/// With `told` (from `election.yaml`), every heading at that level is someone's.
+pub fn sections(
+    doc: &Document,
+    text: &str,
+    listed: &[String],
+    told: Option<u8>,
+) -> Option<(u8, Vec<Nominee>)> {
     // A heading whose section opens with a profile (`- Company:`, `- GitHub:`) is someone's,
     // whatever the name looks like ("A B").
     let is_candidate = |i: usize, title: &Inline| {
+        if told.is_some() {
+            return !title.text.is_empty() && !names::placeholder(&title.text);
+        }
         is_candidate_heading(title, listed)
             || (!names::placeholder(&title.text)
                 && title.text.split_whitespace().count() <= 6
                 && profile_follows(&doc.blocks[i + 1..]))
     };
-    let mut best: Option<(u8, usize)> = None;
+    let mut best: Option<(u8, usize)> = told.map(|level| (level, 0));
     for level in 1..=6u8 {
         let people = doc
             .headings()
             .filter(|(i, l, t)| *l == level && is_candidate(*i, t))
             .count();
-        if people >= 2 && best.is_none_or(|(_, n)| people > n) {
+        if told.is_none() && people >= 2 && best.is_none_or(|(_, n)| people > n) {
             best = Some((level, people));
         }
     }
@@ -139,19 +148,47 @@ fn name_column(head: &[Inline], rows: &[Vec<Inline>]) -> Option<usize> {
     })
 }
 
+/// Where `election.yaml` says the candidates are: under which heading, which column or
+/// field is the name.
+#[derive(Clone, Copy, Default)]
+pub struct Told<'a> {
+    /// The words of the heading the table or list stands under.
+    pub under: Option<&'a str>,
+    /// The name's column.
+    pub name: Option<&'a str>,
+}
+
+impl Told<'_> {
+    fn given(&self) -> bool {
+        self.under.is_some() || self.name.is_some()
+    }
+
+    /// Whether a heading is the one told, or (told nothing) one about nominees.
+    fn fits(&self, heading: &str) -> bool {
+        match self.under {
+            Some(under) => heading.to_lowercase().contains(&under.to_lowercase()),
+            None => !about_results(heading),
+        }
+    }
+}
+
 /// The nominees as rows of a table (the one under a heading about nominees, else the first
 /// with a column of names), each column put where a reader expects it.
-pub fn table(doc: &Document) -> Option<(String, Vec<Nominee>)> {
+pub fn table(doc: &Document, told: Told) -> Option<(String, Vec<Nominee>)> {
     let mut found: Option<(bool, usize, usize)> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         let Kind::Table(head, rows) = &block.kind else {
             continue;
         };
         let heading = doc.title_above(i);
-        if about_results(&heading) {
+        if !told.fits(&heading) {
             continue;
         }
-        let Some(column) = name_column(head, rows) else {
+        let column = match told.name {
+            Some(name) => head.iter().position(|h| h.text.eq_ignore_ascii_case(name)),
+            None => name_column(head, rows),
+        };
+        let Some(column) = column else {
             continue;
         };
         let people = rows
@@ -161,7 +198,7 @@ pub fn table(doc: &Document) -> Option<(String, Vec<Nominee>)> {
                     .is_some_and(|c| names::person(&c.text).is_some())
             })
             .count();
-        if people == 0 {
+        if people == 0 && !told.given() {
             continue;
         }
         let preferred = about_nominees(&heading);
@@ -239,13 +276,17 @@ fn item_nominee(words: &Inline) -> Option<Nominee> {
 
 /// The nominees as items of a list under a heading about them (two at least, every item a
 /// name), or the names a document lists of itself (a table of contents) for a cross-check.
-pub fn list(doc: &Document) -> Option<(String, Vec<Nominee>)> {
+pub fn list(doc: &Document, told: Told) -> Option<(String, Vec<Nominee>)> {
     for (i, block) in doc.blocks.iter().enumerate() {
         let Kind::List(items) = &block.kind else {
             continue;
         };
         let heading = doc.title_above(i);
-        if !about_nominees(&heading) || about_results(&heading) {
+        let fits = match told.under {
+            Some(_) => told.fits(&heading),
+            None => about_nominees(&heading) && !about_results(&heading),
+        };
+        if !fits {
             continue;
         }
         let nominees: Vec<Nominee> = items

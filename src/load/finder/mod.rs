@@ -10,7 +10,7 @@ pub mod names;
 mod nominee;
 
 use super::document::{self, Document, Kind, Markup};
-use crate::roster::RawCandidate;
+use crate::roster::{Layout, RawCandidate, ReadHint};
 use crate::text::trim_blank_lines;
 pub use facts::Facts;
 use names::Person;
@@ -47,7 +47,52 @@ fn rendered_data(text: &str) -> Option<String> {
 /// Reads `text` (from a file named `file_name`) and finds its candidates; `fallback_name`
 /// names a lone candidate the text does not name.
 pub fn find(text: &str, file_name: &str, fallback_name: &str) -> Reading {
+    find_as(text, file_name, fallback_name, None)
+}
+
+/// As [`find`], reading the candidates where `told` (from `election.yaml`) says they are.
+pub fn find_as(
+    text: &str,
+    file_name: &str,
+    fallback_name: &str,
+    told: Option<&ReadHint>,
+) -> Reading {
+    let mut reading = find_in(text, file_name, fallback_name, told);
+    if told.is_some() {
+        reading.how.push_str(" (as election.yaml says)");
+    }
+    reading
+}
+
+fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadHint>) -> Reading {
     let doc = document::read(text, Markup::of(file_name));
+    if let Some(hint) = told {
+        let facts = facts::facts(&doc, text);
+        let where_told = many::Told {
+            under: hint.under.as_deref(),
+            name: hint.name.as_deref(),
+        };
+        let many = match hint.candidates {
+            Layout::Sections => many::sections(&doc, text, &[], Some(hint.level.unwrap_or(3)))
+                .map(|(level, found)| (format!("its level-{level} headings"), found, true)),
+            Layout::Table => many::table(&doc, where_told)
+                .map(|(h, found)| (format!("the table under '{h}'"), found, false)),
+            Layout::List => many::list(&doc, where_told)
+                .map(|(h, found)| (format!("the list under '{h}'"), found, false)),
+            Layout::File => return one(&doc, text, fallback_name, facts, hint.name.as_deref()),
+        };
+        return match many {
+            Some((from, found, here)) if !found.is_empty() => {
+                read_many(&doc, text, facts, &[], (&from, here), found)
+            }
+            _ => Reading {
+                how: "no candidate where election.yaml says they are".to_string(),
+                left_out: Some("no candidate where election.yaml says they are".to_string()),
+                facts,
+                ..Reading::default()
+            },
+        };
+    }
     let mut facts = facts::facts(&doc, text);
     if let Some(data) = rendered_data(text) {
         return Reading {
@@ -64,20 +109,22 @@ pub fn find(text: &str, file_name: &str, fallback_name: &str) -> Reading {
     }
     let listed = many::listed(&doc);
     // Sections hold their candidates' statements; a table or a list only names them.
-    let many: Option<(String, Vec<Nominee>, bool)> = many::sections(&doc, text, &listed)
+    let many: Option<(String, Vec<Nominee>, bool)> = many::sections(&doc, text, &listed, None)
         .filter(|(_, found)| with_evidence(found, &listed, text))
         .map(|(level, found)| (format!("its level-{level} headings"), found, true))
         .or_else(|| {
-            many::table(&doc).map(|(h, found)| (format!("the table under '{h}'"), found, false))
+            many::table(&doc, many::Told::default())
+                .map(|(h, found)| (format!("the table under '{h}'"), found, false))
         })
         .or_else(|| {
-            many::list(&doc).map(|(h, found)| (format!("the list under '{h}'"), found, false))
+            many::list(&doc, many::Told::default())
+                .map(|(h, found)| (format!("the list under '{h}'"), found, false))
         });
     if let Some((from, found, statements_here)) = many {
         return read_many(&doc, text, facts, &listed, (&from, statements_here), found);
     }
     facts.results = None;
-    one(&doc, text, fallback_name, facts)
+    one(&doc, text, fallback_name, facts, None)
 }
 
 /// Sections are people's where most carry what a candidate's section has: a handle, a photo,
@@ -148,14 +195,23 @@ fn read_many(
 
 /// A document of one candidate: named by a front-matter name, a `Candidate` section's first
 /// line, a first heading that is a name, in that order; the file name last.
-fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading {
+fn one(
+    doc: &Document,
+    text: &str,
+    fallback_name: &str,
+    facts: Facts,
+    told_name: Option<&str>,
+) -> Reading {
     let mut nominee = Nominee::default();
     let body = doc.written(text, doc.body_start..text.len());
-    let (name, how) = if let Some(name) = ["name", "candidate", "nominee", "full_name"]
-        .iter()
-        .find_map(|k| doc.front(k))
-    {
+    let keys: Vec<&str> = match told_name {
+        Some(key) => vec![key],
+        None => vec!["name", "candidate", "nominee", "full_name"],
+    };
+    let (name, how) = if let Some(name) = keys.iter().find_map(|k| doc.front(k)) {
         (Some(name.to_string()), "named by its front matter")
+    } else if let Some(name) = told_name.and_then(|key| key_line(doc, key)) {
+        (Some(name), "named by its field")
     } else if let Some(name) = candidate_section(doc, &mut nominee) {
         (Some(name), "named by its 'Candidate' section")
     } else if let Some(name) = doc.blocks.first().and_then(|b| match &b.kind {
@@ -188,6 +244,22 @@ fn one(doc: &Document, text: &str, fallback_name: &str, facts: Facts) -> Reading
         how: format!("one candidate's statement, {how}"),
         ..Reading::default()
     }
+}
+
+/// The value of a `Key: value` line (a paragraph's first words, or a list item) for `key`.
+fn key_line(doc: &Document, key: &str) -> Option<String> {
+    doc.blocks.iter().find_map(|b| {
+        let texts: Vec<&str> = match &b.kind {
+            Kind::Paragraph(p) => vec![p.text.as_str()],
+            Kind::List(items) => items.iter().map(|i| i.words.text.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        texts.into_iter().find_map(|t| {
+            let (k, v) = t.split_once(':')?;
+            let v = v.trim();
+            (k.trim().eq_ignore_ascii_case(key) && !v.is_empty()).then(|| v.to_string())
+        })
+    })
 }
 
 /// A section headed "Candidate" or "Nominee" (Hiero's `### Candidate`): its first line is the

@@ -141,6 +141,17 @@ pub struct Parsed {
     pub reading: Option<finder::Reading>,
 }
 
+impl Parsed {
+    /// What the candidate finder read: its candidates, and a title where it found many.
+    pub fn read(mut reading: finder::Reading) -> Parsed {
+        Parsed {
+            candidates: std::mem::take(&mut reading.candidates),
+            title: reading.facts.title.clone().filter(|_| reading.many),
+            reading: Some(reading),
+        }
+    }
+}
+
 /// Parses every candidate of `text` in `format`. A document with no community's layout, and
 /// one of candidates' sections, is read by the candidate finder.
 pub fn parse_all(text: &str, format: Format, fallback_name: &str) -> Parsed {
@@ -152,12 +163,7 @@ pub fn parse_file(text: &str, format: Format, file_name: &str, fallback_name: &s
     match format {
         // Sections end at the next heading of their level, whoever it names: the finder's.
         Format::Plain | Format::Sections => {
-            let mut reading = finder::find(text, file_name, fallback_name);
-            Parsed {
-                candidates: std::mem::take(&mut reading.candidates),
-                title: reading.facts.title.clone().filter(|_| reading.many),
-                reading: Some(reading),
-            }
+            Parsed::read(finder::find(text, file_name, fallback_name))
         }
         Format::Table => Parsed {
             candidates: openssf::parse(text, fallback_name),
