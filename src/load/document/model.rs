@@ -167,7 +167,14 @@ impl Document {
 
 /// Collapses runs of white space to one space and trims the ends.
 pub fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Words with each link written as a Markdown link, `[text](url)`, or `<url>` where the

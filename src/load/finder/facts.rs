@@ -78,10 +78,9 @@ pub fn seats(doc: &Document) -> Option<u32> {
     for words in doc.blocks.iter().flat_map(|b| block_texts(&b.kind)) {
         let w: Vec<&str> = words.split_whitespace().collect();
         for (i, word) in w.iter().enumerate() {
-            let lower = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if matches!(lower.as_str(), "seats" | "seat" | "slots" | "positions") {
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let is = |w: &str| core.eq_ignore_ascii_case(w);
+            if is("seats") || is("seat") || is("slots") || is("positions") {
                 // The number is just before, or one word (an adjective) before that.
                 let n = (1..=3)
                     .filter_map(|back| i.checked_sub(back).map(|j| w[j]))
@@ -90,7 +89,7 @@ pub fn seats(doc: &Document) -> Option<u32> {
                     return n;
                 }
             }
-            if lower == "winners"
+            if is("winners")
                 && let Some(n) = w.get(i + 1).and_then(|n| number(n))
             {
                 return Some(n);

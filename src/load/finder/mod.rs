@@ -64,10 +64,51 @@ pub fn find_as(
     reading
 }
 
+/// Whether Markdown `text` cannot hold more than one candidate, nor name one: no heading
+/// (ATX, setext or HTML), no table, no front matter, no template loop. Such a document is one
+/// candidate's statement, named by its file, whatever lists and quotes it holds: it needs no
+/// parse to say so.
+fn unstructured(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    if first == "---" || first == "+++" || text.contains(['|', '{']) {
+        return false;
+    }
+    let lower_tags = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && matches!(w[1], b'h' | b'H' | b't' | b'T'));
+    if lower_tags {
+        return false;
+    }
+    let mut previous_blank = true;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if indent <= 3 && t.starts_with('#') {
+            return false;
+        }
+        // A setext underline under a line of words makes a heading.
+        let underline = !t.is_empty()
+            && (t.trim_end().bytes().all(|b| b == b'=') || t.trim_end().bytes().all(|b| b == b'-'));
+        if underline && !previous_blank && indent <= 3 {
+            return false;
+        }
+        previous_blank = t.is_empty();
+    }
+    true
+}
+
 fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadHint>) -> Reading {
-    let doc = document::read(text, Markup::of(file_name));
+    let markup = Markup::of(file_name);
+    if told.is_none() && markup == Markup::Markdown && unstructured(text) {
+        let doc = Document {
+            markdown: true,
+            ..Document::default()
+        };
+        return one(&doc, text, fallback_name, None);
+    }
+    let doc = document::read(text, markup);
     if let Some(hint) = told {
-        let facts = facts::facts(&doc, text);
         let where_told = many::Told {
             under: hint.under.as_deref(),
             name: hint.name.as_deref(),
@@ -79,21 +120,20 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
                 .map(|(h, found)| (format!("the table under '{h}'"), found, false)),
             Layout::List => many::list(&doc, where_told)
                 .map(|(h, found)| (format!("the list under '{h}'"), found, false)),
-            Layout::File => return one(&doc, text, fallback_name, facts, hint.name.as_deref()),
+            Layout::File => return one(&doc, text, fallback_name, hint.name.as_deref()),
         };
         return match many {
             Some((from, found, here)) if !found.is_empty() => {
-                read_many(&doc, text, facts, &[], (&from, here), found)
+                read_many(&doc, text, &[], (&from, here), found)
             }
             _ => Reading {
                 how: "no candidate where election.yaml says they are".to_string(),
                 left_out: Some("no candidate where election.yaml says they are".to_string()),
-                facts,
+                facts: facts::facts(&doc, text),
                 ..Reading::default()
             },
         };
     }
-    let mut facts = facts::facts(&doc, text);
     if let Some(data) = rendered_data(text) {
         return Reading {
             how: format!(
@@ -102,7 +142,7 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
             left_out: Some(format!(
                 "a page that renders the data '{data}': it describes the election, no candidate"
             )),
-            facts,
+            facts: facts::facts(&doc, text),
             renders: Some(data),
             ..Reading::default()
         };
@@ -121,10 +161,10 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
                 .map(|(h, found)| (format!("the list under '{h}'"), found, false))
         });
     if let Some((from, found, statements_here)) = many {
-        return read_many(&doc, text, facts, &listed, (&from, statements_here), found);
+        return read_many(&doc, text, &listed, (&from, statements_here), found);
     }
-    facts.results = None;
-    one(&doc, text, fallback_name, facts, None)
+    // One candidate's document says nothing of the election that a README would not.
+    one(&doc, text, fallback_name, None)
 }
 
 /// Sections are people's where most carry what a candidate's section has: a handle, a photo,
@@ -148,11 +188,11 @@ fn with_evidence(found: &[Nominee], listed: &[String], text: &str) -> bool {
 fn read_many(
     doc: &Document,
     text: &str,
-    mut facts: Facts,
     listed: &[String],
     (from, statements_here): (&str, bool),
     found: Vec<Nominee>,
 ) -> Reading {
+    let mut facts = facts::facts(doc, text);
     let first = found.first().map_or(text.len(), |n| n.span.start);
     // What comes before the candidates describes the election, where it says more than a
     // title and a list of names.
@@ -195,13 +235,7 @@ fn read_many(
 
 /// A document of one candidate: named by a front-matter name, a `Candidate` section's first
 /// line, a first heading that is a name, in that order; the file name last.
-fn one(
-    doc: &Document,
-    text: &str,
-    fallback_name: &str,
-    facts: Facts,
-    told_name: Option<&str>,
-) -> Reading {
+fn one(doc: &Document, text: &str, fallback_name: &str, told_name: Option<&str>) -> Reading {
     let mut nominee = Nominee::default();
     let body = doc.written(text, doc.body_start..text.len());
     let keys: Vec<&str> = match told_name {
@@ -231,7 +265,6 @@ fn one(
         return Reading {
             how: left.clone(),
             left_out: Some(left),
-            facts,
             ..Reading::default()
         };
     }
@@ -240,7 +273,6 @@ fn one(
     let raw = nominee.into_raw(None);
     Reading {
         candidates: vec![raw],
-        facts,
         how: format!("one candidate's statement, {how}"),
         ..Reading::default()
     }
