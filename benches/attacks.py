@@ -58,6 +58,30 @@ def main(root):
     write(f"{root}/hist/b/election.yaml", "name: New\ndates: {voting_close: '2022-01-01'}\n")
     write(f"{root}/hist/a/JaneDoe.md", "# Jane Doe\n\n" + text(1_700_000) + "\n")
     write(f"{root}/hist/b/JaneDoe.md", "# Jane Doe\n\n" + text(1_700_000) + "\n")
+    # Documents read by the candidate finder, each beside a good candidate.
+    good_md = "# Good Person\n\nI am good.\n"
+    docs = {
+        "doc-lists": "# T\n\n" + "".join(f"- item {i}\n\npara {i}\n\n" for i in range(100_000)),
+        "doc-sections": "".join(
+            f"### Ann Lee{chr(65 + i % 26)} Xy{chr(65 + i // 26 % 26)}\n\n- Company: A\n\nwords\n\n"
+            for i in range(50_000)
+        ),
+        "doc-pipes": "## Nominees\n\n| Name | Employer |\n|--|--|\n"
+        + "".join(f"| Ann Lee | A{i} |\n" for i in range(100_000)),
+        "doc-html": "## Nominees\n\n<table>\n<tr><td>Name</td><td>Employer</td><td>Statement</td></tr>\n"
+        + "".join(f"<tr><td>Ann Lee</td><td>A{i}</td><td>words {i}</td></tr>\n" for i in range(33_334))
+        + "</table>\n",
+        "doc-quotes": ">" * 100_000 + " deep\n",
+        "doc-toml": "+++\na = " + "[" * 100_000 + "]" * 100_000 + "\n+++\nbody\n",
+    }
+    for name, body in docs.items():
+        write(f"{root}/{name}/doc.md", body)
+        write(f"{root}/{name}/good.md", good_md)
+    write(
+        f"{root}/doc-rst/doc.rst",
+        "".join(f"Title {i}\n{'=' * 12}\n\n- `Ann Lee <https://x.example/{i}>`_\n\n" for i in range(50_000)),
+    )
+    write(f"{root}/doc-rst/good.md", good_md)
     huge = text(8_700_000)
     write(f"{root}/themes50/Huge.md", huge)
     write(f"{root}/themes15/Huge.md", huge[:15_600_000])

@@ -207,3 +207,70 @@ fn a_heading_with_a_trailing_space_and_a_wrapped_bullet_are_read_right() {
         "{out}"
     );
 }
+
+#[test]
+fn hostile_documents_read_beside_a_good_candidate() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let good = "# Good Person\n\nI am good.\n";
+    let lists: String = (0..20_000)
+        .map(|i| format!("- item {i}\n\npara {i}\n\n"))
+        .collect();
+    let sections: String = (0..2_000)
+        .map(|i| {
+            format!(
+                "### Ann Lee{} Xy{}\n\n- Company: A\n\nwords\n\n",
+                i % 40,
+                i / 40
+            )
+        })
+        .collect();
+    // Names of letters only: "Bo Maab", "Bo Maac", …
+    let letters = |i: usize| -> String {
+        [i / 676 % 26, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&n| char::from(b'a' + n as u8))
+            .collect()
+    };
+    let rows: String = (0..5_000)
+        .map(|i| format!("| Bo Ma{} | A |\n", letters(i)))
+        .collect();
+    let cells: String = (0..5_000)
+        .map(|i| format!("<tr><td>Cy Do{}</td><td>A</td>", letters(i)))
+        .collect();
+    let cases = [
+        ("lists", format!("# T\n\n{lists}"), 2),
+        ("sections", sections, 2_001),
+        (
+            "pipes",
+            format!("## Nominees\n\n| Name | Employer |\n|--|--|\n{rows}"),
+            5_001,
+        ),
+        (
+            "html",
+            format!("## Nominees\n\n<table><tr><td>Name</td><td>Employer</td>{cells}"),
+            5_001,
+        ),
+        ("quotes", format!("{} deep\n", ">".repeat(100_000)), 2),
+        (
+            "toml",
+            format!(
+                "+++\na = {}{}\n+++\nbody\n",
+                "[".repeat(50_000),
+                "]".repeat(50_000)
+            ),
+            2,
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let at = root.join(name);
+        write(&at, "doc.md", &text);
+        write(&at, "good.md", good);
+        let (lines, err) = list(&at);
+        assert!(
+            lines.iter().any(|l| l.starts_with("Good Person\t")),
+            "{name}: {err}"
+        );
+        assert_eq!(lines.len(), expected, "{name}: {err}");
+    }
+}

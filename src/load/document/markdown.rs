@@ -45,12 +45,15 @@ pub(super) fn read(text: &str) -> Document {
             }
         }
     }
-    Document {
+    let mut doc = Document {
         front,
         blocks,
         body_start,
+        above: Vec::new(),
         markdown: true,
-    }
+    };
+    doc.index_headings();
+    doc
 }
 
 /// Front matter: a first line of `---` (YAML) or `+++` (TOML) and its closing line, holding

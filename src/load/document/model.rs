@@ -70,6 +70,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Where the body starts (after the front matter).
     pub body_start: usize,
+    /// For each block, the index of the heading before it (see [`Document::heading_above`]).
+    pub(super) above: Vec<Option<usize>>,
     /// Whether the source is Markdown, whose own words a statement keeps as written; else
     /// (reStructuredText) a statement is the blocks written again as Markdown.
     pub markdown: bool,
@@ -96,15 +98,44 @@ impl Document {
             })
     }
 
+    /// A document of no blocks (a text with no structure), its words Markdown as written.
+    pub fn unstructured() -> Document {
+        Document {
+            markdown: true,
+            ..Document::default()
+        }
+    }
+
+    /// Notes, for every block, the heading it stands under: asked of every list and table,
+    /// a look back each time was quadratic in a document of many.
+    pub(super) fn index_headings(&mut self) {
+        let mut last = None;
+        self.above = self
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let above = last;
+                if matches!(b.kind, Kind::Heading(..)) {
+                    last = Some(i);
+                }
+                above
+            })
+            .collect();
+    }
+
     /// The heading a block stands under, nearest first: (level, title).
     pub fn heading_above(&self, block: usize) -> Option<(u8, &Inline)> {
-        self.blocks[..block]
-            .iter()
-            .rev()
-            .find_map(|b| match &b.kind {
-                Kind::Heading(level, title) => Some((*level, title)),
-                _ => None,
-            })
+        let at = match self.above.get(block) {
+            Some(at) => *at,
+            None => self.blocks[..block.min(self.blocks.len())]
+                .iter()
+                .rposition(|b| matches!(b.kind, Kind::Heading(..))),
+        }?;
+        match &self.blocks[at].kind {
+            Kind::Heading(level, title) => Some((*level, title)),
+            _ => None,
+        }
     }
 
     /// The words of `text[range]` as a statement shows them: Markdown as written; another

@@ -212,6 +212,7 @@ pub(super) fn read(text: &str) -> Document {
         };
         doc.blocks.push(Block { kind, span });
     }
+    doc.index_headings();
     doc
 }
 

@@ -2,7 +2,7 @@
 //! people), a row each of a nominee table, or an item each of a nominee list.
 
 use super::super::document::{Block, Document, Inline, Kind};
-use super::names::{self, Person};
+use super::names::{self, Listed, Person};
 use super::nominee::{Nominee, fields_from, profile_follows};
 
 const NOMINEE_WORDS: &[&str] = &[
@@ -47,7 +47,7 @@ fn about_results(title: &str) -> bool {
 pub fn sections(
     doc: &Document,
     text: &str,
-    listed: &[String],
+    listed: &Listed,
     told: Option<u8>,
 ) -> Option<(u8, Vec<Nominee>)> {
     // A heading whose section opens with a profile (`- Company:`, `- GitHub:`) is someone's,
@@ -104,9 +104,9 @@ pub fn sections(
     Some((level, out))
 }
 
-fn is_candidate_heading(title: &Inline, listed: &[String]) -> bool {
+fn is_candidate_heading(title: &Inline, listed: &Listed) -> bool {
     (names::person(&title.text).is_some() && !names::placeholder(&title.text))
-        || listed.iter().any(|n| names::same_person(n, &title.text))
+        || listed.contains(&title.text)
 }
 
 /// A section's words without the rule that separates it from the next one.
@@ -306,8 +306,8 @@ pub fn list(doc: &Document, told: Told) -> Option<(String, Vec<Nominee>)> {
 
 /// The names a document lists of its own candidates: a list under a heading about them, a
 /// table of contents (links to `#anchors`), or a nominee table.
-pub fn listed(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
+pub fn listed(doc: &Document) -> Listed {
+    let mut out = Listed::default();
     for (i, block) in doc.blocks.iter().enumerate() {
         let Kind::List(items) = &block.kind else {
             continue;
@@ -334,11 +334,11 @@ pub fn listed(doc: &Document) -> Vec<String> {
                         .map_or_else(|| item.words.text.clone(), |l| l.text.clone()),
                 ]
             };
-            out.extend(
-                names
-                    .into_iter()
-                    .filter(|n| names::person(n).is_some() && !names::placeholder(n)),
-            );
+            for name in names {
+                if names::person(&name).is_some() && !names::placeholder(&name) {
+                    out.push(name);
+                }
+            }
         }
     }
     out

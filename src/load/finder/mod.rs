@@ -101,11 +101,7 @@ fn unstructured(text: &str) -> bool {
 fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadHint>) -> Reading {
     let markup = Markup::of(file_name);
     if told.is_none() && markup == Markup::Markdown && unstructured(text) {
-        let doc = Document {
-            markdown: true,
-            ..Document::default()
-        };
-        return one(&doc, text, fallback_name, None);
+        return one(&Document::unstructured(), text, fallback_name, None);
     }
     let doc = document::read(text, markup);
     if let Some(hint) = told {
@@ -114,8 +110,13 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
             name: hint.name.as_deref(),
         };
         let many = match hint.candidates {
-            Layout::Sections => many::sections(&doc, text, &[], Some(hint.level.unwrap_or(3)))
-                .map(|(level, found)| (format!("its level-{level} headings"), found, true)),
+            Layout::Sections => many::sections(
+                &doc,
+                text,
+                &names::Listed::default(),
+                Some(hint.level.unwrap_or(3)),
+            )
+            .map(|(level, found)| (format!("its level-{level} headings"), found, true)),
             Layout::Table => many::table(&doc, where_told)
                 .map(|(h, found)| (format!("the table under '{h}'"), found, false)),
             Layout::List => many::list(&doc, where_told)
@@ -124,7 +125,7 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
         };
         return match many {
             Some((from, found, here)) if !found.is_empty() => {
-                read_many(&doc, text, &[], (&from, here), found)
+                read_many(&doc, text, &names::Listed::default(), (&from, here), found)
             }
             _ => Reading {
                 how: "no candidate where election.yaml says they are".to_string(),
@@ -169,16 +170,20 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
 
 /// Sections are people's where most carry what a candidate's section has: a handle, a photo,
 /// profile fields, a link on the name, or the document's own list naming them.
-fn with_evidence(found: &[Nominee], listed: &[String], text: &str) -> bool {
+fn with_evidence(found: &[Nominee], listed: &names::Listed, text: &str) -> bool {
     let first = found.first().map_or(0, |n| n.span.start);
-    let intro = text.get(..first).unwrap_or("");
+    // Names met in the introduction are evidence; looked for only where that stays cheap.
+    let intro = text
+        .get(..first)
+        .filter(|intro| intro.len().saturating_mul(found.len()) <= 1 << 26)
+        .unwrap_or("");
     let evidence = found
         .iter()
         .filter(|n| {
             n.nick.is_some()
                 || !n.links.is_empty()
                 || n.affiliation.is_some()
-                || listed.iter().any(|l| names::same_person(l, &n.name))
+                || listed.contains(&n.name)
                 || intro.contains(&n.name)
         })
         .count();
@@ -188,7 +193,7 @@ fn with_evidence(found: &[Nominee], listed: &[String], text: &str) -> bool {
 fn read_many(
     doc: &Document,
     text: &str,
-    listed: &[String],
+    listed: &names::Listed,
     (from, statements_here): (&str, bool),
     found: Vec<Nominee>,
 ) -> Reading {
@@ -210,8 +215,10 @@ fn read_many(
         how.push_str("; 'Results' kept as the election's results");
     }
     let mut warnings = Vec::new();
-    for name in listed {
-        if !found.iter().any(|n| names::same_person(&n.name, name)) {
+    let found_keys: std::collections::HashSet<String> =
+        found.iter().map(|n| names::key(&n.name)).collect();
+    for name in &listed.names {
+        if !found_keys.contains(&names::key(name)) {
             warnings.push(format!(
                 "'{name}' is listed among the candidates, but no section, row or item of theirs was found"
             ));

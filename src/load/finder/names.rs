@@ -279,18 +279,42 @@ pub fn placeholder(name: &str) -> bool {
             })
 }
 
-/// Two names for the same person as documents write them: case, spacing, accents on the
-/// same letters and a trailing handle aside.
+/// A name as it is compared: case, spacing, punctuation and a trailing handle aside.
+pub fn key(name: &str) -> String {
+    let name = person(name).map_or_else(|| name.to_string(), |p| p.name);
+    name.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Two names for the same person as documents write them: case, spacing and a trailing
+/// handle aside.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        let s = person(s).map_or_else(|| s.to_string(), |p| p.name);
-        s.to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    let (a, b) = (key(a), key(b));
-    !a.is_empty() && a == b
+    let a = key(a);
+    !a.is_empty() && a == key(b)
+}
+
+/// The names a document lists of its own candidates, in order, and looked up at once.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// The names as written.
+    pub names: Vec<String>,
+    keys: std::collections::HashSet<String>,
+}
+
+impl Listed {
+    /// Adds a name.
+    pub fn push(&mut self, name: String) {
+        self.keys.insert(key(&name));
+        self.names.push(name);
+    }
+
+    /// Whether `name` is among them.
+    pub fn contains(&self, name: &str) -> bool {
+        let k = key(name);
+        !k.is_empty() && self.keys.contains(&k)
+    }
 }
 
 #[cfg(test)]
