@@ -274,3 +274,48 @@ fn hostile_documents_read_beside_a_good_candidate() {
         assert_eq!(lines.len(), expected, "{name}: {err}");
     }
 }
+
+#[test]
+fn data_files_of_nominees_in_toml_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "a/nominees.toml",
+        "[[nominees]]\nname = \"Ann Lee\"\ncompany = \"Acme\"\nstatement = \"I build.\"\n\n[[nominees]]\nname = \"Bo Ma\"\nbio = \"I care.\"\n",
+    );
+    write(
+        root,
+        "b/candidates.json",
+        "[{\"name\": \"Cy Do\", \"employer\": \"Beta\", \"statement\": \"Hi.\"}]",
+    );
+    write(
+        root,
+        "b/results.json",
+        "[{\"name\": \"Cy Do\", \"votes\": 3}]",
+    );
+    let (lines, err) = list(root);
+    let mut names: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Ann Lee", "Bo Ma", "Cy Do"], "{err}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("Ann Lee\tAcme\t")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("Cy Do\tBeta\t")),
+        "{lines:?}"
+    );
+    let (out, _, _) = on(root, &["show", "--plain", "Bo Ma"]);
+    assert!(out.contains("I care."), "{out}");
+    write(root, "b/candidates.json", "[{\"name\": ");
+    let (out, err, code) = on(root, &["check"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        format!("{out}{err}").contains("candidates.json:1:"),
+        "{out}{err}"
+    );
+}

@@ -7,7 +7,8 @@ use std::path::Path;
 /// What a file in an election folder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Candidate YAML in our schema.
+    /// Candidate YAML in our schema, or a data file of records (YAML, or TOML and JSON named
+    /// for the nominees).
     CandidateYaml,
     /// `election.yaml`: ours, or Elekto's.
     ElectionYaml,
@@ -77,6 +78,13 @@ pub fn classify(path: &Path) -> Kind {
     }
     if ext == "blt" {
         return Kind::Ballots;
+    }
+    // A data file named for its nominees holds them as records.
+    let of_nominees = ["candidate", "nominee", "nomination"]
+        .iter()
+        .any(|w| stem.contains(w));
+    if matches!(ext, "toml" | "json") && of_nominees {
+        return Kind::CandidateYaml;
     }
     if matches!(ext, "csv" | "tsv" | "json") {
         return Kind::NotCandidate("ballots or results, no statement");

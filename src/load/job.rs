@@ -197,29 +197,8 @@ impl Job {
         let mut title = None;
         let mut account = Account::default();
         let raws = match statement {
-            None => read::decode_strict(&path, bytes).and_then(|text| {
-                match parse_candidates(&path, &text) {
-                    Ok(all) => {
-                        account.how = format!("candidate YAML: {}", count(all.len()));
-                        Ok(all)
-                    }
-                    // Not our schema: a data file of nominees, or of something else.
-                    Err(e) => match read::yaml::<serde_yaml::Value>(&path, &text)
-                        .map(|v| finder::data::read(&v))
-                    {
-                        Ok(Some(finder::data::Data::Nominees(all))) => {
-                            account.how = format!("a data file of records: {}", count(all.len()));
-                            Ok(all)
-                        }
-                        Ok(Some(finder::data::Data::Other(what))) => {
-                            account.how = format!("{what}: no candidate");
-                            account.left_out = Some(what.to_string());
-                            Ok(Vec::new())
-                        }
-                        _ => Err(e),
-                    },
-                }
-            }),
+            None => read::decode_strict(&path, bytes)
+                .and_then(|text| candidates_of_data(&path, &text, &mut account)),
             Some(names) => {
                 let (text, fallback) = read::decode_lossy(bytes);
                 warnings.extend(fallback.map(|w| LoadError::new(&path, None, None, &w)));
@@ -349,6 +328,65 @@ fn name_from_context(
         }
     }
     by
+}
+
+/// A file of candidates: our YAML, else a data file of records (YAML, TOML or JSON) whose
+/// records are nominees, or data of something else (voters), left out with what it is.
+fn candidates_of_data(
+    path: &Path,
+    text: &str,
+    account: &mut Account,
+) -> Result<Vec<RawCandidate>, LoadError> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (ours, value) = match ext.as_str() {
+        "toml" => (
+            None,
+            toml::from_str::<serde_yaml::Value>(text).map_err(|e| {
+                LoadError::new(path, None, None, &format!("not TOML: {}", e.message()))
+            }),
+        ),
+        // JSON's own parser, whose depth is bounded.
+        "json" => (
+            None,
+            serde_json::from_str::<serde_yaml::Value>(text).map_err(|e| {
+                LoadError::new(
+                    path,
+                    Some(e.line()),
+                    Some(e.column()),
+                    &format!("not JSON: {e}"),
+                )
+            }),
+        ),
+        _ => match parse_candidates(path, text) {
+            Ok(all) => {
+                account.how = format!("candidate YAML: {}", count(all.len()));
+                return Ok(all);
+            }
+            Err(e) => (Some(e), read::yaml::<serde_yaml::Value>(path, text)),
+        },
+    };
+    let refused = |e: LoadError| Err(ours.clone().unwrap_or(e));
+    match value.map(|v| finder::data::read(&v)) {
+        Ok(Some(finder::data::Data::Nominees(all))) => {
+            account.how = format!("a data file of records: {}", count(all.len()));
+            Ok(all)
+        }
+        Ok(Some(finder::data::Data::Other(what))) => {
+            account.how = format!("{what}: no candidate");
+            account.left_out = Some(what.to_string());
+            Ok(Vec::new())
+        }
+        Ok(None) => refused(LoadError::new(
+            path,
+            None,
+            None,
+            "no list of candidates in this file",
+        )),
+        Err(e) => refused(e),
+    }
 }
 
 /// Reads every document of a file; each is one candidate or a list of them.
