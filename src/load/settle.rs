@@ -107,7 +107,7 @@ fn describe(roster: &mut Roster, e: usize, facts: &Facts, named_by_folder: &mut 
         election.dates = facts
             .dates
             .iter()
-            .map(|(k, v)| (sanitize_line(k).text, sanitize_line(v).text))
+            .map(|(k, v)| (known_date(k), sanitize_line(v).text))
             .collect();
     }
     for (key, text) in [
@@ -121,5 +121,19 @@ fn describe(roster: &mut Roster, e: usize, facts: &Facts, named_by_folder: &mut 
                 .extra
                 .push((key.to_string(), sanitize_text(text.trim()).text));
         }
+    }
+}
+
+/// A date's name as the election's metadata names it where a document's words say the same
+/// ("Voting Ends" is `voting_close`), so that the app knows when voting closes; else as written.
+fn known_date(key: &str) -> String {
+    let k = key.to_lowercase();
+    let voting = k.contains("vot");
+    if voting && ["close", "end"].iter().any(|w| k.contains(w)) {
+        "voting_close".to_string()
+    } else if voting && ["open", "start", "begin"].iter().any(|w| k.contains(w)) {
+        "voting_open".to_string()
+    } else {
+        sanitize_line(key).text
     }
 }

@@ -304,7 +304,7 @@ pub(super) fn inline(text: &str) -> Inline {
         }
     }
     out.text.push_str(&strip_emphasis(rest));
-    out.text = squeeze(&out.text);
+    out.text = squeeze(&footnote_marks(&out.text));
     // Bare addresses are links too.
     for word in out.text.split_whitespace() {
         if word.starts_with("https://") || word.starts_with("http://") {
@@ -331,4 +331,28 @@ fn strip_emphasis(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A footnote's mark, `[#note]_` or `[1]_`, as a reader sees it: `[note]`, `[1]`.
+fn footnote_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("]_").map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        if inner.contains(char::is_whitespace) || inner.is_empty() {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        out.push('[');
+        out.push_str(inner.trim_start_matches('#'));
+        out.push(']');
+        rest = &rest[close + 2..];
+    }
+    out.push_str(rest);
+    out
 }

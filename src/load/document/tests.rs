@@ -132,12 +132,12 @@ fn restructured_text_titles_fields_lists_and_links() {
 
 #[test]
 fn restructured_text_is_written_again_as_markdown() {
-    let text = "Title: T\n\nCandidates\n==========\n\nAs in :pep:`13`, see `the list <https://l.example>`_.\n\n- `Barry Warsaw <https://d.example/1>`_\n\n.. note::\n   Kept.\n";
+    let text = "Title: T\n\nCandidates\n==========\n\nAs in :pep:`13`, see `the list <https://l.example>`_ [#n1]_.\n\n- `Barry Warsaw <https://d.example/1>`_\n\n.. note::\n   Kept.\n";
     let doc = read(text, Markup::Rst);
     let written = doc.written(text, doc.body_start..text.len());
     assert_eq!(
         written,
-        "# Candidates\n\nAs in PEP 13, see [the list](https://l.example).\n\n- [Barry Warsaw](https://d.example/1)\n\nnote: Kept."
+        "# Candidates\n\nAs in PEP 13, see [the list](https://l.example) [n1].\n\n- [Barry Warsaw](https://d.example/1)\n\nnote: Kept."
     );
     let md = "# A\n\n*b*\n";
     let doc = read(md, Markup::Markdown);

@@ -138,7 +138,61 @@ pub fn dates(doc: &Document) -> Vec<(String, String)> {
             break;
         }
     }
+    if out.is_empty() {
+        out = dates_in_prose(doc);
+    }
     out
+}
+
+/// What a sentence says happens on a date: "Voting opens 2026-03-09".
+const EVENTS: &[&str] = &[
+    "voting opens",
+    "voting closes",
+    "voting ends",
+    "voting starts",
+    "voting begins",
+    "nominations open",
+    "nominations close",
+    "nominations end",
+    "election day",
+    "results announced",
+];
+
+/// Dates where a sentence states them plainly: an event of [`EVENTS`] followed by a date
+/// written `YYYY-MM-DD` ("Voting opens 2026-03-09", "voting closes on 2026-03-16").
+fn dates_in_prose(doc: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for words in doc.blocks.iter().flat_map(|b| block_texts(&b.kind)) {
+        let lower = words.to_lowercase();
+        for event in EVENTS {
+            let Some(at) = lower.find(event) else {
+                continue;
+            };
+            // The date within a few words after the event.
+            let after = &words[(at + event.len()).min(words.len())..];
+            let date = after
+                .split_whitespace()
+                .take(4)
+                .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+                .find(|w| is_iso_date(w));
+            if let Some(date) = date {
+                let key = &words[at..at + event.len()];
+                if !out
+                    .iter()
+                    .any(|(k, _): &(String, String)| k.eq_ignore_ascii_case(key))
+                {
+                    out.push((key.to_string(), date.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_iso_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len())
+        && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// The section headed "Results" (any level), as written.

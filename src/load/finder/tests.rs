@@ -146,3 +146,17 @@ fn one_statement_with_headings_that_look_like_names_stays_one() {
     assert_eq!(r.candidates[0].statement, text);
     assert!(r.how.contains("file name"));
 }
+
+#[test]
+fn dates_and_seats_stated_in_sentences() {
+    let text = "# Example Election 2030\n\nWe elect two seats. Voting opens 2030-03-09 and voting closes on 2030-03-16.\n\n## Ann Lee\n\n- GitHub: @al\n\nx\n\n## Bo Ma\n\n- GitHub: @bm\n\ny\n";
+    let r = find(text, "e.md", "e");
+    assert_eq!(r.facts.seats, Some(2));
+    assert_eq!(
+        r.facts.dates,
+        [
+            ("Voting opens".to_string(), "2030-03-09".to_string()),
+            ("voting closes".to_string(), "2030-03-16".to_string())
+        ]
+    );
+}
