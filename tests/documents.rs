@@ -319,3 +319,43 @@ fn data_files_of_nominees_in_toml_and_json() {
         "{out}{err}"
     );
 }
+
+#[test]
+fn web_pages_are_read_as_the_documents_they_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "blog/2030-12-10-steering-council-candidates.html",
+        "<!doctype html><html><head><title>Example Steering Council Election 2030 Candidates</title><script>var a = '<h3>Not Me</h3>';</script></head><body><nav><a href=\"/\">Home</a></nav><h1>Example Steering Council Election 2030 Candidates</h1><p>Voting opens 2030-12-12.</p><h3>Ann Lee</h3><ul><li>Company: <a href=\"https://acme.example\">Acme</a></li></ul><p>I will <em>listen</em> &amp; build.</p><h3>Bo Ma</h3><ul><li>Employer: Beta</li></ul><p>My words.</p></body></html>",
+    );
+    write(
+        root,
+        "one/index.html",
+        "<html><body><h1>Cy Do</h1><p>I stand for the board.</p><table><tr><td>Why</td><td>Because</td></tr></table></body></html>",
+    );
+    let (lines, err) = list(root);
+    for line in [
+        "Ann Lee\tAcme\tExample Steering Council Election 2030",
+        "Bo Ma\tBeta\tExample Steering Council Election 2030",
+        "Cy Do\t\t",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(line)),
+            "{line:?} missing:\n{}\n{err}",
+            lines.join("\n")
+        );
+    }
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let (out, _, _) = on(root, &["show", "--plain", "Ann Lee"]);
+    assert!(out.contains("I will listen & build."), "{out}");
+    assert!(
+        !out.contains('<') || out.contains("<https://"),
+        "no tag shown: {out}"
+    );
+    let (out, _, _) = on(root, &["show", "--plain", "Cy Do"]);
+    assert!(
+        out.contains("I stand for the board.") && out.contains("Because"),
+        "{out}"
+    );
+}

@@ -91,7 +91,7 @@ pub fn classify(path: &Path) -> Kind {
     }
     match ext {
         "yaml" | "yml" => Kind::CandidateYaml,
-        "txt" | "md" | "markdown" | "rst" | "text" => Kind::Statement,
+        "txt" | "md" | "markdown" | "rst" | "text" | "html" | "htm" => Kind::Statement,
         // OpenStack names statements by e-mail address, with no extension.
         _ if name.contains('@') => Kind::Statement,
         "" if in_candidates_tree() => Kind::Statement,

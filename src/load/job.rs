@@ -250,14 +250,23 @@ fn import_statements(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let fallback = formats::name_from_file(&file_name);
-    let format = formats::detect(text, &file_name);
+    // A web page is read as the Markdown it shows.
+    let page;
+    let (text, read_as) = if super::document::is_html(&file_name) {
+        page = super::document::html_as_markdown(text);
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name.as_str(), |(s, _)| s);
+        (page.as_str(), format!("{stem}.md"))
+    } else {
+        (text, file_name.clone())
+    };
+    let fallback = formats::name_from_file(&read_as);
+    let format = formats::detect(text, &read_as);
     let mut parsed = match &context.hint {
         // What election.yaml says comes before any guess.
-        Some(hint) => {
-            formats::Parsed::read(finder::find_as(text, &file_name, &fallback, Some(hint)))
-        }
-        None => formats::parse_file(text, format, &file_name, &fallback),
+        Some(hint) => formats::Parsed::read(finder::find_as(text, &read_as, &fallback, Some(hint))),
+        None => formats::parse_file(text, format, &read_as, &fallback),
     };
     let mut account = match parsed.reading.take() {
         Some(reading) => Account {
