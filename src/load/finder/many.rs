@@ -79,7 +79,7 @@ pub fn sections(
         }
         let person = names::person(&title.text).unwrap_or(Person {
             name: title.text.clone(),
-            nick: None,
+            ..Person::default()
         });
         let end = doc.section_end(i, text.len());
         let body: Vec<&Block> = doc.blocks[i + 1..]
@@ -221,7 +221,7 @@ pub fn table(doc: &Document, told: Told) -> Option<(String, Vec<Nominee>)> {
         }
         let person = names::person(&cell.text).unwrap_or(Person {
             name: cell.text.clone(),
-            nick: None,
+            ..Person::default()
         });
         let mut nominee = Nominee::named(person);
         for (n, value) in row.iter().enumerate() {

@@ -324,7 +324,7 @@ fn candidate_section(doc: &Document, nominee: &mut Nominee) -> Option<String> {
         let words = p.text[..cut].trim();
         names::placeholder(words).then(|| Person {
             name: words.to_string(),
-            nick: None,
+            ..Person::default()
         })
     })?;
     for link in &p.links {

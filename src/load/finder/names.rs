@@ -166,13 +166,16 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "y", "e", "ten", "ter",
 ];
 
-/// A name as a document writes it, split into the name and a trailing `(nick)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A name as a document writes it, split into the name, a trailing `(nick)` and a company
+/// written after it (`Ann Lee — Acme`, `Ann Lee (Red Hat)`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Person {
     /// The name: "Ihno Krumreich", "Jung-Yu (Gina) Yeh".
     pub name: String,
     /// A handle written after it in parentheses: `bigiron`.
     pub nick: Option<String>,
+    /// A company or affiliation written after it.
+    pub affiliation: Option<String>,
 }
 
 /// `words` as a person's name, if they read as one: two to six words, each capitalised (or
@@ -181,6 +184,24 @@ pub struct Person {
 /// capitals (李明, 김민수). A trailing `(nick)` is a handle.
 pub fn person(words: &str) -> Option<Person> {
     let t = words.trim().trim_end_matches([':', ',']).trim();
+    bare_person(t).or_else(|| {
+        // "Ann Lee — Acme", "Ann Lee, Red Hat", "Ann Lee (Red Hat)": the name, then a company.
+        let (name, rest) = [" — ", " – ", " - ", " | ", ", ", " ("]
+            .iter()
+            .filter_map(|sep| t.find(sep).map(|at| (&t[..at], &t[at + sep.len()..])))
+            .min_by_key(|(name, _)| name.len())?;
+        let rest = rest.trim().trim_end_matches(')').trim();
+        let p = bare_person(name.trim())?;
+        (p.nick.is_none() && !rest.is_empty() && rest.split_whitespace().count() <= 6).then(|| {
+            Person {
+                affiliation: Some(rest.to_string()),
+                ..p
+            }
+        })
+    })
+}
+
+fn bare_person(t: &str) -> Option<Person> {
     let (name, nick) = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
         Some((name, nick))
             if !nick.contains(' ') && nick.chars().next().is_some_and(|c| !c.is_uppercase()) =>
@@ -191,14 +212,17 @@ pub fn person(words: &str) -> Option<Person> {
         Some((name, pronouns)) if pronouns.contains('/') && pronouns.len() <= 12 => {
             return is_name(name.trim()).then(|| Person {
                 name: t.to_string(),
-                nick: None,
+                ..Person::default()
             });
         }
+        // "Ann Lee (Red Hat)": a company after the name, for [`person`] to take apart.
+        Some((name, _)) if is_name(name.trim()) => return None,
         _ => (t, None),
     };
     is_name(name).then(|| Person {
         name: name.to_string(),
         nick,
+        affiliation: None,
     })
 }
 
@@ -208,7 +232,7 @@ fn is_name(name: &str) -> bool {
         return false;
     }
     if name.contains([
-        '!', '?', ':', ';', '/', '|', '#', '*', '_', '[', ']', '<', '>', '=', '@',
+        '!', '?', ':', ';', '/', '|', '#', '*', '_', '[', ']', '<', '>', '=', '@', ',',
     ]) || name.chars().any(|c| c.is_ascii_digit())
     {
         return false;
@@ -338,6 +362,17 @@ mod tests {
                 person(name).map(|p| p.name).as_deref(),
                 Some(name),
                 "{name}"
+            );
+        }
+        for (written, name, company) in [
+            ("Ann Lee — Acme", "Ann Lee", "Acme"),
+            ("Christoph Blecker, Red Hat", "Christoph Blecker", "Red Hat"),
+            ("Ann Lee (Red Hat)", "Ann Lee", "Red Hat"),
+        ] {
+            let p = person(written).unwrap();
+            assert_eq!(
+                (p.name.as_str(), p.affiliation.as_deref()),
+                (name, Some(company))
             );
         }
         let p = person("Ihno Krumreich (bigiron)").unwrap();

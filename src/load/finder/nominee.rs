@@ -28,6 +28,7 @@ impl Nominee {
         Nominee {
             name: person.name,
             nick: person.nick,
+            affiliation: person.affiliation,
             ..Nominee::default()
         }
     }

@@ -41,6 +41,39 @@ pub(super) fn key_lines(
     c
 }
 
+/// Several candidates' key lines in one file, each from its `Name:` line to the next, and
+/// what comes before the first (the file's own words about them). A file of one is
+/// [`key_lines`].
+pub(super) fn records(text: &str, fallback_name: &str) -> (Vec<RawCandidate>, String) {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| key_value(lines[i], "Name").is_some_and(|v| !v.is_empty()))
+        .collect();
+    if starts.len() < 2 {
+        return (
+            vec![key_lines(text, fallback_name, Vec::new())],
+            String::new(),
+        );
+    }
+    let preamble = trim_blank_lines(&lines[..starts[0]].join("\n"));
+    let mut out = Vec::new();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(lines.len());
+        let mut c = key_lines(&lines[start..end].join("\n"), fallback_name, Vec::new());
+        // The rule that parts one candidate from the next is neither's.
+        let mut body: Vec<&str> = c.statement.lines().collect();
+        while body
+            .last()
+            .is_some_and(|l| l.trim().is_empty() || super::common::is_dash_line(l.trim()))
+        {
+            body.pop();
+        }
+        c.statement = trim_blank_lines(&body.join("\n"));
+        out.push(c);
+    }
+    (out, preamble)
+}
+
 /// A number written as a word, as election READMEs do ("four seats").
 fn number_word(word: &str) -> Option<u32> {
     let words = [

@@ -170,6 +170,31 @@ pub fn parse_file(text: &str, format: Format, file_name: &str, fallback_name: &s
             title: None,
             reading: None,
         },
+        // Several `Name:` lines are several candidates, never one with another's words.
+        Format::KeyLines => {
+            let (candidates, preamble) = kata::records(text, fallback_name);
+            if candidates.len() < 2 {
+                return Parsed {
+                    candidates,
+                    title: None,
+                    reading: None,
+                };
+            }
+            let mut reading = finder::Reading {
+                how: format!(
+                    "a document; {} candidates, from each `Name:` line to the next",
+                    candidates.len()
+                ),
+                many: true,
+                ..finder::Reading::default()
+            };
+            reading.facts.description = (!preamble.is_empty()).then_some(preamble);
+            Parsed {
+                candidates,
+                title: None,
+                reading: Some(reading),
+            }
+        }
         _ => Parsed {
             candidates: vec![parse(text, format, fallback_name)],
             title: None,
@@ -232,6 +257,24 @@ mod tests {
         assert_eq!(c.name, "Eric Ernst");
         assert_eq!(c.emails, vec!["eric_ernst@apple.com"]);
         assert_eq!(c.statement, "---\n\nI am.\n");
+    }
+
+    #[test]
+    fn several_name_lines_are_several_candidates() {
+        let text = "Candidacies for the 2030 AC\n\nName: Ann Lee\nEmail: ann@x.org\n\nI build.\n\n---\n\nName: Bo Ma\n\nI care.\n";
+        let parsed = parse_file(text, detect(text, "all.txt"), "all.txt", "all");
+        let names: Vec<&str> = parsed.candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Ma"]);
+        assert_eq!(parsed.candidates[0].statement, "I build.\n");
+        assert_eq!(parsed.candidates[0].emails, ["ann@x.org"]);
+        assert_eq!(parsed.candidates[1].statement, "I care.\n");
+        let reading = parsed.reading.unwrap();
+        assert!(reading.many);
+        assert_eq!(
+            reading.facts.description.as_deref(),
+            Some("Candidacies for the 2030 AC\n"),
+            "what precedes them is kept, as the election's words"
+        );
     }
 
     #[test]
