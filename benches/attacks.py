@@ -82,6 +82,20 @@ def main(root):
         "".join(f"Title {i}\n{'=' * 12}\n\n- `Ann Lee <https://x.example/{i}>`_\n\n" for i in range(50_000)),
     )
     write(f"{root}/doc-rst/good.md", good_md)
+    # A question grid of 2,000 questions (with links, in election.yaml) x 500 candidates who
+    # answer by title only.
+    qs = "".join(f"  - title: Question {i}?\n    link: https://q.example/issues/{i}\n" for i in range(2_000))
+    write(f"{root}/grid/election.yaml", "name: Grid\nquestions:\n" + qs)
+    answers = "".join(f"  - title: Question {i}?\n    answer: yes {i}\n" for i in range(2_000))
+    for c in range(500):
+        write(f"{root}/grid/c{c}.yaml", f"name: Candidate {c}\nstatement: s\nanswers:\n{answers}")
+    # The voter's config: 100,000 bad keys, a FIFO, a link to /dev/zero, a 30 MB value.
+    write(f"{root}/conf-keys/hustings/config.toml", "".join(f"bad{i} = 1\n" for i in range(100_000)))
+    os.makedirs(f"{root}/conf-fifo/hustings", exist_ok=True)
+    os.mkfifo(f"{root}/conf-fifo/hustings/config.toml")
+    os.makedirs(f"{root}/conf-zero/hustings", exist_ok=True)
+    os.symlink("/dev/zero", f"{root}/conf-zero/hustings/config.toml")
+    write(f"{root}/conf-value/hustings/config.toml", 'theme = "' + "x" * 30_000_000 + '"\n')
     huge = text(8_700_000)
     write(f"{root}/themes50/Huge.md", huge)
     write(f"{root}/themes15/Huge.md", huge[:15_600_000])

@@ -31,6 +31,10 @@ measure "document: HTML table of 100,000 cells" list --no-cache --data-dir "$DAT
 measure "document: quotes nested 100,000 deep" list --no-cache --data-dir "$DATA" "$DIR/doc-quotes"
 measure "document: TOML front matter 100,000 deep" list --no-cache --data-dir "$DATA" "$DIR/doc-toml"
 measure "document: 50,000 reStructuredText titles" list --no-cache --data-dir "$DATA" "$DIR/doc-rst"
+measure "questions: 2,000 x 500, answers by title" questions --data-dir "$DATA" "$DIR/grid"
+for c in keys fifo zero value; do
+    XDG_CONFIG_HOME="$DIR/conf-$c" measure "config: $c" list --data-dir "$DATA" "$DIR/fifo/good.yaml"
+done
 measure "FIFO" list --data-dir "$DATA" "$DIR/fifo"
 measure "/dev/zero" list --data-dir "$DATA" "$DIR/zero"
 measure "links to / and /etc/passwd" list --no-cache --data-dir "$DATA" "$DIR/links"
