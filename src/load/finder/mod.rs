@@ -151,7 +151,10 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
     let listed = many::listed(&doc);
     // Sections hold their candidates' statements; a table or a list only names them.
     let many: Option<(String, Vec<Nominee>, bool)> = many::sections(&doc, text, &listed, None)
-        .filter(|(_, found)| with_evidence(found, &listed, text))
+        .filter(|(level, found)| {
+            with_evidence(found, &listed, text)
+                || about_candidates(&doc, file_name) && mostly_people(&doc, *level, found.len())
+        })
         .map(|(level, found)| (format!("its level-{level} headings"), found, true))
         .or_else(|| {
             many::table(&doc, many::Told::default())
@@ -188,6 +191,27 @@ fn with_evidence(found: &[Nominee], listed: &names::Listed, text: &str) -> bool 
         })
         .count();
     found.len() >= 2 && evidence * 2 >= found.len()
+}
+
+/// Whether a document says it is about candidates: its title (front matter, first heading)
+/// or its file's name speaks of candidates, nominees, an election or a ballot.
+fn about_candidates(doc: &Document, file_name: &str) -> bool {
+    let heading = doc.headings().next().map(|(_, _, t)| t.text.clone());
+    [doc.front("title").map(str::to_string), heading, Some(file_name.to_string())]
+        .into_iter()
+        .flatten()
+        .any(|t| {
+            let l = t.to_lowercase();
+            ["candidate", "nominee", "nomination", "election", "ballot", "meet the"]
+                .iter()
+                .any(|w| l.contains(w))
+        })
+}
+
+/// Whether the headings of `level` are mostly people's: `people` of them, two thirds at least.
+fn mostly_people(doc: &Document, level: u8, people: usize) -> bool {
+    let all = doc.headings().filter(|(_, l, _)| *l == level).count();
+    people >= 2 && people * 3 >= all * 2
 }
 
 fn read_many(

@@ -160,3 +160,14 @@ fn dates_and_seats_stated_in_sentences() {
         ]
     );
 }
+
+#[test]
+fn a_post_about_candidates_with_plain_name_headings_is_read_as_sections() {
+    let text = "# Steering Council candidates\n\nThe candidates are below.\n\n## Andrew Godwin\n\nI have worked on migrations.\n\n## Carlton Gibson\n\nI maintained releases.\n\n## Frank Wiles\n\nI run a consultancy.\n";
+    let r = find(text, "2030-12-10-steering-council-candidates.md", "x");
+    assert_eq!(names(&r), ["Andrew Godwin", "Carlton Gibson", "Frank Wiles"]);
+    assert_eq!(r.candidates[1].statement, "I maintained releases.\n");
+    // The same headings in a statement that is about no election stay one statement.
+    let text = "I am running.\n\n## Andrew Godwin\n\nMy mentor.\n\n## Carlton Gibson\n\nMy other mentor.\n";
+    assert_eq!(names(&find(text, "JaneRoe.md", "Jane Roe")), ["Jane Roe"]);
+}
