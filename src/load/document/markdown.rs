@@ -6,6 +6,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::html;
 use super::model::{Block, Document, Inline, Item, Kind, Link, squeeze};
 
+/// The level of a paragraph of bold words alone, read as a heading below every `#` level.
+pub const BOLD_HEADING: u8 = 7;
+
 /// Reads Markdown, front matter first.
 pub(super) fn read(text: &str) -> Document {
     let (front, body_start) = front_matter(text);
@@ -92,6 +95,10 @@ struct Builder {
     links: Vec<(usize, String)>,
     /// Inside an image: its alt text is no word of the block.
     in_image: usize,
+    /// Inside `**strong**` words, and the words so marked: a paragraph of them alone stands
+    /// as a heading.
+    strong: usize,
+    strong_words: String,
     items: Vec<Item>,
     head: Vec<Inline>,
     rows: Vec<Vec<Inline>>,
@@ -127,6 +134,8 @@ impl Builder {
             words: Inline::default(),
             links: Vec::new(),
             in_image: 0,
+            strong: 0,
+            strong_words: String::new(),
             items: Vec::new(),
             head: Vec::new(),
             rows: Vec::new(),
@@ -156,6 +165,7 @@ impl Builder {
                 self.words.images.push(dest_url.to_string());
                 self.in_image += 1;
             }
+            Tag::Strong => self.strong += 1,
             Tag::Paragraph | Tag::Item | Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_) => {
                 self.space()
             }
@@ -172,6 +182,7 @@ impl Builder {
                 }
             }
             TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::TableCell => {
                 let cell = finish_inline(std::mem::take(&mut self.words));
                 self.row.push(cell);
@@ -204,7 +215,13 @@ impl Builder {
             return;
         }
         match event {
-            Event::Text(t) | Event::Code(t) => self.words.text.push_str(&t),
+            Event::Text(t) | Event::Code(t) => {
+                if self.strong > 0 {
+                    self.strong_words.push_str(&t);
+                    self.strong_words.push(' ');
+                }
+                self.words.text.push_str(&t);
+            }
             Event::SoftBreak | Event::HardBreak => self.words.text.push(' '),
             Event::Html(h) if self.kind == Shape::Html => self.html.push_str(&h),
             Event::Html(h) | Event::InlineHtml(h) => {
@@ -232,7 +249,21 @@ impl Builder {
     fn finish(mut self) -> Block {
         let kind = match self.kind {
             Shape::Heading(level) => Kind::Heading(level, finish_inline(self.words)),
-            Shape::Paragraph => Kind::Paragraph(finish_inline(self.words)),
+            Shape::Paragraph => {
+                let words = finish_inline(self.words);
+                // `**Ann Lee**` alone on its line (or with a company after it: `**Ann Lee**,
+                // Acme`) heads what follows, below any `#` heading.
+                let bold = squeeze(&self.strong_words);
+                let rest = words.text.strip_prefix(bold.as_str()).map(str::trim);
+                let heads = rest.is_some_and(|rest| {
+                    rest.split_whitespace().count() <= 6 && !rest.ends_with(['.', '!', '?', ':'])
+                });
+                if !bold.is_empty() && heads {
+                    Kind::Heading(BOLD_HEADING, words)
+                } else {
+                    Kind::Paragraph(words)
+                }
+            }
             Shape::List => {
                 self.flush_item();
                 for item in &mut self.items {

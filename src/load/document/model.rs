@@ -34,7 +34,8 @@ pub struct Item {
 /// What a block is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A heading of level 1 (the title) to 6.
+    /// A heading of level 1 (the title) to 6; 7 for a paragraph of bold words alone, which
+    /// heads what follows as a heading below every other level.
     Heading(u8, Inline),
     /// A paragraph.
     Paragraph(Inline),

@@ -62,7 +62,11 @@ pub fn sections(
                 && profile_follows(&doc.blocks[i + 1..]))
     };
     let mut best: Option<(u8, usize)> = told.map(|level| (level, 0));
-    for level in 1..=6u8 {
+    // Bold lines standing as headings count only where no heading level holds people.
+    for level in 1..=7u8 {
+        if level == 7 && best.is_some() {
+            break;
+        }
         let people = doc
             .headings()
             .filter(|(i, l, t)| *l == level && is_candidate(*i, t))

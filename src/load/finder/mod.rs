@@ -84,7 +84,8 @@ fn unstructured(text: &str) -> bool {
     for line in text.lines() {
         let t = line.trim_start();
         let indent = line.len() - t.len();
-        if indent <= 3 && t.starts_with('#') {
+        // A heading, or a line of bold words that may stand as one.
+        if indent <= 3 && (t.starts_with('#') || t.starts_with("**") || t.starts_with("__")) {
             return false;
         }
         // A setext underline under a line of words makes a heading.
@@ -116,7 +117,7 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
                 &names::Listed::default(),
                 Some(hint.level.unwrap_or(3)),
             )
-            .map(|(level, found)| (format!("its level-{level} headings"), found, true)),
+            .map(|(level, found)| (sections_named(level), found, true)),
             Layout::Table => many::table(&doc, where_told)
                 .map(|(h, found)| (format!("the table under '{h}'"), found, false)),
             Layout::List => many::list(&doc, where_told)
@@ -155,7 +156,7 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
             with_evidence(found, &listed, text)
                 || about_candidates(&doc, file_name) && mostly_people(&doc, *level, found.len())
         })
-        .map(|(level, found)| (format!("its level-{level} headings"), found, true))
+        .map(|(level, found)| (sections_named(level), found, true))
         .or_else(|| {
             many::table(&doc, many::Told::default())
                 .map(|(h, found)| (format!("the table under '{h}'"), found, false))
@@ -193,19 +194,39 @@ fn with_evidence(found: &[Nominee], listed: &names::Listed, text: &str) -> bool 
     found.len() >= 2 && evidence * 2 >= found.len()
 }
 
+/// How sections at `level` are named in an account of the reading.
+fn sections_named(level: u8) -> String {
+    if level > 6 {
+        "its lines of bold names".to_string()
+    } else {
+        format!("its level-{level} headings")
+    }
+}
+
 /// Whether a document says it is about candidates: its title (front matter, first heading)
 /// or its file's name speaks of candidates, nominees, an election or a ballot.
 fn about_candidates(doc: &Document, file_name: &str) -> bool {
     let heading = doc.headings().next().map(|(_, _, t)| t.text.clone());
-    [doc.front("title").map(str::to_string), heading, Some(file_name.to_string())]
-        .into_iter()
-        .flatten()
-        .any(|t| {
-            let l = t.to_lowercase();
-            ["candidate", "nominee", "nomination", "election", "ballot", "meet the"]
-                .iter()
-                .any(|w| l.contains(w))
-        })
+    [
+        doc.front("title").map(str::to_string),
+        heading,
+        Some(file_name.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|t| {
+        let l = t.to_lowercase();
+        [
+            "candidate",
+            "nominee",
+            "nomination",
+            "election",
+            "ballot",
+            "meet the",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    })
 }
 
 /// Whether the headings of `level` are mostly people's: `people` of them, two thirds at least.

@@ -165,9 +165,26 @@ fn dates_and_seats_stated_in_sentences() {
 fn a_post_about_candidates_with_plain_name_headings_is_read_as_sections() {
     let text = "# Steering Council candidates\n\nThe candidates are below.\n\n## Andrew Godwin\n\nI have worked on migrations.\n\n## Carlton Gibson\n\nI maintained releases.\n\n## Frank Wiles\n\nI run a consultancy.\n";
     let r = find(text, "2030-12-10-steering-council-candidates.md", "x");
-    assert_eq!(names(&r), ["Andrew Godwin", "Carlton Gibson", "Frank Wiles"]);
+    assert_eq!(
+        names(&r),
+        ["Andrew Godwin", "Carlton Gibson", "Frank Wiles"]
+    );
     assert_eq!(r.candidates[1].statement, "I maintained releases.\n");
     // The same headings in a statement that is about no election stay one statement.
     let text = "I am running.\n\n## Andrew Godwin\n\nMy mentor.\n\n## Carlton Gibson\n\nMy other mentor.\n";
+    assert_eq!(names(&find(text, "JaneRoe.md", "Jane Roe")), ["Jane Roe"]);
+}
+
+#[test]
+fn bold_names_alone_on_their_lines_head_candidates_where_no_heading_does() {
+    let text = "# Board election 2030: the candidates\n\n**Ann Lee**\n\nI will listen.\n\n**Bo Ma**, Beta Corp\n\nI care.\n\n**Cy Do**\n\nI will build. **Strong words** here are Cy's.\n";
+    let r = find(text, "candidates.md", "x");
+    assert_eq!(names(&r), ["Ann Lee", "Bo Ma", "Cy Do"], "{}", r.how);
+    assert_eq!(r.candidates[1].affiliation.as_deref(), Some("Beta Corp"));
+    assert_eq!(r.candidates[0].statement, "I will listen.\n");
+    assert!(r.candidates[2].statement.contains("Strong words"));
+    assert!(r.how.contains("bold names"), "{}", r.how);
+    // In a statement, bold words are emphasis, not people.
+    let text = "I stand.\n\n**Ann Lee**\n\nMy mentor.\n\n**Bo Ma**\n\nAnother.\n";
     assert_eq!(names(&find(text, "JaneRoe.md", "Jane Roe")), ["Jane Roe"]);
 }
