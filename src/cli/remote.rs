@@ -185,6 +185,9 @@ fn stop(child: &mut std::process::Child) {
 /// carriage return as progress is) sanitized, kept in `last` when not blank, and written to
 /// `out` if there is one, a progress line over the one before; `heard` is called whenever
 /// anything comes.
+/// The most of one line of `git`'s that is kept.
+const LONGEST_LINE: usize = 64 * 1024;
+
 fn relay(
     mut from: impl Read,
     mut out: Option<&mut dyn Write>,
@@ -194,17 +197,31 @@ fn relay(
     let mut pending: Vec<u8> = Vec::new();
     let mut drawn: usize = 0;
     let mut buf = [0u8; 4096];
+    // A line longer than anyone reads is cut, the rest of it dropped as it comes: a server
+    // that never ends its line is held to this much memory.
+    let mut overlong = false;
     loop {
         let n = match from.read(&mut buf) {
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
         heard();
+        let mut data = &buf[..n];
+        if overlong {
+            match data.iter().position(|&b| b == b'\n' || b == b'\r') {
+                Some(end) => {
+                    overlong = false;
+                    pending.extend_from_slice("…".as_bytes());
+                    data = &data[end..];
+                }
+                None => continue,
+            }
+        }
         // Only what came now is looked through for line ends, and what was said is taken
         // off once per read: a long line arriving a read at a time was looked through, and
         // shifted down, again for every line after it.
         let mut at = pending.len();
-        pending.extend_from_slice(&buf[..n]);
+        pending.extend_from_slice(data);
         let mut start = 0;
         while let Some(found) = pending[at..].iter().position(|&b| b == b'\n' || b == b'\r') {
             let end_at = at + found;
@@ -229,6 +246,13 @@ fn relay(
             }
         }
         pending.drain(..start);
+        if pending.len() > LONGEST_LINE {
+            pending.truncate(LONGEST_LINE);
+            overlong = true;
+        }
+    }
+    if overlong {
+        pending.extend_from_slice("…".as_bytes());
     }
     let rest = sanitize_line(&String::from_utf8_lossy(&pending)).text;
     if !rest.is_empty() {
@@ -391,6 +415,30 @@ fatal: \x1b[31mearly EOF";
             "\rremote: one\n\rCounting: 1%\rCounting: 100%\n\rfatal: ^[[1mend\n"
         );
         assert_eq!(last, "fatal: ^[[1mend");
+    }
+
+    #[test]
+    fn a_line_that_never_ends_is_cut_and_the_next_is_whole() {
+        let mut text = vec![b'x'; 10 * 1024 * 1024];
+        text.extend_from_slice(b"\nremote: done\n");
+        let mut shown = Vec::new();
+        let mut last = String::new();
+        relay(&text[..], Some(&mut shown), &mut last, || {});
+        let shown = String::from_utf8(shown).unwrap();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0].len(),
+            1 + LONGEST_LINE + "…".len(),
+            "cut, and said to be"
+        );
+        assert!(lines[0].ends_with('…'));
+        assert_eq!(lines[1], "\rremote: done");
+        assert_eq!(last, "remote: done");
+        // Unended at the close, it is cut too.
+        let mut last = String::new();
+        relay(&vec![b'y'; 200_000][..], None, &mut last, || {});
+        assert_eq!(last.len(), LONGEST_LINE + "…".len());
     }
 
     #[test]
