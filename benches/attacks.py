@@ -96,6 +96,9 @@ def main(root):
     os.makedirs(f"{root}/conf-zero/hustings", exist_ok=True)
     os.symlink("/dev/zero", f"{root}/conf-zero/hustings/config.toml")
     write(f"{root}/conf-value/hustings/config.toml", 'theme = "' + "x" * 30_000_000 + '"\n')
+    # Look-alike names in one election: Latin "Alice" and Cyrillic "Аlice".
+    write(f"{root}/lookalike/a.yaml", "name: Alice\nstatement: mine\n")
+    write(f"{root}/lookalike/b.yaml", "name: \u0410lice\nstatement: not hers\n")
     huge = text(8_700_000)
     write(f"{root}/themes50/Huge.md", huge)
     write(f"{root}/themes15/Huge.md", huge[:15_600_000])

@@ -35,6 +35,9 @@ measure "questions: 2,000 x 500, answers by title" questions --data-dir "$DATA" 
 for c in keys fifo zero value; do
     XDG_CONFIG_HOME="$DIR/conf-$c" measure "config: $c" list --data-dir "$DATA" "$DIR/fifo/good.yaml"
 done
+measure "a PATH before the subcommand" "$DIR/lookalike" ballot export --data-dir "$DATA"
+(cd "$DIR" && measure "a mistyped path under a folder that exists" list --data-dir "$DATA" lookalike/2024)
+measure "look-alike names in one election" check --data-dir "$DATA" "$DIR/lookalike"
 measure "FIFO" list --data-dir "$DATA" "$DIR/fifo"
 measure "/dev/zero" list --data-dir "$DATA" "$DIR/zero"
 measure "links to / and /etc/passwd" list --no-cache --data-dir "$DATA" "$DIR/links"
