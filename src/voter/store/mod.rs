@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 mod files;
 
 pub use files::write_atomic;
-use files::{aside_path, open_lock, prepare_dir, read_regular, sweep_temp_files};
+use files::{aside_path, guarded_yaml, open_lock, prepare_dir, read_regular, sweep_temp_files};
 
 use crate::roster::Roster;
 use crate::voter::ballot::Ballot;
@@ -199,7 +199,7 @@ impl Store {
         };
         let parsed = std::str::from_utf8(&bytes)
             .map_err(|e| e.to_string())
-            .and_then(|text| serde_yaml::from_str::<BallotFile>(text).map_err(|e| e.to_string()));
+            .and_then(guarded_yaml::<BallotFile>);
         let problem = match parsed {
             Ok(file) if file.format == FORMAT && file.election == key => {
                 return Read {
@@ -249,7 +249,7 @@ impl Store {
             Ok(bytes) => {
                 let parsed = String::from_utf8(bytes)
                     .ok()
-                    .and_then(|text| serde_yaml::from_str::<VoterFile>(&text).ok());
+                    .and_then(|text| guarded_yaml::<VoterFile>(&text).ok());
                 match parsed {
                     Some(file) => return Ok(file.seed),
                     // Not UTF-8 or not ours: set aside, and a new seed made.
@@ -271,7 +271,7 @@ impl Store {
     /// unreadable (a place is a convenience: a broken one is simply not restored).
     pub fn place(&self, id: &str) -> Option<Place> {
         let bytes = read_regular(&self.dir.join(format!("place-{id}.yaml"))).ok()?;
-        serde_yaml::from_str(std::str::from_utf8(&bytes).ok()?).ok()
+        guarded_yaml(std::str::from_utf8(&bytes).ok()?).ok()
     }
 
     /// Keeps where the voter is in roster `id`, atomically.
