@@ -99,6 +99,13 @@ def main(root):
     # Look-alike names in one election: Latin "Alice" and Cyrillic "Аlice".
     write(f"{root}/lookalike/a.yaml", "name: Alice\nstatement: mine\n")
     write(f"{root}/lookalike/b.yaml", "name: \u0410lice\nstatement: not hers\n")
+    # OpenStack results that are not YAML: named, the statements load by e-mail.
+    write(f"{root}/osbad/candidates/2026.1/TC/jane@example.com", "I am Jane.\n")
+    write(f"{root}/osbad/doc/source/results/2026.1/tc.yaml", "candidates: [unclosed\n")
+    # The voter's own ballot file as a FIFO, and as 20 MB.
+    os.makedirs(f"{root}/voter-fifo", exist_ok=True)
+    os.mkfifo(f"{root}/voter-fifo/lookalike.yaml")
+    write(f"{root}/voter-big/lookalike.yaml", "notes:\n  x: '" + "y" * 20_000_000 + "'\n")
     huge = text(8_700_000)
     write(f"{root}/themes50/Huge.md", huge)
     write(f"{root}/themes15/Huge.md", huge[:15_600_000])

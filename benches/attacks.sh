@@ -38,6 +38,16 @@ done
 measure "a PATH before the subcommand" "$DIR/lookalike" ballot export --data-dir "$DATA"
 (cd "$DIR" && measure "a mistyped path under a folder that exists" list --data-dir "$DATA" lookalike/2024)
 measure "look-alike names in one election" check --data-dir "$DATA" "$DIR/lookalike"
+measure "a tc.yaml that is not YAML" list --data-dir "$DATA" "$DIR/osbad"
+measure "the voter's ballot file a FIFO" ballot export --data-dir "$DIR/voter-fifo" "$DIR/lookalike"
+measure "the voter's ballot file of 20 MB" ballot export --data-dir "$DIR/voter-big" "$DIR/lookalike"
+# The cache's secret lost after a first run: the answer must stay right.
+CACHE=$(mktemp -d)
+XDG_CACHE_HOME="$CACHE" "$BIN" list --data-dir "$DATA" "$DIR/lookalike" >/dev/null 2>&1
+find "$CACHE" -name secret -delete
+found=$(XDG_CACHE_HOME="$CACHE" "$BIN" list --filter mine --data-dir "$DATA" "$DIR/lookalike" 2>/dev/null | wc -l)
+XDG_CACHE_HOME="$CACHE" measure "list --filter after the cache's secret was lost ($found found of 1)" list --filter mine --data-dir "$DATA" "$DIR/lookalike"
+rm -rf "$CACHE"
 measure "FIFO" list --data-dir "$DATA" "$DIR/fifo"
 measure "/dev/zero" list --data-dir "$DATA" "$DIR/zero"
 measure "links to / and /etc/passwd" list --no-cache --data-dir "$DATA" "$DIR/links"
