@@ -86,6 +86,17 @@ pub fn yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError
     serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
 }
 
+/// The voter's own YAML (ballots, seed, place), after the pre-scan of aliases and nesting
+/// but without a candidate file's size limit: its reader caps it. A file changed by hand, or
+/// by anything else, never reaches serde_yaml as a bomb.
+pub fn voter_yaml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    guard::check_structure(text).map_err(|r| match (r.line, r.column) {
+        (Some(line), Some(column)) => format!("{} at line {line} column {column}", r.message),
+        _ => r.message,
+    })?;
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
 /// Every YAML document of `path`, after the pre-scan.
 pub fn yaml_documents<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>, LoadError> {
     guarded(path, text)?;

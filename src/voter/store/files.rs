@@ -173,13 +173,3 @@ pub(super) fn set_private(file: &File) -> io::Result<()> {
         Ok(())
     }
 }
-
-/// The voter's own YAML, read through the loader's guard (aliases, nesting) first: a file
-/// changed by hand, or by anything else, never reaches serde_yaml as a bomb.
-pub(super) fn guarded_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    crate::load::guard::check_structure(text).map_err(|r| match (r.line, r.column) {
-        (Some(line), Some(column)) => format!("{} at line {line} column {column}", r.message),
-        _ => r.message,
-    })?;
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
-}

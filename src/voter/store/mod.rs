@@ -19,8 +19,9 @@ use serde::{Deserialize, Serialize};
 
 mod files;
 
+use crate::load::read::voter_yaml as guarded_yaml;
 pub use files::write_atomic;
-use files::{aside_path, guarded_yaml, open_lock, prepare_dir, read_regular, sweep_temp_files};
+use files::{aside_path, open_lock, prepare_dir, read_regular, sweep_temp_files};
 
 use crate::roster::Roster;
 use crate::voter::ballot::Ballot;

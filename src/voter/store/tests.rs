@@ -113,25 +113,6 @@ fn a_corrupt_file_is_moved_aside_not_overwritten() {
 }
 
 #[test]
-fn an_alias_bomb_in_a_ballot_file_is_refused_before_it_is_parsed_and_kept_aside() {
-    let dir = private_dir();
-    let roster = roster();
-    let key = roster.elections[0].key.clone();
-    let path = dir.path().join(format!("{key}.yaml"));
-    let anchor = format!("a: &x [{}]\n", vec!["1"; 100_000].join(","));
-    let bomb = format!("{anchor}notes: [{}]\n", vec!["*x"; 5_000].join(", "));
-    fs::write(&path, &bomb).unwrap();
-    let (_, opened) = Store::open(dir.path(), &roster).unwrap();
-    assert_eq!(opened.ballots[0], Ballot::default());
-    assert!(
-        opened.notices[0].contains("alias") && opened.notices[0].contains("moved to"),
-        "{:?}",
-        opened.notices
-    );
-    assert!(!path.exists(), "kept aside, not parsed nor overwritten");
-}
-
-#[test]
 fn a_foreign_file_is_moved_aside() {
     let dir = private_dir();
     let roster = roster();
