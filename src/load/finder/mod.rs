@@ -73,10 +73,13 @@ fn unstructured(text: &str) -> bool {
     if first == "---" || first == "+++" || text.contains(['|', '{']) {
         return false;
     }
-    let lower_tags = text
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && matches!(w[1], b'h' | b'H' | b't' | b'T'));
+    // An HTML heading or table (`<h3>`, `<table>`), not an address in brackets (`<https:`).
+    let bytes = text.as_bytes();
+    let lower_tags = memchr::memchr_iter(b'<', bytes).any(|at| {
+        let tag = &bytes[at + 1..bytes.len().min(at + 6)];
+        matches!(tag, [b'h' | b'H', b'1'..=b'6', ..])
+            || tag.len() >= 5 && tag[..5].eq_ignore_ascii_case(b"table")
+    });
     if lower_tags {
         return false;
     }
