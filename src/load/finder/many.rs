@@ -198,8 +198,9 @@ pub fn table(doc: &Document, told: Told) -> Option<(String, Vec<Nominee>)> {
         let people = rows
             .iter()
             .filter(|r| {
-                r.get(column)
-                    .is_some_and(|c| names::person(&c.text).is_some())
+                r.get(column).is_some_and(|c| {
+                    names::person(&c.text).is_some() && !names::placeholder(&c.text)
+                })
             })
             .count();
         if people == 0 && !told.given() {
