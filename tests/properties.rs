@@ -55,16 +55,7 @@ fn nasty_published() -> impl Strategy<Value = String> {
 fn from_source(written: &str, source: &str) -> bool {
     // The finder's own note of where a nominee's statement is (or that there is none) is its
     // words, not the candidate's: only the address in it must come from the source.
-    let written: String = written
-        .lines()
-        .map(|l| match hustings::load::finder::is_note(l) {
-            true => l
-                .rsplit_once('<')
-                .map_or("", |(_, url)| url.trim_end_matches(">.")),
-            false => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let written = hustings::load::finder::without_notes(written);
     written
         .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')'))
         .filter(|piece| !piece.is_empty())

@@ -10,14 +10,7 @@ use libfuzzer_sys::fuzz_target;
 /// Every piece of `written` (split at white space and at Markdown link punctuation) is in
 /// `text`.
 fn from_source(written: &str, text: &str) -> bool {
-    let written: String = written
-        .lines()
-        .map(|l| match hustings::load::finder::is_note(l) {
-            true => l.rsplit_once('<').map_or("", |(_, url)| url.trim_end_matches(">.")),
-            false => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let written = hustings::load::finder::without_notes(written);
     written
         .split(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')'))
         .filter(|piece| !piece.is_empty())

@@ -14,8 +14,8 @@ use crate::roster::{Layout, RawCandidate, ReadHint};
 use crate::text::trim_blank_lines;
 pub use facts::Facts;
 use names::Person;
-pub use nominee::is_note;
 use nominee::{Nominee, github_handle};
+pub use nominee::{is_note, without_notes};
 
 /// How one document was read.
 #[derive(Debug, Default)]

@@ -155,6 +155,21 @@ pub fn is_note(line: &str) -> bool {
     line.starts_with(ELSEWHERE) || line.starts_with(UNWRITTEN)
 }
 
+/// A statement with each of the finder's notes reduced to the address it gives (nothing
+/// where it gives none): the words left are those taken from the source.
+pub fn without_notes(statement: &str) -> String {
+    statement
+        .lines()
+        .map(|l| match is_note(l) {
+            true => l
+                .rsplit_once('<')
+                .map_or("", |(_, url)| url.trim_end_matches(">.")),
+            false => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A GitHub handle from a github.com address, `@handle` or a bare handle.
 pub(super) fn github_handle(value: &str) -> Option<String> {
     let v = value.trim();
