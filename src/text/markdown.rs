@@ -1,14 +1,16 @@
 //! Markdown statements as blocks of display-safe text with inline marks, ready to wrap.
 //!
 //! Headings, emphasis, lists, code, block quotes and tables are kept as structure; links are
-//! shown with their target (never as terminal hyperlinks); HTML comments are replaced by a
-//! visible marker; other HTML is shown as text. Character references can decode to control
-//! characters, so every piece of text is sanitized again here.
+//! shown with their target (never as terminal hyperlinks); HTML is shown as what it does
+//! (see [`crate::text::html`]), never as tags, a comment or a script replaced by a visible
+//! marker. Character references can decode to control characters, so every piece of text is
+//! sanitized again here.
 
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::text::html::{self, Piece, Style};
 use crate::text::sanitize::sanitize_text;
 
 /// An inline style inside a block.
@@ -93,8 +95,13 @@ struct Builder {
     item_marker: Option<String>,
     link_targets: Vec<String>,
     in_code: bool,
-    /// Inside an HTML comment that spans several lines.
-    in_comment: bool,
+    /// The lines of the HTML block being read, shown when it ends.
+    html_block: Option<String>,
+    /// The script or style element whose words are left out.
+    hiding: Option<String>,
+    /// Styles opened by HTML tags, innermost last, and how many HTML links are open.
+    html_styles: Vec<Style>,
+    html_links: usize,
 }
 
 impl Builder {
@@ -121,8 +128,11 @@ impl Builder {
         }
     }
 
-    /// Ends the current block, if it has text.
+    /// Ends the current block, if it has text; a style still open ends with it.
     fn flush(&mut self) {
+        while !self.open.is_empty() {
+            self.end_mark();
+        }
         let text = std::mem::take(&mut self.text);
         let marks = std::mem::take(&mut self.marks);
         let kind = self.kind.take().unwrap_or(BlockKind::Paragraph);
@@ -141,9 +151,18 @@ impl Builder {
             }
             None => (indent.clone(), indent),
         };
+        let text = match kind {
+            BlockKind::Code => text.trim_end_matches('\n'),
+            _ => text.trim_end_matches([' ', '\n']),
+        };
+        let marks = marks
+            .into_iter()
+            .map(|(range, mark)| (range.start..range.end.min(text.len()), mark))
+            .filter(|(range, _)| !range.is_empty())
+            .collect();
         self.blocks.push(Block {
             kind,
-            text: text.trim_end_matches('\n').to_string(),
+            text: text.to_string(),
             marks,
             prefix,
             continuation,
@@ -167,6 +186,7 @@ pub fn parse(text: &str) -> Vec<Block> {
         match event {
             Event::Start(tag) => start(&mut b, tag),
             Event::End(tag) => end(&mut b, tag),
+            Event::Text(_) | Event::Code(_) if b.hiding.is_some() => {}
             Event::Text(t) => {
                 if b.in_code {
                     // Each line of a code block is a block of its own, never reflowed.
@@ -186,23 +206,13 @@ pub fn parse(text: &str) -> Vec<Block> {
                 b.push_text(&t);
                 b.end_mark();
             }
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if b.in_comment {
-                    b.in_comment = !t.contains("-->");
-                } else if t.trim_start().starts_with("<!--") {
-                    b.in_comment = !t.contains("-->");
-                    if t.contains('\n') || b.text.trim().is_empty() {
-                        b.push_block(BlockKind::Hidden, "[HTML comment hidden]".to_string());
-                    } else {
-                        b.push_text("[HTML comment hidden]");
-                    }
-                } else {
-                    b.push_text(t.trim_end_matches('\n'));
-                    if t.ends_with('\n') {
-                        b.text.push('\n');
-                    }
-                }
-            }
+            Event::Html(t) => match b.html_block.as_mut() {
+                Some(block) => block.push_str(&t),
+                None => show_html(&mut b, &t),
+            },
+            Event::InlineHtml(t) => show_html(&mut b, &t),
+            // A line break already given (by a `<br>` before it) is not doubled by a space.
+            Event::SoftBreak if b.text.is_empty() || b.text.ends_with('\n') => {}
             Event::SoftBreak => b.push_text(" "),
             Event::HardBreak => b.text.push('\n'),
             Event::Rule => b.push_block(BlockKind::Rule, "─".to_string()),
@@ -275,7 +285,110 @@ fn start(b: &mut Builder, tag: Tag) {
         }
         Tag::TableRow | Tag::TableHead => b.flush(),
         Tag::TableCell if !b.text.is_empty() => b.push_text(" │ "),
+        Tag::HtmlBlock => {
+            b.flush();
+            b.html_block = Some(String::new());
+        }
         _ => {}
+    }
+}
+
+/// Shows what a piece of HTML does: its words, breaks, blocks, styles and links, markers
+/// for what it hides.
+fn show_html(b: &mut Builder, fragment: &str) {
+    let mut hiding = b.hiding.take();
+    let pieces = html::pieces(fragment, &mut hiding);
+    b.hiding = hiding;
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => {
+                let mut words = String::with_capacity(t.len());
+                let mut space = b.text.is_empty() || b.text.ends_with([' ', '\n']);
+                for ch in t.chars() {
+                    if ch.is_whitespace() {
+                        if !space {
+                            words.push(' ');
+                        }
+                        space = true;
+                    } else {
+                        words.push(ch);
+                        space = false;
+                    }
+                }
+                if !words.is_empty() {
+                    b.push_text(&words);
+                }
+            }
+            Piece::Break => {
+                if b.text.ends_with(' ') {
+                    b.text.pop();
+                }
+                b.text.push('\n');
+            }
+            Piece::Block => b.flush(),
+            Piece::Heading(level) => {
+                b.flush();
+                b.kind = Some(BlockKind::Heading(level));
+            }
+            Piece::Item => {
+                b.flush();
+                b.item_marker = Some("• ".to_string());
+            }
+            Piece::Rule => b.push_block(BlockKind::Rule, "─".to_string()),
+            Piece::Cell if !b.text.trim().is_empty() => b.push_text(" │ "),
+            Piece::Cell => {}
+            Piece::Style(style, true) => {
+                b.html_styles.push(style);
+                b.start_mark(match style {
+                    Style::Strong => Mark::Strong,
+                    Style::Emphasis => Mark::Emphasis,
+                    Style::Code => Mark::Code,
+                    Style::Strike => Mark::Strike,
+                });
+            }
+            Piece::Style(style, false) => {
+                if b.html_styles.last() == Some(&style) {
+                    b.html_styles.pop();
+                    b.end_mark();
+                }
+            }
+            Piece::LinkOpen(url) => {
+                b.html_links += 1;
+                b.link_targets.push(url);
+                b.start_mark(Mark::Link);
+            }
+            Piece::LinkClose if b.html_links > 0 => {
+                b.html_links -= 1;
+                close_link(b);
+            }
+            Piece::LinkClose => {}
+            Piece::Image(alt, src) if src.is_empty() => b.push_text(&format!("[image: {alt}]")),
+            Piece::Image(alt, src) => b.push_text(&format!("[image: {alt}] <{src}>")),
+            Piece::Hidden(what) => {
+                let marker = format!("[{what} hidden]");
+                if b.text.trim().is_empty() {
+                    b.push_block(BlockKind::Hidden, marker);
+                } else {
+                    if !b.text.ends_with([' ', '\n']) {
+                        b.push_text(" ");
+                    }
+                    b.push_text(&marker);
+                }
+            }
+        }
+    }
+}
+
+/// Ends a link's words and shows where it leads, unless its words are the address.
+fn close_link(b: &mut Builder) {
+    let label_start = b.open.last().map_or(b.text.len(), |(s, _)| *s);
+    let label = b.text[label_start..].to_string();
+    b.end_mark();
+    if let Some(target) = b.link_targets.pop()
+        && label != target
+        && !target.is_empty()
+    {
+        b.push_text(&format!(" <{target}>"));
     }
 }
 
@@ -296,15 +409,11 @@ fn end(b: &mut Builder, tag: TagEnd) {
         }
         TagEnd::Item => b.flush(),
         TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => b.end_mark(),
-        TagEnd::Link => {
-            let label_start = b.open.last().map_or(b.text.len(), |(s, _)| *s);
-            let label = b.text[label_start..].to_string();
-            b.end_mark();
-            if let Some(target) = b.link_targets.pop()
-                && label != target
-                && !target.is_empty()
-            {
-                b.push_text(&format!(" <{target}>"));
+        TagEnd::Link => close_link(b),
+        TagEnd::HtmlBlock => {
+            if let Some(block) = b.html_block.take() {
+                show_html(b, &block);
+                b.flush();
             }
         }
         TagEnd::Image => {
@@ -372,13 +481,40 @@ mod tests {
     }
 
     #[test]
-    fn code_blocks_keep_lines_and_other_html_shows() {
-        let blocks = parse("```rust\nlet a = 1;\nlet b = 2;\n```\n\n<b>bold</b>\n");
+    fn code_blocks_keep_lines_and_html_shows_what_it_does() {
+        let blocks =
+            parse("```rust\nlet a = 1;\nlet b = 2;\n```\n\n<b>bold</b> &amp; <i>not</i>\n");
         assert_eq!(
             texts(&blocks),
-            vec!["```rust", "let a = 1;", "let b = 2;", "<b>bold</b>"]
+            vec!["```rust", "let a = 1;", "let b = 2;", "bold & not"]
         );
         assert_eq!(blocks[1].kind, BlockKind::Code);
+        assert_eq!(
+            blocks[3].marks,
+            vec![(0..4, Mark::Strong), (7..10, Mark::Emphasis)]
+        );
+    }
+
+    #[test]
+    fn no_tag_of_a_statement_is_shown() {
+        // The close of a Jekyll post: line breaks as tags, a `<meta>` a browser never shows.
+        let blocks = parse(
+            "*Lubos on behalf*<br>\n*of The Committee*<br>\n<meta name=\"x\" content=\"y\">\n\n<div align=\"center\">\n  <h2>Hi</h2>\n  <p>A <a href=\"https://x.example\">link</a><br>and <img src=\"p.png\" alt=\"me\"></p>\n<script>\nalert(1)\n</script>\n</div>\n\nText <span style=\"display:none\">hidden words</span>.\n",
+        );
+        assert_eq!(
+            texts(&blocks),
+            vec![
+                "Lubos on behalf\nof The Committee",
+                "Hi",
+                "A link <https://x.example>\nand [image: me] <p.png>",
+                "[script hidden]",
+                "Text hidden words.",
+            ]
+        );
+        assert_eq!(blocks[1].kind, BlockKind::Heading(2));
+        assert!(blocks.iter().all(|b| !b.text.contains('<')
+            || b.text.contains("<http")
+            || b.text.contains("<p.png")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! display width. Knows nothing of a session.
 
 pub mod hash;
+pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod sanitize;

@@ -5,6 +5,7 @@
 use html5gum::{Token, Tokenizer};
 
 use super::model::{Inline, Link, squeeze};
+use crate::text::html::attribute;
 
 /// What an HTML fragment shows.
 #[derive(Debug, Default)]
@@ -39,13 +40,6 @@ fn breaks(name: &str) -> bool {
             | "blockquote"
             | "hr"
     )
-}
-
-fn attribute(tag: &html5gum::StartTag<()>, name: &str) -> Option<String> {
-    tag.attributes
-        .iter()
-        .find(|(k, _)| k.0.eq_ignore_ascii_case(name.as_bytes()))
-        .map(|(_, v)| String::from_utf8_lossy(&v.value.0).into_owned())
 }
 
 /// Reads `html`: its words, and its first table.
