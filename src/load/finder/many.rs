@@ -44,12 +44,10 @@ fn about_results(title: &str) -> bool {
 /// its level or above. `listed` (names the document lists itself) makes a heading at that
 /// level a candidate even where its words do not read as a name.
 /// With `told` (from `election.yaml`), every heading at that level is someone's.
-pub fn sections(
-    doc: &Document,
-    text: &str,
-    listed: &Listed,
-    told: Option<u8>,
-) -> Option<(u8, Vec<Nominee>)> {
+///
+/// Where a rule closes every section but the last, the last closes at its last rule too, and
+/// what follows it (the post's closing words) is returned apart: the election's, not theirs.
+pub fn sections(doc: &Document, text: &str, listed: &Listed, told: Option<u8>) -> Option<Sections> {
     // A heading whose section opens with a profile (`- Company:`, `- GitHub:`) is someone's,
     // whatever the name looks like ("A B").
     let is_candidate = |i: usize, title: &Inline| {
@@ -76,20 +74,30 @@ pub fn sections(
         }
     }
     let (level, _) = best?;
-    let mut out = Vec::new();
-    for (i, l, title) in doc.headings() {
-        if l != level || !is_candidate(i, title) {
-            continue;
-        }
+    // Each candidate's heading and where the section ends.
+    let mut spans: Vec<(usize, &Inline, usize)> = doc
+        .headings()
+        .filter(|(i, l, title)| *l == level && is_candidate(*i, title))
+        .map(|(i, _, title)| (i, title, doc.section_end(i, text.len())))
+        .collect();
+    let closing = closing_rule(doc, &spans).map(|rule| {
+        let last = spans.last_mut().expect("a closing rule is in a section");
+        let words = doc.written(text, rule..last.2);
+        last.2 = rule;
+        words
+    });
+    let closing = closing
+        .map(|words| {
+            without_closing_rules(words.trim_start_matches(['-', '*', '_', ' ', '\t', '\r', '\n']))
+        })
+        .filter(|words| !words.trim().is_empty());
+    let mut found = Vec::new();
+    for (i, title, end) in spans {
         let person = names::person(&title.text).unwrap_or(Person {
             name: title.text.clone(),
             ..Person::default()
         });
-        let end = doc.section_end(i, text.len());
-        let body: Vec<&Block> = doc.blocks[i + 1..]
-            .iter()
-            .take_while(|b| b.span.start < end)
-            .collect();
+        let body: Vec<&Block> = section_blocks(doc, i, end).collect();
         let mut nominee = Nominee::named(person);
         nominee.links.extend(
             title
@@ -103,9 +111,46 @@ pub fn sections(
             .statement
             .push_str(&without_closing_rules(&doc.written(text, start..end)));
         nominee.span = doc.blocks[i].span.start..end;
-        out.push(nominee);
+        found.push(nominee);
     }
-    Some((level, out))
+    Some(Sections {
+        level,
+        found,
+        closing,
+    })
+}
+
+/// The candidates read as sections, and the words after the last one's closing rule.
+#[derive(Debug)]
+pub struct Sections {
+    pub level: u8,
+    pub found: Vec<Nominee>,
+    pub closing: Option<String>,
+}
+
+/// The blocks of the section headed by block `heading`, ending at `end`.
+fn section_blocks(doc: &Document, heading: usize, end: usize) -> impl Iterator<Item = &Block> {
+    doc.blocks[heading + 1..]
+        .iter()
+        .take_while(move |b| b.span.start < end)
+}
+
+/// Where a rule is the last block of every section but the last, and the last holds words
+/// after a rule of its own, those words close the document, not the last candidate's
+/// statement: where that rule starts.
+fn closing_rule(doc: &Document, spans: &[(usize, &Inline, usize)]) -> Option<usize> {
+    let ((last, _, last_end), earlier) = spans.split_last()?;
+    let ends_with_rule = |(i, _, end): &(usize, &Inline, usize)| {
+        section_blocks(doc, *i, *end)
+            .last()
+            .is_some_and(|b| b.kind == Kind::Rule)
+    };
+    if earlier.is_empty() || !earlier.iter().all(ends_with_rule) {
+        return None;
+    }
+    let body: Vec<&Block> = section_blocks(doc, *last, *last_end).collect();
+    let rule = body.iter().rposition(|b| b.kind == Kind::Rule)?;
+    (rule + 1 < body.len()).then(|| body[rule].span.start)
 }
 
 fn is_candidate_heading(title: &Inline, listed: &Listed) -> bool {

@@ -120,16 +120,14 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
                 &names::Listed::default(),
                 Some(hint.level.unwrap_or(3)),
             )
-            .map(|(level, found)| (sections_named(level), found, true)),
-            Layout::Table => many::table(&doc, where_told)
-                .map(|(h, found)| (format!("the table under '{h}'"), found, false)),
-            Layout::List => many::list(&doc, where_told)
-                .map(|(h, found)| (format!("the list under '{h}'"), found, false)),
+            .map(Found::sections),
+            Layout::Table => many::table(&doc, where_told).map(Found::table),
+            Layout::List => many::list(&doc, where_told).map(Found::list),
             Layout::File => return one(&doc, text, fallback_name, hint.name.as_deref()),
         };
         return match many {
-            Some((from, found, here)) if !found.is_empty() => {
-                read_many(&doc, text, &names::Listed::default(), (&from, here), found)
+            Some(found) if !found.found.is_empty() => {
+                read_many(&doc, text, &names::Listed::default(), found)
             }
             _ => Reading {
                 how: "no candidate where election.yaml says they are".to_string(),
@@ -154,22 +152,16 @@ fn find_in(text: &str, file_name: &str, fallback_name: &str, told: Option<&ReadH
     }
     let listed = many::listed(&doc);
     // Sections hold their candidates' statements; a table or a list only names them.
-    let many: Option<(String, Vec<Nominee>, bool)> = many::sections(&doc, text, &listed, None)
-        .filter(|(level, found)| {
-            with_evidence(found, &listed, text)
-                || about_candidates(&doc, file_name) && mostly_people(&doc, *level, found.len())
+    let many = many::sections(&doc, text, &listed, None)
+        .filter(|s| {
+            with_evidence(&s.found, &listed, text)
+                || about_candidates(&doc, file_name) && mostly_people(&doc, s.level, s.found.len())
         })
-        .map(|(level, found)| (sections_named(level), found, true))
-        .or_else(|| {
-            many::table(&doc, many::Told::default())
-                .map(|(h, found)| (format!("the table under '{h}'"), found, false))
-        })
-        .or_else(|| {
-            many::list(&doc, many::Told::default())
-                .map(|(h, found)| (format!("the list under '{h}'"), found, false))
-        });
-    if let Some((from, found, statements_here)) = many {
-        return read_many(&doc, text, &listed, (&from, statements_here), found);
+        .map(Found::sections)
+        .or_else(|| many::table(&doc, many::Told::default()).map(Found::table))
+        .or_else(|| many::list(&doc, many::Told::default()).map(Found::list));
+    if let Some(found) = many {
+        return read_many(&doc, text, &listed, found);
     }
     // One candidate's document says nothing of the election that a README would not.
     one(&doc, text, fallback_name, None)
@@ -238,13 +230,51 @@ fn mostly_people(doc: &Document, level: u8, people: usize) -> bool {
     people >= 2 && people * 3 >= all * 2
 }
 
-fn read_many(
-    doc: &Document,
-    text: &str,
-    listed: &names::Listed,
-    (from, statements_here): (&str, bool),
+/// Candidates found in a document of many: where from, whether their statements are there,
+/// and the document's closing words after the last of them.
+struct Found {
+    from: String,
     found: Vec<Nominee>,
-) -> Reading {
+    statements_here: bool,
+    closing: Option<String>,
+}
+
+impl Found {
+    fn sections(s: many::Sections) -> Found {
+        Found {
+            from: sections_named(s.level),
+            found: s.found,
+            statements_here: true,
+            closing: s.closing,
+        }
+    }
+
+    fn table((heading, found): (String, Vec<Nominee>)) -> Found {
+        Found {
+            from: format!("the table under '{heading}'"),
+            found,
+            statements_here: false,
+            closing: None,
+        }
+    }
+
+    fn list((heading, found): (String, Vec<Nominee>)) -> Found {
+        Found {
+            from: format!("the list under '{heading}'"),
+            found,
+            statements_here: false,
+            closing: None,
+        }
+    }
+}
+
+fn read_many(doc: &Document, text: &str, listed: &names::Listed, found: Found) -> Reading {
+    let Found {
+        from,
+        found,
+        statements_here,
+        closing,
+    } = found;
     let mut facts = facts::facts(doc, text);
     let first = found.first().map_or(text.len(), |n| n.span.start);
     // What comes before the candidates describes the election, where it says more than a
@@ -257,6 +287,12 @@ fn read_many(
         );
     if says_something {
         facts.description = Some(intro.to_string());
+    }
+    if let Some(closing) = closing {
+        facts.description = Some(match facts.description.take() {
+            Some(before) => format!("{before}\n\n{closing}"),
+            None => closing,
+        });
     }
     let mut how = format!("a document; {} candidates from {from}", found.len());
     if facts.results.is_some() {

@@ -53,17 +53,53 @@ fn a_jekyll_post_with_a_section_per_candidate_and_nicks() {
             .contains(&("nick".into(), "alee".into()))
     );
     assert_eq!(r.candidates[0].statement, "Ann was nominated by X.<br>\n");
+    assert_eq!(
+        r.candidates[1].statement, "Bo is running again.\n",
+        "the post's closing words are not the last candidate's"
+    );
+    let description = r.facts.description.as_deref().unwrap();
+    assert!(description.contains("two Board seats"));
     assert!(
-        r.candidates[1].statement.contains("Please vote"),
+        description.contains("Please vote"),
         "nothing lost at the end"
     );
-    assert!(
-        r.facts
-            .description
-            .as_deref()
-            .unwrap()
-            .contains("two Board seats")
-    );
+}
+
+#[test]
+fn without_rules_between_sections_the_last_keeps_its_closing_words() {
+    // No rule closes each section, so nothing tells the last candidate's words from the post's.
+    let text = "# Example Board Election 2025\n\n## Candidates\n\n### Ann Lee (alee)\n\nAnn is here.\n\n### Bo Ma (bma)\n\nBo is running again.\n\n---\n\nThank you all.\n";
+    let r = find(text, "2026-03-01-post.md", "post");
+    assert_eq!(names(&r), ["Ann Lee", "Bo Ma"]);
+    assert!(r.candidates[1].statement.contains("Thank you all."));
+}
+
+#[test]
+fn closing_words_after_rules_leave_the_last_of_several_candidates() {
+    let people = [
+        "Ann Lee", "Bo Ma", "Cy Dunn", "Di Roe", "Ed Fox", "Flo Kim", "Gus Ray",
+    ];
+    for count in [2usize, 3, 7] {
+        let mut text = String::from("# Example Board Election 2025\n\n");
+        for (i, name) in people.iter().take(count).enumerate() {
+            text.push_str(&format!(
+                "### {name} (nick{i})\n\nStatement {i}.\n\n---\n\n"
+            ));
+        }
+        text.push_str("Voting closes Friday.\n");
+        let r = find(&text, "post.md", "post");
+        assert_eq!(r.candidates.len(), count, "{count} candidates");
+        for (i, c) in r.candidates.iter().enumerate() {
+            assert_eq!(c.statement, format!("Statement {i}.\n"), "{count}: {i}");
+        }
+        assert!(
+            r.facts
+                .description
+                .as_deref()
+                .is_some_and(|d| d.contains("Voting closes Friday.")),
+            "{count}: the closing words are the election's"
+        );
+    }
 }
 
 #[test]
