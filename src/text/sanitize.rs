@@ -52,11 +52,23 @@ fn sanitize(raw: &str, multiline: bool) -> Sanitized {
     // Where the current output line starts: a tab's stop is measured from there, only when
     // a tab comes (measuring every character would cost more than all the rest).
     let mut line_start = 0;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // Printable ASCII goes through as it is, a run at a time; anything else is looked at
+        // character by character.
+        let run = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        text.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         match c {
-            ' '..='~' => text.push(c),
-            '\r' if multiline && chars.peek() == Some(&'\n') => {}
+            '\r' if multiline && rest.starts_with('\n') => {}
             '\n' if multiline => {
                 text.push('\n');
                 line_start = text.len();
@@ -154,9 +166,9 @@ pub fn is_display_safe(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    // Mutation testing: deleting the printable-ASCII arm of `sanitize` survives, and is
-    // equivalent (excluded in .cargo/mutants.toml): those characters then take the general
-    // arm, which pushes them unchanged. `plain_text_is_unchanged` shows the output is the same.
+    // Mutation testing: a shorter printable-ASCII run in `sanitize` survives, and is
+    // equivalent: those characters then take the general arm, which pushes them unchanged.
+    // `plain_text_is_unchanged` shows the output is the same.
 
     #[test]
     fn output_keeps_lines_and_columns_and_shows_the_rest() {
@@ -213,6 +225,46 @@ mod tests {
                 is_display_safe(&sanitize_text(unsafe_text).text),
                 "{unsafe_text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn runs_of_plain_text_give_what_character_by_character_gives() {
+        // The reading before runs were copied whole: one character at a time.
+        let one_by_one = |raw: &str| {
+            let mut text = String::new();
+            let mut hidden = 0;
+            let mut line_start = 0;
+            let mut chars = raw.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' if chars.peek() == Some(&'\n') => {}
+                    '\n' => {
+                        text.push('\n');
+                        line_start = text.len();
+                    }
+                    '\t' => {
+                        let column = UnicodeWidthStr::width(&text[line_start..]);
+                        text.extend(std::iter::repeat_n(' ', TAB_WIDTH - column % TAB_WIDTH));
+                    }
+                    _ => hidden += usize::from(push_visible(&mut text, c)),
+                }
+            }
+            Sanitized { text, hidden }
+        };
+        let odd = [
+            "é", "漢", "\u{1b}", "\u{200b}", "\t", "\u{9b}", "\r\n", "\r", "\n", "~", " ",
+        ];
+        for len in [0, 1, 2, 7, 64, 65] {
+            for at in [0, 1, 3, 64, 70] {
+                for (a, b) in odd.iter().zip(odd.iter().rev()) {
+                    let mut s = "ab".repeat(len);
+                    s.insert_str(at.min(s.len()), a);
+                    s.push_str(b);
+                    s.push_str(a);
+                    assert_eq!(sanitize_text(&s), one_by_one(&s), "{s:?}");
+                }
+            }
         }
     }
 
