@@ -164,6 +164,15 @@ impl Words {
     }
 }
 
+/// A word's first eight bytes as a number that orders as they do (a shorter word padded
+/// with zeros, which sorts it before any longer word it begins).
+fn prefix(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
 impl Part {
     /// The part of `candidates` (at most [`PART`]).
     fn build(candidates: &[Candidate]) -> Part {
@@ -188,12 +197,17 @@ impl Part {
                 }
             }
         }
-        let mut sorted: Vec<(&str, Vec<u16>)> = seen.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Sorted by their first eight bytes, then (where those tie) by the rest: the same
+        // order as by whole words, with most comparisons one number's.
+        let mut sorted: Vec<(u64, &str, Vec<u16>)> = seen
+            .into_iter()
+            .map(|(word, list)| (prefix(word), word, list))
+            .collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         let mut part = Part {
             first: 0,
             len: candidates.len(),
-            words: String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum()),
+            words: String::with_capacity(sorted.iter().map(|(_, w, _)| w.len()).sum()),
             ends: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
             postings: Vec::new(),
@@ -210,7 +224,7 @@ impl Part {
             part.gram_at.push(to_u32(part.grams.len()));
         }
         part.starts.push(0);
-        for (word, list) in sorted {
+        for (_, word, list) in sorted {
             part.words.push_str(word);
             part.ends.push(to_u32(part.words.len()));
             part.postings.extend(list);
@@ -419,6 +433,32 @@ mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::PathBuf;
+
+    #[test]
+    fn words_order_by_their_prefix_as_they_do_whole() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ab\u{0}",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefghi",
+            "abcdefgha",
+            "é",
+            "zz",
+            "abcdefgh\u{0}",
+            "\u{0}",
+            "ÿ",
+            "abcdefgz",
+        ];
+        for a in words {
+            for b in words {
+                let by_prefix = prefix(a).cmp(&prefix(b)).then_with(|| a.cmp(b));
+                assert_eq!(by_prefix, a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     /// Elections of `sizes` candidates, each with a statement of a few words.
     fn roster(sizes: &[usize]) -> Roster {

@@ -162,7 +162,9 @@ const EVENTS: &[&str] = &[
 /// written `YYYY-MM-DD` ("Voting opens 2026-03-09", "voting closes on 2026-03-16").
 fn dates_in_prose(doc: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for words in doc.blocks.iter().flat_map(|b| block_texts(&b.kind)) {
+    // Only a text holding a date can state one: most hold none and are passed over unread.
+    let texts = doc.blocks.iter().flat_map(|b| block_texts(&b.kind));
+    for words in texts.filter(|w| holds_iso_date(w)) {
         let lower = words.to_lowercase();
         for event in EVENTS {
             let Some(at) = lower.find(event) else {
@@ -187,6 +189,13 @@ fn dates_in_prose(doc: &Document) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Whether `text` holds four digits and a dash, where every `YYYY-MM-DD` starts.
+fn holds_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'-', bytes)
+        .any(|at| at >= 4 && bytes[at - 4..at].iter().all(u8::is_ascii_digit))
 }
 
 fn is_iso_date(word: &str) -> bool {
@@ -216,5 +225,25 @@ pub fn facts(doc: &Document, text: &str) -> Facts {
         dates: dates(doc),
         results: results(doc, text),
         description: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_seen_wherever_it_stands_in_a_text() {
+        for text in [
+            "2030-03-09",
+            "Voting opens 2030-03-09.",
+            "on (2030-3-9)",
+            "x 1-2 then 2030-03-16",
+        ] {
+            assert!(holds_iso_date(text), "{text}");
+        }
+        for text in ["", "-", "203-03-09", "twenty-thirty", "20a0-03-09", "2030"] {
+            assert!(!holds_iso_date(text), "{text}");
+        }
     }
 }

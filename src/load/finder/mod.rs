@@ -36,7 +36,8 @@ pub struct Reading {
 
 /// The data a Liquid or Jinja page loops over: `{% for p in site.data.candidates %}`.
 fn rendered_data(text: &str) -> Option<String> {
-    let at = text.find("{% for ").or_else(|| text.find("{%- for "))?;
+    let find = |tag: &str| memchr::memmem::find(text.as_bytes(), tag.as_bytes());
+    let at = find("{% for ").or_else(|| find("{%- for "))?;
     let tag = &text[at..];
     let tag = &tag[..tag.find("%}")?];
     let source = tag.split(" in ").nth(1)?.split_whitespace().next()?;

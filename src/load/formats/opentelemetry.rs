@@ -61,6 +61,10 @@ fn sections(lines: &[&str], skip: &[bool]) -> Vec<usize> {
 
 /// Whether `text` holds several candidates this way.
 pub(super) fn detect(text: &str) -> bool {
+    // A section's heading starts a line; a text with none is passed over unsplit.
+    if !text.starts_with("### ") && !text.contains("\n### ") {
+        return false;
+    }
     let lines: Vec<&str> = text.lines().collect();
     sections(&lines, &template_lines(&lines)).len() >= 2
 }
