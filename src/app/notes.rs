@@ -53,10 +53,7 @@ impl App {
     pub(super) fn start_note_on(&mut self, candidate: usize, question: Option<usize>) {
         let election = self.roster.candidates[candidate].election;
         if self.voter.read_only.get(election).copied().unwrap_or(false) {
-            self.message = Some(
-                "Read-only: another hustings has this election open, so notes cannot change here"
-                    .to_string(),
-            );
+            self.message = Some("Read-only here, so notes cannot change: E says why".to_string());
             return;
         }
         self.editor = Some(NoteEditor {

@@ -300,10 +300,7 @@ impl App {
     pub(super) fn refuse_read_only(&mut self, index: usize) -> bool {
         let read_only = self.voter.read_only.get(index).copied().unwrap_or(false);
         if read_only {
-            self.message = Some(
-                "Read-only: another hustings has this election open, so nothing here is saved"
-                    .to_string(),
-            );
+            self.message = Some("Read-only here, so nothing is saved: E says why".to_string());
         }
         read_only
     }

@@ -303,7 +303,12 @@ impl Store {
             )
         };
         let seen = match self.guards.get(index) {
-            None | Some(Guard::ReadOnly) => return Err(taken()),
+            None | Some(Guard::ReadOnly) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    "this election is read-only here: another hustings has it open, or its ballot file could not be read when it opened",
+                ));
+            }
             Some(Guard::Held { .. }) => None,
             Some(Guard::Unchanged(seen)) => Some(seen),
         };

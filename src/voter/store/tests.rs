@@ -176,6 +176,12 @@ fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
         opened.notices
     );
     assert!(store.is_read_only(0));
+    // A save is refused for what it is, not blamed on another instance.
+    let refused = store
+        .save(0, &key, &roster.elections[0].name, &Ballot::default())
+        .unwrap_err()
+        .to_string();
+    assert!(refused.starts_with("this election is read-only here"), "{refused}");
     assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
 }
 
