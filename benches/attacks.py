@@ -106,6 +106,26 @@ def main(root):
     os.makedirs(f"{root}/voter-fifo", exist_ok=True)
     os.mkfifo(f"{root}/voter-fifo/lookalike.yaml")
     write(f"{root}/voter-big/lookalike.yaml", "notes:\n  x: '" + "y" * 20_000_000 + "'\n")
+    # In the app: a statement of 60,000 links, one URL followed by 200,000 `]`, a note from
+    # $EDITOR of 100 MB, and a candidate deeper than a path can name.
+    links = "".join(f"[l{i}](https://e.example/{i}) " for i in range(60_000))
+    write(f"{root}/app-links/c.yaml", f"name: Many Links\nstatement: '{links}'\n")
+    write(f"{root}/app-brackets/c.yaml", "name: Many Brackets\nstatement: 'https://e.example/" + "]" * 200_000 + "'\n")
+    write(f"{root}/app-note/c.yaml", "name: Ann Note\nstatement: hello\n")
+    write(f"{root}/app-note/editor.sh", "#!/bin/sh\nhead -c 100000000 /dev/zero | tr '\\0' x > \"$1\"\n")
+    os.chmod(f"{root}/app-note/editor.sh", 0o755)
+    write(f"{root}/app-full/c.yaml", "name: Ann Full\nstatement: hello\n")
+    write(f"{root}/pathmax/good.yaml", good)
+    fd = os.open(f"{root}/pathmax", os.O_RDONLY)
+    for _ in range(25):
+        os.mkdir("d" * 200, dir_fd=fd)
+        inner = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    inner = os.open("deep.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+    os.write(inner, b"name: Too Deep\nstatement: s\n")
+    os.close(inner)
+    os.close(fd)
     huge = text(8_700_000)
     write(f"{root}/themes50/Huge.md", huge)
     write(f"{root}/themes15/Huge.md", huge[:15_600_000])

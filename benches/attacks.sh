@@ -54,4 +54,78 @@ measure "links to / and /etc/passwd" list --no-cache --data-dir "$DATA" "$DIR/li
 measure "history of two 10 MB statements" history "Jane Doe" "$DIR/hist"
 measure "themes of 15 MB" themes --data-dir "$DATA" "$DIR/themes15"
 measure "themes of 50 MB" themes --data-dir "$DATA" "$DIR/themes50"
+# git: a server on 127.0.0.1 (benches/gitserver.py) whose sideband carries escapes, one that
+# never answers, and a repository whose .gitattributes names the voter's own filter.
+HERE=$(cd "$(dirname "$0")" && pwd)
+CACHE=$(mktemp -d)
+python3 "$HERE/gitserver.py" hostile "$CACHE/port" & SERVER=$!
+for _ in $(seq 50); do [ -s "$CACHE/port" ] && break; sleep 0.1; done
+url="http://127.0.0.1:$(cat "$CACHE/port")/community.git"
+XDG_CACHE_HOME="$CACHE" HUSTINGS_GIT_TIMEOUT=10 script -q -e -c "'$BIN' list --data-dir '$DATA' '$url'" "$CACHE/typescript" </dev/null >/dev/null 2>&1
+raw=$(grep -v -e '^Script started' -e '^Script done' "$CACHE/typescript" | tr -cd '\033\007' | wc -c)
+c1=$(grep -v -e '^Script started' -e '^Script done' "$CACHE/typescript" | grep -c $'\xc2\x9b')
+seen=$(grep -c "clipboard written" "$CACHE/typescript")
+XDG_CACHE_HOME="$CACHE" measure "git server's sideband in a terminal (messages shown: $seen; $raw raw ESC/BEL and $c1 lines with a C1 CSI reached it)" list --data-dir "$DATA" "$url"
+kill $SERVER; rm -rf "$CACHE"
+CACHE=$(mktemp -d)
+python3 "$HERE/gitserver.py" silent "$CACHE/port" & SERVER=$!
+for _ in $(seq 50); do [ -s "$CACHE/port" ] && break; sleep 0.1; done
+XDG_CACHE_HOME="$CACHE" HUSTINGS_GIT_TIMEOUT=10 measure "a git server that never answers (HUSTINGS_GIT_TIMEOUT=10)" list --data-dir "$DATA" "http://127.0.0.1:$(cat "$CACHE/port")/community.git"
+kill $SERVER; rm -rf "$CACHE"
+CACHE=$(mktemp -d)
+mkdir -p "$CACHE/home" "$CACHE/repo/elections/board-2030"
+printf '[filter "evil"]\n\tsmudge = touch %s/ran; cat\n\trequired = true\n' "$CACHE" >"$CACHE/home/.gitconfig"
+printf '* filter=evil\n' >"$CACHE/repo/.gitattributes"
+printf 'name: Ann Lee\nstatement: hi\n' >"$CACHE/repo/elections/board-2030/ann.yaml"
+git -C "$CACHE/repo" init -q && git -C "$CACHE/repo" add -A &&
+    git -C "$CACHE/repo" -c user.name=x -c user.email=x@x commit -qm x
+HOME="$CACHE/home" XDG_CACHE_HOME="$CACHE/c" measure "a clone whose .gitattributes names the voter's filter" list --data-dir "$DATA" "file://$CACHE/repo"
+echo "  the filter ran: $([ -e "$CACHE/ran" ] && echo yes || echo no)"
+rm -rf "$CACHE"
+# In the app, in tmux at 120x40: seconds from the keys sent to the screen showing EXPECT.
+on_screen() {
+    local deadline=$((SECONDS + $2))
+    while ((SECONDS < deadline)); do
+        tmux capture-pane -p -t attack | grep -qF -- "$1" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+app() {
+    local label=$1 dir=$2 ready=$3 expect=$4
+    shift 4
+    tmux kill-session -t attack 2>/dev/null
+    tmux new-session -d -s attack -x 120 -y 40 \
+        "env VISUAL= EDITOR='${APP_EDITOR:-vi}' '$BIN' --data-dir '${APP_DATA:-$DATA}' '$dir'; echo EXIT=\$?; sleep 600"
+    if ! on_screen "$ready" 30; then
+        echo "$label: the app never showed '$ready'"
+        tmux kill-session -t attack
+        return
+    fi
+    if [ -n "${APP_BEFORE:-}" ]; then eval "$APP_BEFORE"; fi
+    local start
+    start=$(date +%s.%N)
+    for k in "$@"; do tmux send-keys -t attack "$k"; done
+    if on_screen "$expect" 60; then
+        echo "$label: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') s to '$expect'"
+    else
+        echo "$label: '$expect' not on screen within 60 s"
+    fi
+    tmux send-keys -t attack Escape q
+    on_screen "EXIT=" 10 || true
+    tmux kill-session -t attack
+}
+app "links overlay (L) of 60,000 links" "$DIR/app-links" "Many Links" "Links in" L
+app "links overlay (L) of a URL and 200,000 ]" "$DIR/app-brackets" "Many Brackets" "Links in" L
+APP_EDITOR="$DIR/app-note/editor.sh" app "a 100 MB note from \$EDITOR (e, C-o)" "$DIR/app-note" "Ann Note" "more than" e C-o
+# A full disk, as the app sees one: a folder where the ballot file goes, so every save fails.
+FULL=$(mktemp -d)
+APP_DATA="$FULL" app "a first note saved" "$DIR/app-full" "Ann Full" "saved" e "first note" Escape
+APP_BEFORE='rm -f "$FULL/app-full.yaml" && mkdir "$FULL/app-full.yaml"' APP_DATA="$FULL" \
+    app "a note typed when every save fails (a folder made where the ballot file goes)" "$DIR/app-full" "Ann Full" "Could not save" e "unsaved words" Escape
+kept=$(grep -l "unsaved words" "${TMPDIR:-/tmp}"/hustings-unsaved-* 2>/dev/null | wc -l)
+echo "  copies of the unsaved note kept: $kept"
+rm -f "${TMPDIR:-/tmp}"/hustings-unsaved-*
+rm -rf "$FULL"
+measure "a candidate deeper than PATH_MAX ($("$BIN" check --data-dir "$DATA" "$DIR/pathmax" 2>&1 | grep -c 'too long') errors naming it)" list --data-dir "$DATA" "$DIR/pathmax"
 rm -rf "$DATA"
