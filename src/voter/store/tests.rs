@@ -181,7 +181,10 @@ fn a_ballot_that_cannot_be_read_is_left_alone_and_read_only() {
         .save(0, &key, &roster.elections[0].name, &Ballot::default())
         .unwrap_err()
         .to_string();
-    assert!(refused.starts_with("this election is read-only here"), "{refused}");
+    assert!(
+        refused.starts_with("this election is read-only here"),
+        "{refused}"
+    );
     assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
 }
 
