@@ -23,14 +23,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use bincode::Options;
-
 use file::{open_regular, read_bytes, replace, replace_with, since_epoch};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wanted::Wanted;
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 9";
+const MAGIC: &str = "hustings cache 10";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.
@@ -227,8 +225,31 @@ fn seal(seed: u64) -> u128 {
     crate::roster::text::hash(seed, b"hustings shelf seal")
 }
 
-fn options() -> impl Options {
-    bincode::DefaultOptions::new().with_fixint_encoding()
+/// `value` encoded (postcard: a maintained, compact serde format) at the end of `out`.
+fn encode<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> io::Result<()> {
+    postcard::to_io(value, out)
+        .map(drop)
+        .map_err(io::Error::other)
+}
+
+/// `value` encoded at the end of `out` after its length (eight bytes), as the shelf holds
+/// each part, so that a reader takes it whole or passes over it.
+fn encode_measured<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> io::Result<()> {
+    let at = out.len();
+    out.extend_from_slice(&[0; 8]);
+    encode(value, out)?;
+    let len = (out.len() - at - 8) as u64;
+    out[at..at + 8].copy_from_slice(&len.to_le_bytes());
+    Ok(())
+}
+
+/// The next part of the shelf, read whole into `buffer` by its length and decoded.
+fn decode_next<T: DeserializeOwned>(input: &mut Input, buffer: &mut Vec<u8>) -> Option<T> {
+    use std::io::Read;
+    let length = length(input)?;
+    buffer.resize(usize::try_from(length).ok()?, 0);
+    input.read_exact(buffer).ok()?;
+    postcard::from_bytes(buffer).ok()
 }
 
 /// The time to pass to [`save`] for values made from files stamped after this call.
@@ -463,11 +484,9 @@ where
     if head.build != build() || head.folder != shelf.folder || head.seal != seal(shelf.seed) {
         return None;
     }
+    let mut key_bytes = Vec::new();
     for _ in 0..head.entries {
-        let key: K = options()
-            .with_limit(input.limit())
-            .deserialize_from(&mut input)
-            .ok()?;
+        let key: K = decode_next(&mut input, &mut key_bytes)?;
         let length = length(&mut input)?;
         match choose(&key, head.written_ns) {
             Choice::Take(at) => {
@@ -475,7 +494,7 @@ where
                     value.resize(usize::try_from(length).ok()?, 0);
                     input.read_exact(value).ok()?;
                     crate::roster::text::leaving_on(kept.clone(), || {
-                        options().with_limit(length).deserialize(value).ok()
+                        postcard::from_bytes(value).ok()
                     })
                 });
                 put(at, key, value);
@@ -499,10 +518,7 @@ fn open_head(mut opened: fs::File, len: u64) -> Option<(Head, Input)> {
     opened.seek(SeekFrom::Start(at)).ok()?;
     let mut input =
         io::BufReader::with_capacity(1 << 16, opened).take(entries_end.checked_sub(at)?);
-    let head: Head = options()
-        .with_limit(input.limit())
-        .deserialize_from(&mut input)
-        .ok()?;
+    let head: Head = decode_next(&mut input, &mut Vec::new())?;
     (head.magic == MAGIC).then_some((head, input))
 }
 
@@ -558,23 +574,18 @@ pub fn save<K: Serialize, T: Serialize>(
         let (mut texts, mut value) = (Vec::new(), Vec::new());
         let mut at = 0u64;
         for (key, v) in values {
-            options()
-                .serialize_into(&mut entries, key)
-                .map_err(io::Error::other)?;
+            encode_measured(key, &mut entries)?;
             value.clear();
             // Into a buffer, never sized first: sizing would serialize (and spill) twice.
-            crate::roster::text::spilling(&mut texts, at, seed, || {
-                options().serialize_into(&mut value, v)
-            })
-            .map_err(io::Error::other)?;
+            crate::roster::text::spilling(&mut texts, at, seed, || encode(v, &mut value))?;
             out.write_all(&texts)?;
             at += texts.len() as u64;
             entries.extend_from_slice(&(value.len() as u64).to_le_bytes());
             entries.extend_from_slice(&value);
         }
-        options()
-            .serialize_into(&mut *out, &head)
-            .map_err(io::Error::other)?;
+        let mut head_bytes = Vec::new();
+        encode_measured(&head, &mut head_bytes)?;
+        out.write_all(&head_bytes)?;
         out.write_all(&entries)?;
         out.write_all(&at.to_le_bytes())
     })

@@ -61,26 +61,27 @@ fn a_length_past_the_end_of_the_shelf_is_refused_without_asking_for_it() {
     save(dir.path(), "words", folder, 0, &values).unwrap();
     let file = file_for(dir.path(), "words", folder);
     let bytes = fs::read(&file).unwrap();
-    // The head starts where the last eight bytes say (after the texts, none here); the
-    // first entry's length follows it and the entry's eight-byte key.
+    // The head starts where the last eight bytes say (after the texts, none here), after
+    // its length; the first entry's key follows it, after its own, then the value's length.
     let u64_at =
         |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
     let head_at = u64_at(&bytes, bytes.len() - 8) as usize;
     assert_eq!(head_at, 0, "no texts");
-    let head = options()
-        .serialized_size(&Head {
-            magic: MAGIC.to_string(),
-            build: build().to_string(),
-            folder: identity(folder),
-            written_ns: 0,
-            entries: 2,
-            seal: seal(secret(dir.path())),
-        })
-        .unwrap() as usize;
-    let value = head_at + head + 8;
-    assert_eq!(u64_at(&bytes, value), 108);
+    let head = u64_at(&bytes, head_at) as usize;
+    let key = u64_at(&bytes, head_at + 8 + head) as usize;
+    let value = head_at + 8 + head + 8 + key;
+    let mut encoded = Vec::new();
+    encode(&vec![7u8; 100], &mut encoded).unwrap();
+    assert_eq!(u64_at(&bytes, value), encoded.len() as u64);
     let end = bytes.len() - 8;
-    for (at, to) in [(value, u64::MAX), (end, u64::MAX), (end, 3)] {
+    let key_at = head_at + 8 + head;
+    for (at, to) in [
+        (value, u64::MAX),
+        (end, u64::MAX),
+        (end, 3),
+        (head_at, u64::MAX),
+        (key_at, u64::MAX),
+    ] {
         let mut bytes = bytes.clone();
         bytes[at..at + 8].copy_from_slice(&to.to_le_bytes());
         fs::write(&file, &bytes).unwrap();
