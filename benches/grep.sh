@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# `hustings list --filter` against `grep -ril` on the same generated tree of candidate YAML,
+# `hustings list --filter` against `grep -ril` and `rg -il` on the same generated tree of candidate YAML,
 # for a word and for a quoted phrase: cold (--no-cache), on a first run (which builds the
 # cache) and warm (from the cache). Each cell is the median of RUNS runs with the page cache
 # warm, its ratio to grep's, and GNU time's peak resident memory against the tree's bytes.
 # Several COUNTs add a growth table. Prints Markdown with the date and the machine.
-# Needs bash 5, grep, awk and /usr/bin/time.
+# Needs bash 5, grep, awk and /usr/bin/time; installs ripgrep if it is missing.
 #
 #   benches/grep.sh [COUNTS] [RUNS] [SEED]      (defaults: "10000" 5 7)
 #   benches/grep.sh "1000 10000 30000" 3
@@ -15,6 +15,11 @@ runs=${2:-5}
 seed=${3:-7}
 word=hypervisor
 phrase="rust runtime"
+
+if ! command -v rg >/dev/null; then
+    { apt-get install -y ripgrep || { apt-get update && apt-get install -y ripgrep; }; } >/dev/null 2>&1 ||
+        cargo install --quiet ripgrep
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -66,19 +71,20 @@ for count in $counts; do
     echo
     echo "$count candidates, $bytes bytes of YAML"
     echo
-    echo "| query | grep -ril | cold (--no-cache) | first run (builds the cache) | warm (cache) |"
-    echo "|---|---|---|---|---|"
+    echo "| query | grep -ril | rg -il | cold (--no-cache) | first run (builds the cache) | warm (cache) | warm against rg |"
+    echo "|---|---|---|---|---|---|---|"
     for query in "$word" "\"$phrase\""; do
         pattern=${query//\"/}
         prepare=true
         read -r g_s g_kb < <(median_of grep -ril "$pattern" "$tree")
+        read -r r_s r_kb < <(median_of rg -il --fixed-strings "$pattern" "$tree")
         list=("$bin" list --filter "$query" --data-dir "$work/data" "$tree")
         read -r c_s c_kb < <(median_of "$bin" --no-cache list --filter "$query" --data-dir "$work/data" "$tree")
         prepare=forget_cache
         read -r f_s f_kb < <(median_of "${list[@]}")
         prepare=true
         read -r w_s w_kb < <(median_of "${list[@]}")
-        echo "| \`$query\` | $g_s s, $((g_kb / 1024)) MB | $(cell "$c_s" "$c_kb" "$g_s" "$bytes") | $(cell "$f_s" "$f_kb" "$g_s" "$bytes") | $(cell "$w_s" "$w_kb" "$g_s" "$bytes") |"
+        echo "| \`$query\` | $g_s s, $((g_kb / 1024)) MB | $r_s s, $((r_kb / 1024)) MB | $(cell "$c_s" "$c_kb" "$g_s" "$bytes") | $(cell "$f_s" "$f_kb" "$g_s" "$bytes") | $(cell "$w_s" "$w_kb" "$g_s" "$bytes") | $(awk -v w="$w_s" -v r="$r_s" 'BEGIN { printf "%.2f×", (r > 0 ? w / r : 0) }') |"
         if [ "$query" != "$word" ]; then
             growth+="| $count | $((bytes / 1000000)) MB | $g_s s | $c_s s | $w_s s | $((w_kb / 1024)) MB | $(awk -v s="$w_s" -v c="$c_s" -v b="$bytes" 'BEGIN { printf "%.1f ms, %.1f ms", s * 1e9 / b, c * 1e9 / b }') |"$'\n'
         fi
