@@ -6,6 +6,8 @@
 //! Each candidate's are kept in a small Bloom filter, so a phrase is looked for only in the
 //! texts that may hold it, not in every text with its words.
 
+use crate::text::hash::{FNV_START, fnv1a};
+
 /// Characters kept of each side of a meeting.
 const SIDE: usize = 3;
 
@@ -113,10 +115,8 @@ fn gram(left: &[u8], right: &[u8]) -> u64 {
             h = (h << 8) | u64::from(b.to_ascii_lowercase());
         }
     } else {
-        h = 0xcbf2_9ce4_8422_2325;
-        for &b in left.iter().chain(&[0xff]).chain(right) {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        }
+        let bytes = left.iter().chain(&[0xff]).chain(right);
+        h = fnv1a(FNV_START, bytes.map(u8::to_ascii_lowercase));
     }
     // Spread over all 64 bits before they pick filter bits.
     h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);

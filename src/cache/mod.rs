@@ -168,9 +168,7 @@ fn build() -> &'static str {
 
 /// A 64-bit FNV-1a hash, the same on every run and machine (std's hasher promises neither).
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::text::hash::fnv1a(crate::text::hash::FNV_START, bytes.iter().copied())
 }
 
 /// The file of kind `kind` (`files`, `words`) for `folder` (by its absolute form).

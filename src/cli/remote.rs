@@ -78,9 +78,7 @@ fn cache_root() -> Result<PathBuf, Failure> {
 /// A folder name for `url`: readable, and unique by a hash of the whole URL.
 fn folder_for(url: &str) -> String {
     // FNV-1a: stable from one build to the next, so a copy is found again.
-    let hash = url.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = crate::text::hash::fnv1a(crate::text::hash::FNV_START, url.bytes());
     let name: String = crate::roster::slug(url).chars().take(60).collect();
     format!("{name}-{hash:016x}")
 }

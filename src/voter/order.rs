@@ -7,6 +7,8 @@
 
 use std::hash::{BuildHasher, Hasher};
 
+use crate::text::hash::{FNV_START, fnv1a};
+
 /// How candidates are ordered within each election.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OrderMode {
@@ -46,12 +48,7 @@ pub fn fresh_seed() -> u64 {
 
 /// The seed for one election from a seed given on the command line (FNV-1a of the key).
 pub fn seed_for(seed: u64, election_key: &str) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-    for byte in election_key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+    fnv1a(FNV_START ^ seed, election_key.bytes())
 }
 
 /// SplitMix64: small, fast, and the same everywhere.

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::hash::{FNV_START, fnv1a};
+
 /// A candidate as a place names them: the election's key and the candidate's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Who {
@@ -59,11 +61,7 @@ pub fn roster_id(paths: &[std::path::PathBuf]) -> String {
         .collect();
     names.sort();
     // FNV-1a: the same on every machine and version.
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for byte in names.join("\n").bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = fnv1a(FNV_START, names.join("\n").bytes());
     format!("{hash:016x}")
 }
 
