@@ -16,6 +16,7 @@ pub mod bounded;
 pub mod cache;
 pub mod cli;
 pub mod config;
+pub mod folders;
 pub mod keymap;
 pub mod layout;
 pub mod load;

@@ -49,7 +49,7 @@ pub fn dir() -> Option<&'static Path> {
 
 /// The cache's place under the platform's cache directory.
 pub fn default_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "hustings").map(|d| d.cache_dir().join("rosters"))
+    crate::folders::ours().map(|d| d.cache_dir().join("rosters"))
 }
 
 /// The cache's own random number, made once and kept in `root`: what the word index hashes

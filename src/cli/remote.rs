@@ -70,7 +70,7 @@ pub fn resolve_args(args: &mut [String]) -> Result<(), Failure> {
 
 /// Where the copies live: the platform's cache directory.
 fn cache_root() -> Result<PathBuf, Failure> {
-    directories::ProjectDirs::from("", "", "hustings")
+    crate::folders::ours()
         .map(|dirs| dirs.cache_dir().join("repos"))
         .ok_or_else(|| Failure::Other("no cache directory to clone into".to_string()))
 }

@@ -9,8 +9,7 @@ use crate::config::{Config, default_file};
 /// Where the config file is: `$XDG_CONFIG_HOME/hustings/config.toml` on Linux, the
 /// platform's config folder elsewhere.
 pub fn path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "hustings")
-        .map(|dirs| dirs.config_dir().join("config.toml"))
+    crate::folders::ours().map(|dirs| dirs.config_dir().join("config.toml"))
 }
 
 /// The config (every default where there is no file), and each problem with the file's

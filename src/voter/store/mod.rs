@@ -47,8 +47,7 @@ struct BallotFile {
 pub fn data_dir(overridden: Option<&Path>) -> Option<PathBuf> {
     match overridden {
         Some(dir) => Some(dir.to_path_buf()),
-        None => directories::ProjectDirs::from("", "", "hustings")
-            .map(|dirs| dirs.data_dir().to_path_buf()),
+        None => crate::folders::ours().map(|dirs| dirs.data_dir().to_path_buf()),
     }
 }
 
