@@ -225,6 +225,34 @@ fn blt_without_a_ballot_file_names_everyone_and_refuses_a_tie() {
     );
 }
 
+#[test]
+fn ranks_typed_with_gaps_are_cast_without_them_in_every_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = election(dir.path(), "seats: 2\n");
+    let data = dir.path().join("data");
+    // As the voter typed them: no one at ranks 1 and 3.
+    save_ballot(
+        &data,
+        "board-2030",
+        &[&[], &["cy.yaml"], &[], &["ann.yaml"]],
+    );
+    let (out, err, code) = export(&board, &data, "blt");
+    assert_eq!(code, Some(0), "{err}");
+    let blt = parse_blt(&out).unwrap_or_else(|e| panic!("{e}\n{out}"));
+    assert_eq!(blt.ballots, vec![(1, vec![3, 1])]);
+    let (out, err, code) = export(&board, &data, "civs");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("Cy Doe: 1") && out.contains("Ann Lee: 2"),
+        "{out}"
+    );
+    let (out, _, _) = export(&board, &data, "elekto");
+    assert!(!out.contains(": 3") && !out.contains(": 4"), "{out}");
+    let (out, _, _) = export(&board, &data, "debian");
+    let ranks: Vec<Option<usize>> = parse_debian(&out).into_iter().map(|(r, _, _)| r).collect();
+    assert_eq!(ranks, [Some(2), None, Some(1), None, None]);
+}
+
 /// Debian's form by its rules: `[ r ] Choice k: Name`, r blank or a number.
 fn parse_debian(text: &str) -> Vec<(Option<usize>, usize, String)> {
     text.lines()

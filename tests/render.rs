@@ -210,6 +210,21 @@ fn ballot_80x24() {
 }
 
 #[test]
+fn ranks_typed_out_of_order_at_60x20_with_rows_below() {
+    let mut app = generated_app(12, 1);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    type_keys(&mut app, "b2j1jj4jx");
+    let shown = screen(&mut app, 60, 20);
+    assert!(shown.contains("↑ 2 more above"), "{shown}");
+    assert!(shown.contains("no one at rank 3"), "{shown}");
+    assert!(shown.contains("more below"), "{shown}");
+    assert_snapshot!(shown);
+}
+
+#[test]
 fn note_editor_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "eFirst line");

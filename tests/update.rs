@@ -938,13 +938,31 @@ fn a_double_click_on_a_candidate_opens_it_and_two_slow_clicks_do_not() {
 #[test]
 fn digits_rank_in_the_ballot_and_esc_after_reading_comes_back_to_the_row() {
     let mut app = sized(generated_app(4, 2));
+    let row_names = |app: &hustings::app::App| -> Vec<String> {
+        app.ballot_rows(0)
+            .iter()
+            .map(|r| app.roster.candidates[r.candidate].name.clone())
+            .collect()
+    };
     type_keys(&mut app, "b");
-    type_keys(&mut app, "2"); // Candidate 00 → rank 2, which is the next free: 1
-    type_keys(&mut app, "j1"); // the row now under the cursor → rank 1: tied with 00
-    assert_eq!(ballot_names(&app).len(), 1);
-    assert_eq!(ballot_names(&app)[0].len(), 2, "the same digit ties");
+    let still = row_names(&app);
+    type_keys(&mut app, "2"); // the top row → rank 2, as typed: rank 1 is empty for now
+    assert_eq!(ballot_names(&app), [vec![], vec![still[0].clone()]]);
+    assert_eq!(row_names(&app), still, "no row moves while ranks are typed");
+    type_keys(&mut app, "j1"); // the next row → rank 1: above it, not tied with it
+    assert_eq!(
+        ballot_names(&app),
+        [vec![still[1].clone()], vec![still[0].clone()]]
+    );
+    assert_eq!(row_names(&app), still);
+    assert_eq!(app.ballot_cursor(), 1, "the cursor stays on its row");
+    type_keys(&mut app, "jxk"); // no opinion on the third: it stays where it is
+    assert_eq!(row_names(&app), still, "x moves no row either");
+    type_keys(&mut app, "jxk");
     type_keys(&mut app, "G2");
-    assert_eq!(ballot_names(&app).len(), 2, "a second rank");
+    assert_eq!(ballot_names(&app).len(), 2, "the same digit ties");
+    assert_eq!(ballot_names(&app)[1].len(), 2);
+    assert_eq!(app.ballot_cursor(), 3);
     // Read the selected candidate's statement, then Esc: back in the ballot, same row.
     let row = app.ballot_cursor();
     let selected = app.ballot_selected();
@@ -954,11 +972,41 @@ fn digits_rank_in_the_ballot_and_esc_after_reading_comes_back_to_the_row() {
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.overlay(), Some(Overlay::Ballot));
     assert_eq!(app.ballot_cursor(), row);
-    // Closed and opened again with b: the same row too.
+    // Closed and opened again with b: the same row too, the rows sorted by rank now.
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.overlay(), None);
     type_keys(&mut app, "b");
     assert_eq!(app.ballot_selected(), selected);
+    assert_eq!(
+        row_names(&app),
+        [&*still[1], &still[0], &still[3], &still[2]],
+        "sorted when the ballot is opened again"
+    );
+}
+
+#[test]
+fn a_move_key_after_typed_ranks_sorts_the_rows_and_follows_the_candidate() {
+    let mut app = sized(generated_app(4, 2));
+    type_keys(&mut app, "b");
+    type_keys(&mut app, "3j1"); // rank 3 for the top row, 1 for the next: rank 2 a gap
+    let gaps = app.ballot_warnings(0);
+    assert!(
+        gaps.iter().any(|w| w.starts_with("no one at rank 2")),
+        "{gaps:?}"
+    );
+    let moved = app.ballot_selected();
+    type_keys(&mut app, "J"); // down one: the ranks count without the gap now
+    assert_eq!(ballot_names(&app).len(), 2);
+    assert_eq!(
+        app.ballot_selected(),
+        moved,
+        "the cursor follows the candidate moved"
+    );
+    assert_eq!(
+        app.ballot_rows(0)[1].candidate,
+        moved.unwrap(),
+        "sorted: it is second"
+    );
 }
 
 #[test]

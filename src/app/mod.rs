@@ -82,6 +82,9 @@ pub struct App {
     last_ballot_row: Option<(usize, usize)>,
     /// A statement was opened from the ballot: Esc goes back there.
     ballot_return: bool,
+    /// The ballot's rows held still while ranks were typed, when a statement was opened
+    /// from it: held still again on the way back.
+    ballot_still: Option<Vec<usize>>,
     /// The candidate last clicked in the list, and when: a second click soon after opens it.
     last_click: Option<(usize, chrono::DateTime<chrono::Utc>)>,
 }
@@ -140,6 +143,7 @@ impl App {
             last_click: None,
             last_ballot_row: None,
             ballot_return: false,
+            ballot_still: None,
         };
         // Files left out or read with a fallback are worth knowing about, not interrupting for.
         for warning in &app.roster.warnings {

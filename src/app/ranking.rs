@@ -2,7 +2,7 @@
 //! view. Changes are queued for saving.
 
 use super::App;
-use super::overlays::RankChange;
+use super::overlays::{Open, RankChange};
 use super::voter::{BallotRow, SaveWhen};
 use crate::roster::BallotKind;
 use crate::voter::ballot::{Ballot, Placement, Warning};
@@ -191,14 +191,23 @@ impl App {
         let names = members
             .iter()
             .map(|&c| (c, self.roster.candidates[c].key.as_str()));
-        self.voter.ballots[index]
+        let mut rows: Vec<BallotRow> = self.voter.ballots[index]
             .rows(names)
             .into_iter()
             .map(|(candidate, placement)| BallotRow {
                 candidate,
                 placement,
             })
-            .collect()
+            .collect();
+        if let Some(Open::Ballot(view)) = &self.overlay
+            && view.election == index
+            && let Some(still) = &view.still
+        {
+            let at: std::collections::HashMap<usize, usize> =
+                still.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+            rows.sort_by_key(|r| at.get(&r.candidate).copied().unwrap_or(usize::MAX));
+        }
+        rows
     }
 
     /// Recomputes every candidate's display position from the order mode and seeds.
@@ -288,7 +297,7 @@ impl App {
                 return;
             }
         }
-        self.change_ranking(|ballot: &mut Ballot, key: &str| {
+        self.change_ranking(false, |ballot: &mut Ballot, key: &str| {
             if approve {
                 ballot.set_rank(key, 1)
             } else {
@@ -323,7 +332,14 @@ impl App {
     }
 
     /// Applies a ranking change to the selected candidate; the selection follows it.
-    pub(super) fn change_ranking(&mut self, change: impl FnOnce(&mut Ballot, &str) -> bool) {
+    /// Changes the selected candidate's place on the open ballot. `typed` (a rank typed as a
+    /// digit) keeps every row where it is, the cursor on the same row; any other change sorts
+    /// the rows again and follows the candidate.
+    pub(super) fn change_ranking(
+        &mut self,
+        typed: bool,
+        change: impl FnOnce(&mut Ballot, &str) -> bool,
+    ) {
         let index = self.ballot_election();
         let Some(candidate) = self.ballot_selected() else {
             return;
@@ -331,10 +347,24 @@ impl App {
         if self.refuse_read_only(index) {
             return;
         }
+        let order: Vec<usize> = self
+            .ballot_rows(index)
+            .iter()
+            .map(|r| r.candidate)
+            .collect();
+        if let Some(Open::Ballot(view)) = &mut self.overlay {
+            view.still = if typed {
+                view.still.take().or(Some(order))
+            } else {
+                None
+            };
+        }
         let key = self.roster.candidates[candidate].key.clone();
         if change(&mut self.voter.ballots[index], &key) {
             self.queue_save(index, SaveWhen::Now);
         }
-        self.select_in_ballot(candidate);
+        if !typed {
+            self.select_in_ballot(candidate);
+        }
     }
 }

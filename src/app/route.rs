@@ -109,6 +109,9 @@ impl App {
                 if let Some(candidate) = self.ballot_selected() {
                     self.remember_ballot_row();
                     self.ballot_return = true;
+                    if let Some(Open::Ballot(view)) = &mut self.overlay {
+                        self.ballot_still = view.still.take();
+                    }
                     self.overlay = None;
                     self.open_candidate(candidate);
                     self.message = Some("Esc goes back to the ballot, on the same row".to_string());
@@ -154,7 +157,13 @@ impl App {
                 );
             }
             Outcome::Rank(change) => {
-                self.change_ranking(|ballot: &mut Ballot, key: &str| match change {
+                // Ranks typed, and a candidate taken off the ranking, renumber no one else:
+                // the rows stay where they are. A move places a candidate among the others.
+                let typed = matches!(
+                    change,
+                    RankChange::To(_) | RankChange::Unrank | RankChange::NoOpinion
+                );
+                self.change_ranking(typed, |ballot: &mut Ballot, key: &str| match change {
                     RankChange::Up => ballot.move_up(key),
                     RankChange::Down => ballot.move_down(key),
                     RankChange::Tie => ballot.tie_with_above(key),
@@ -245,6 +254,11 @@ impl App {
         self.ballot_view().1
     }
 
+    /// Whether the ballot view holds its rows still (ranks are being typed).
+    pub fn ballot_is_still(&self) -> bool {
+        matches!(&self.overlay, Some(Open::Ballot(view)) if view.still.is_some())
+    }
+
     /// The candidate selected in the ballot view.
     pub fn ballot_selected(&self) -> Option<usize> {
         let (election, cursor) = self.ballot_view();
@@ -266,7 +280,11 @@ impl App {
             .and_then(|c| rows.iter().position(|r| r.candidate == c))
             .unwrap_or(0);
         self.ballot_return = false;
-        self.overlay = Some(Open::Ballot(BallotView { election, cursor }));
+        self.overlay = Some(Open::Ballot(BallotView {
+            election,
+            cursor,
+            still: None,
+        }));
     }
 
     /// Remembers the ballot's selected row, to come back to it.
@@ -281,7 +299,14 @@ impl App {
         if !std::mem::take(&mut self.ballot_return) {
             return false;
         }
+        let still = self.ballot_still.take();
         self.open_ballot();
+        if let Some(Open::Ballot(view)) = &mut self.overlay {
+            view.still = still;
+        }
+        if let Some((_, candidate)) = self.last_ballot_row {
+            self.select_in_ballot(candidate);
+        }
         true
     }
 

@@ -280,7 +280,7 @@ pub const BALLOT: &[Binding] = &[
         ],
         "0–9",
         Action::SetRank(1),
-        "give it that rank (the same number as others: a tie; 0 unranks); approval: 1 approves, 0 clears",
+        "give it that rank, as typed (the same number as others: a tie; a rank skipped is a gap until cast; rows stay still; 0 unranks); approval: 1 approves, 0 clears",
     ),
     bind(
         &[Char(' ')],

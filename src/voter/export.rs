@@ -79,13 +79,38 @@ impl Sheet<'_> {
         out
     }
 
-    /// (candidate, placement): ranked best first, then unranked, then "no opinion".
+    /// (candidate, placement): ranked best first, then unranked, then "no opinion"; ranks
+    /// counted as the ballot is cast, without the gaps left while typing them.
     fn rows(&self) -> Vec<(usize, Placement)> {
-        self.ballot.rows(
+        let gaps = self.ballot.gaps();
+        let rows = self.ballot.rows(
             self.order
                 .iter()
                 .map(|&c| (c, self.candidate(c).key.as_str())),
-        )
+        );
+        rows.into_iter()
+            .map(|(c, placement)| (c, cast(placement, &gaps)))
+            .collect()
+    }
+
+    /// Where candidate `c` stands, its rank counted as the ballot is cast.
+    fn placement(&self, c: usize) -> Placement {
+        let placement = self.ballot.placement(&self.candidate(c).key);
+        cast(placement, &self.ballot.gaps())
+    }
+}
+
+/// `placement` with the `gaps` above it closed (see [`Ballot::gaps`]).
+fn cast(placement: Placement, gaps: &[usize]) -> Placement {
+    match placement {
+        Placement::Ranked { group, tied } => {
+            let skipped = gaps.iter().filter(|&&rank| rank <= group).count();
+            Placement::Ranked {
+                group: group - skipped,
+                tied,
+            }
+        }
+        other => other,
     }
 }
 
@@ -387,7 +412,7 @@ fn debian(sheet: &Sheet) -> String {
     let width = published.len().to_string().len();
     let mut out = format!("# Debian ballot: {}\n", election.name);
     for (k, &c) in published.iter().enumerate() {
-        let rank = match sheet.ballot.placement(&sheet.candidate(c).key) {
+        let rank = match sheet.placement(c) {
             Placement::Ranked { group, .. } => (group + 1).to_string(),
             Placement::Unranked | Placement::NoOpinion => String::new(),
         };

@@ -65,7 +65,7 @@ impl Ballot {
             held.tied = tied;
         }
         held.no_opinion = self.no_opinion.contains(key);
-        self.unrank(key);
+        self.withdraw(key);
         self.no_opinion.remove(key);
         held.read = self.read.remove(key);
         let notes: Vec<String> = self

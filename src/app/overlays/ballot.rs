@@ -10,6 +10,9 @@ pub struct BallotView {
     pub election: usize,
     /// The selected row.
     pub cursor: usize,
+    /// While the voter types ranks, the rows' order when they began (candidates), so that no
+    /// row moves under the cursor; any other change, or opening the ballot again, sorts them.
+    pub still: Option<Vec<usize>>,
 }
 
 impl BallotView {

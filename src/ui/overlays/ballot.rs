@@ -55,8 +55,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut section = None;
+    let still = app.ballot_is_still();
     for (position, row) in rows.iter().enumerate() {
         let heading = match (row.placement, approval) {
+            _ if still => "Ranks as typed: the rows stay put until a move (K J = T B) or b again",
             (Placement::Ranked { .. }, true) => "Approved",
             (_, true) => "Not approved",
             (Placement::Ranked { .. }, false) => "Ranked (best first; the same number is a tie)",
@@ -123,8 +125,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The list scrolls to keep the selection in view; warnings and keys stay at the bottom.
     let height = usize::from(inner.height);
     let list_height = height.saturating_sub(footer.len()).max(height.min(3));
-    let skip = (selected_line + 1).saturating_sub(list_height);
-    let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(list_height).collect();
+    // Where the rows do not all fit, one line says how many are above and below.
+    let total = lines.len();
+    let overflow = total > list_height;
+    let room = if overflow {
+        list_height.saturating_sub(1).max(1)
+    } else {
+        list_height
+    };
+    let skip = (selected_line + 1).saturating_sub(room);
+    let below = total.saturating_sub(skip + room);
+    let mut shown: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
+    if overflow {
+        let more = match (skip, below) {
+            (0, below) => format!("↓ {below} more below"),
+            (above, 0) => format!("↑ {above} more above"),
+            (above, below) => format!("↑ {above} more above · ↓ {below} more below"),
+        };
+        shown.push(Line::styled(
+            truncate(&format!("  {more}"), width),
+            theme.dim,
+        ));
+    }
     shown.extend(footer);
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -18,7 +18,8 @@ use crate::voter::held::{Held, owner};
 pub struct Ballot {
     /// The seed of this voter's candidate order for the election (see [`crate::voter::order`]).
     pub seed: Option<u64>,
-    /// Ranked groups, best first; the candidates in one group are tied.
+    /// Ranked groups, best first; the candidates in one group are tied. A group may be empty:
+    /// a rank the voter skipped while typing ranks (a gap), closed when the ballot is cast.
     pub ranking: Vec<Vec<String>>,
     /// Candidates the voter marked "no opinion".
     pub no_opinion: BTreeSet<String>,
@@ -61,6 +62,23 @@ pub enum Warning {
     Unranked(Vec<String>),
     /// Candidates whose statement the voter never opened.
     Unread(Vec<String>),
+    /// Ranks no one holds (from 1), left while typing ranks: closed when the ballot is cast.
+    Gaps(Vec<usize>),
+}
+
+/// How many names a warning lists before "and N more".
+const NAMES_SHOWN: usize = 5;
+
+/// `names` joined, the first few of many and how many more.
+fn few(names: &[String]) -> String {
+    if names.len() <= NAMES_SHOWN + 1 {
+        return names.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        names[..NAMES_SHOWN].join(", "),
+        names.len() - NAMES_SHOWN
+    )
 }
 
 impl std::fmt::Display for Warning {
@@ -75,15 +93,23 @@ impl std::fmt::Display for Warning {
                 f,
                 "{} unranked (counted as no opinion): {}",
                 names.len(),
-                names.join(", ")
+                few(names)
             ),
             Warning::Unread(names) => write!(
                 f,
                 "{} statement{} never opened: {}",
                 names.len(),
                 if names.len() == 1 { "" } else { "s" },
-                names.join(", ")
+                few(names)
             ),
+            Warning::Gaps(ranks) => {
+                let ranks: Vec<String> = ranks.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "no one at rank {}: the ranks below move up when the ballot is cast",
+                    ranks.join(", ")
+                )
+            }
         }
     }
 }
@@ -125,8 +151,52 @@ impl Ballot {
         rows
     }
 
-    /// Takes `name` off the ranking and out of "no opinion"; returns where it was.
+    /// Takes `name` off the ranking and out of "no opinion"; returns where it was. Every
+    /// other candidate keeps the rank it had: a rank left empty is a gap (see [`Ballot::closed`]).
+    fn take_as_typed(&mut self, name: &str) -> Placement {
+        let was = self.placement(name);
+        if let Placement::Ranked { group, .. } = was {
+            self.ranking[group].retain(|n| n != name);
+        }
+        self.no_opinion.remove(name);
+        while self.ranking.last().is_some_and(Vec::is_empty) {
+            self.ranking.pop();
+        }
+        was
+    }
+
+    /// The ranks no one holds, from 1, below the last that someone does.
+    pub fn gaps(&self) -> Vec<usize> {
+        (0..self.ranking.len())
+            .filter(|&g| self.ranking[g].is_empty())
+            .map(|g| g + 1)
+            .collect()
+    }
+
+    /// Closes the gaps: the ranks below an empty one move up, as they are cast.
+    pub fn close_gaps(&mut self) {
+        self.ranking.retain(|g| !g.is_empty());
+    }
+
+    /// This ballot with its gaps closed, as it is cast and exported.
+    pub fn closed(&self) -> Ballot {
+        let mut closed = self.clone();
+        closed.close_gaps();
+        closed
+    }
+
+    /// Takes `name` off the ranking and out of "no opinion", closing any gap first (the
+    /// moves that place a candidate relative to others count ranks without gaps); returns
+    /// where it was.
     fn take(&mut self, name: &str) -> Placement {
+        self.close_gaps();
+        self.withdraw(name)
+    }
+
+    /// Takes `name` off the ranking and out of "no opinion", its rank closed if it held it
+    /// alone (the ranks below move up); returns where it was. For an entry no candidate can
+    /// take any longer (see [`crate::voter::held`]).
+    pub(crate) fn withdraw(&mut self, name: &str) -> Placement {
         let was = self.placement(name);
         if let Placement::Ranked { group, .. } = was {
             self.ranking[group].retain(|n| n != name);
@@ -146,6 +216,7 @@ impl Ballot {
     /// Moves `name` one place up. A tied candidate leaves its tie for the place just above it;
     /// an unranked one becomes the last ranked. Returns whether anything changed.
     pub fn move_up(&mut self, name: &str) -> bool {
+        self.close_gaps();
         match self.placement(name) {
             Placement::Ranked {
                 group: 0,
@@ -166,6 +237,7 @@ impl Ballot {
 
     /// Moves `name` one place down; the last ranked becomes unranked.
     pub fn move_down(&mut self, name: &str) -> bool {
+        self.close_gaps();
         match self.placement(name) {
             Placement::Ranked { group, tied: true } => {
                 self.take(name);
@@ -186,6 +258,7 @@ impl Ballot {
 
     /// Ties `name` with the candidates just above it (the last ranked, if it is unranked).
     pub fn tie_with_above(&mut self, name: &str) -> bool {
+        self.close_gaps();
         match self.placement(name) {
             Placement::Ranked { group: 0, .. } => false,
             Placement::Ranked { group, .. } => {
@@ -209,6 +282,7 @@ impl Ballot {
 
     /// Puts `name` alone at the top.
     pub fn to_top(&mut self, name: &str) -> bool {
+        self.close_gaps();
         if self.placement(name)
             == (Placement::Ranked {
                 group: 0,
@@ -224,6 +298,7 @@ impl Ballot {
 
     /// Puts `name` alone at the bottom of the ranking (still ranked).
     pub fn to_bottom(&mut self, name: &str) -> bool {
+        self.close_gaps();
         let last = self.ranking.len().saturating_sub(1);
         if self.placement(name)
             == (Placement::Ranked {
@@ -238,33 +313,35 @@ impl Ballot {
         true
     }
 
-    /// Gives `name` rank `rank` (from 1): it joins the candidates already at that rank (a
-    /// tie), or goes last when no one is; a rank past the last is the next free one.
+    /// Gives `name` rank `rank` (from 1), as typed: it joins the candidates already at that
+    /// rank (a tie), and every other candidate keeps the rank it had. A rank past the last
+    /// leaves the ranks between empty: gaps, shown as such and closed when the ballot is cast.
     pub fn set_rank(&mut self, name: &str, rank: usize) -> bool {
-        let group = rank.saturating_sub(1);
+        let group = rank.max(1) - 1;
         if let Placement::Ranked { group: now, .. } = self.placement(name)
             && now == group
         {
             return false;
         }
-        self.take(name);
-        match self.ranking.get_mut(group) {
-            Some(members) => members.push(name.to_string()),
-            None => self.ranking.push(vec![name.to_string()]),
+        self.take_as_typed(name);
+        if self.ranking.len() <= group {
+            self.ranking.resize_with(group + 1, Vec::new);
         }
+        self.ranking[group].push(name.to_string());
         true
     }
 
-    /// Marks `name` "no opinion", or takes the mark off (leaving it unranked).
+    /// Marks `name` "no opinion", or takes the mark off (leaving it unranked); the others
+    /// keep their ranks.
     pub fn toggle_no_opinion(&mut self, name: &str) {
-        if self.take(name) != Placement::NoOpinion {
+        if self.take_as_typed(name) != Placement::NoOpinion {
             self.no_opinion.insert(name.to_string());
         }
     }
 
-    /// Takes `name` off the ranking.
+    /// Takes `name` off the ranking; the others keep their ranks.
     pub fn unrank(&mut self, name: &str) -> bool {
-        self.take(name) != Placement::Unranked
+        self.take_as_typed(name) != Placement::Unranked
     }
 
     /// The voter's note on `name`, if any.
@@ -284,6 +361,10 @@ impl Ballot {
             .iter()
             .filter(|g| g.iter().any(|n| candidates.iter().any(|(k, _)| k == n)))
             .count();
+        let gaps = self.gaps();
+        if !gaps.is_empty() {
+            out.push(Warning::Gaps(gaps));
+        }
         if ranked_groups <= 1 {
             let ranked = candidates
                 .iter()

@@ -90,11 +90,18 @@ fn top_bottom_no_opinion_and_unrank() {
     assert_eq!(ranking(&b), vec![vec!["A"], vec!["B"], vec!["C"]]);
     b.toggle_no_opinion("B");
     assert_eq!(b.placement("B"), Placement::NoOpinion);
-    assert_eq!(ranking(&b), vec![vec!["A"], vec!["C"]]);
+    assert_eq!(
+        ranking(&b),
+        vec![vec!["A"], vec![], vec!["C"]],
+        "C keeps its rank 3; rank 2 is a gap"
+    );
     b.toggle_no_opinion("B");
     assert_eq!(b.placement("B"), Placement::Unranked);
     assert!(b.unrank("A"));
-    assert_eq!(ranking(&b), vec![vec!["C"]]);
+    assert_eq!(ranking(&b), vec![vec![], vec![], vec!["C"]]);
+    assert_eq!(b.gaps(), [1, 2]);
+    assert!(b.to_top("A"), "a move counts ranks without gaps");
+    assert_eq!(ranking(&b), vec![vec!["A"], vec!["C"]]);
 }
 
 #[test]
@@ -142,20 +149,68 @@ fn entries_saved_by_name_move_to_the_key_unless_two_share_the_name() {
 }
 
 #[test]
-fn a_typed_rank_ties_with_that_rank_or_goes_last() {
+fn a_typed_rank_is_that_rank_as_typed() {
     let mut b = Ballot::default();
     assert!(b.set_rank("A", 1));
-    assert!(b.set_rank("B", 5), "past the last: the next free rank");
-    assert_eq!(ranking(&b), vec![vec!["A"], vec!["B"]]);
+    assert!(
+        b.set_rank("B", 5),
+        "past the last: that rank, the ones between empty"
+    );
+    assert_eq!(
+        ranking(&b),
+        vec![vec!["A"], vec![], vec![], vec![], vec!["B"]]
+    );
+    assert_eq!(b.gaps(), [2, 3, 4]);
+    assert_eq!(
+        ranking(&b.closed()),
+        vec![vec!["A"], vec!["B"]],
+        "closed as it is cast"
+    );
     assert!(b.set_rank("C", 1), "the same rank: a tie");
-    assert_eq!(ranking(&b), vec![vec!["A", "C"], vec!["B"]]);
+    assert_eq!(ranking(&b).first(), Some(&vec!["A", "C"]));
     assert!(!b.set_rank("C", 1), "already there");
     b.toggle_no_opinion("D");
     assert!(b.set_rank("D", 2));
     assert!(!b.no_opinion.contains("D"));
-    assert_eq!(ranking(&b), vec![vec!["A", "C"], vec!["B", "D"]]);
     assert!(b.set_rank("A", 2), "A leaves its tie for rank 2");
-    assert_eq!(ranking(&b), vec![vec!["C"], vec!["B", "D", "A"]]);
+    assert_eq!(
+        ranking(&b),
+        vec![vec!["C"], vec!["D", "A"], vec![], vec![], vec!["B"]]
+    );
+    assert!(b.set_rank("B", 3), "the last rank's gap closes behind it");
+    assert_eq!(ranking(&b), vec![vec!["C"], vec!["D", "A"], vec!["B"]]);
+    assert!(b.gaps().is_empty());
+}
+
+#[test]
+fn ranks_typed_out_of_order_mean_what_was_typed() {
+    // Eight candidates: 2 on the first, then 1 on the second.
+    let mut b = Ballot::default();
+    assert!(b.set_rank("c1", 2));
+    assert!(b.set_rank("c2", 1));
+    assert_eq!(ranking(&b), vec![vec!["c2"], vec!["c1"]], "not tied at 1");
+    // Then 3 for the fifth and 5 for the fourth: the gap at 4 until the ballot is cast.
+    assert!(b.set_rank("c5", 3));
+    assert!(b.set_rank("c4", 5));
+    assert_eq!(b.gaps(), [4]);
+    assert_eq!(
+        ranking(&b.closed()),
+        vec![vec!["c2"], vec!["c1"], vec!["c5"], vec!["c4"]]
+    );
+    let warnings = b.warnings(&[("c1", "One"), ("c2", "Two"), ("c4", "Four"), ("c5", "Five")]);
+    assert!(warnings.contains(&Warning::Gaps(vec![4])), "{warnings:?}");
+}
+
+#[test]
+fn a_warning_names_a_handful_and_counts_the_rest() {
+    let names: Vec<String> = (1..=20).map(|i| format!("N{i}")).collect();
+    let text = Warning::Unread(names.clone()).to_string();
+    assert!(text.ends_with("N1, N2, N3, N4, N5 and 15 more"), "{text}");
+    let six = Warning::Unranked(names[..6].to_vec()).to_string();
+    assert!(
+        six.ends_with("N1, N2, N3, N4, N5, N6"),
+        "six are named, not five and one more: {six}"
+    );
 }
 
 #[test]
