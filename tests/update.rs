@@ -985,6 +985,27 @@ fn digits_rank_in_the_ballot_and_esc_after_reading_comes_back_to_the_row() {
 }
 
 #[test]
+fn a_tie_is_warned_of_at_once_where_the_election_takes_none() {
+    let mut app = sized(generated_app(3, 1));
+    type_keys(&mut app, "b1j1");
+    let ties = |app: &hustings::app::App| {
+        app.ballot_warnings(0)
+            .iter()
+            .any(|w| w.contains("takes no ties"))
+    };
+    assert!(!ties(&app), "a tie is fine where the election counts ties");
+    // Cast from its own ballot file (BLT, as NixOS does with OpaVote): no ties.
+    app.roster.elections[0].ballot_names = vec!["Candidate 00".into()];
+    let warnings = app.ballot_warnings(0);
+    assert!(
+        warnings[0].contains("share rank 1; rank them apart with K or J"),
+        "{warnings:?}"
+    );
+    type_keys(&mut app, "2");
+    assert!(!ties(&app), "{:?}", app.ballot_warnings(0));
+}
+
+#[test]
 fn a_move_key_after_typed_ranks_sorts_the_rows_and_follows_the_candidate() {
     let mut app = sized(generated_app(4, 2));
     type_keys(&mut app, "b");

@@ -156,6 +156,29 @@ impl App {
                 _ => {}
             }
         }
+        // An election cast from its own ballot file (BLT, as OpaVote counts) takes no ties:
+        // said as the voter makes one, not first at export.
+        if !approval && !election.ballot_names.is_empty() {
+            // Ranks counted as cast, without the gaps left while typing.
+            let cast = ballot.ranking.iter().filter(|g| !g.is_empty());
+            for (rank, group) in cast.enumerate() {
+                let tied: Vec<&str> = names
+                    .iter()
+                    .filter(|(key, _)| group.iter().any(|k| k == key))
+                    .map(|(_, name)| *name)
+                    .collect();
+                if tied.len() > 1 {
+                    out.insert(
+                        0,
+                        format!(
+                            "this election's ballot (BLT, as OpaVote counts it) takes no ties: {} share rank {}; rank them apart with K or J",
+                            tied.join(" and "),
+                            rank + 1
+                        ),
+                    );
+                }
+            }
+        }
         if let (Some(seats), Some(max)) = (election.seats, election.rules.max_per_employer) {
             let top: Vec<Option<&str>> = picks
                 .iter()
