@@ -225,6 +225,47 @@ fn ranks_typed_out_of_order_at_60x20_with_rows_below() {
 }
 
 #[test]
+fn a_list_row_is_two_lines_only_where_there_is_an_affiliation() {
+    let files = [
+        ("a/election.yaml", "name: Board 2030\n"),
+        (
+            "a/ann.yaml",
+            "name: Ann Lee\naffiliation: Acme\nstatement: a\n",
+        ),
+        ("a/bo.yaml", "name: Bo Ma\nstatement: b\n"),
+    ];
+    // One election: its name is in the status bar, not under every candidate.
+    let mut app = App::new(roster_of(&files), Vec::new());
+    let shown = screen(&mut app, 60, 10);
+    let rows: Vec<&str> = shown.lines().skip(1).take(3).collect();
+    assert!(
+        rows[0].contains("Ann Lee") && rows[1].contains("Acme"),
+        "{shown}"
+    );
+    assert!(
+        rows[2].contains("Bo Ma"),
+        "no second row without an affiliation: {shown}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("Board 2030")), "{shown}");
+    // Two elections: each under its header, the rows the same.
+    let mut two = files.to_vec();
+    two.extend([
+        ("b/election.yaml", "name: Board 2031\n"),
+        ("b/cy.yaml", "name: Cy Doe\nstatement: c\n"),
+    ]);
+    let mut app = App::new(roster_of(&two), Vec::new());
+    let shown = screen(&mut app, 60, 12);
+    let list: Vec<&str> = shown.lines().skip(1).take(7).collect();
+    let at = |name: &str| {
+        list.iter()
+            .position(|l| l.contains(name))
+            .unwrap_or(usize::MAX)
+    };
+    assert_eq!(at("Cy Doe"), at("Board 2031") + 1, "{shown}");
+    assert_eq!(at("Bo Ma"), at("Acme") + 1, "{shown}");
+}
+
+#[test]
 fn note_editor_80x24() {
     let mut app = embedded_app_at(80, 24);
     type_keys(&mut app, "eFirst line");

@@ -1,5 +1,6 @@
 //! The candidate list's rows: a header for each election (when more than one is listed)
-//! and two rows per candidate, and which of them are in view.
+//! and a row per candidate, with a second for its affiliation where it has one, and which
+//! of them are in view.
 
 use super::App;
 use super::list_row::ListRow;
@@ -20,6 +21,19 @@ impl App {
             rows.push(ListRow::Candidate(position));
         }
         rows
+    }
+
+    /// Screen rows `row` takes: a header one, a candidate one, and a second for its
+    /// affiliation where it has one (the election is in its header, or, with one election
+    /// listed, in the status bar).
+    pub fn list_row_height(&self, row: ListRow) -> usize {
+        match row {
+            ListRow::Header(_) => 1,
+            ListRow::Candidate(position) => {
+                let candidate = &self.roster.candidates[self.hits[position].candidate];
+                1 + usize::from(candidate.affiliation.is_some())
+            }
+        }
     }
 
     /// Screen rows inside the list's border.
@@ -52,20 +66,22 @@ impl App {
         // goes (summing them again at each step was quadratic in the cursor's distance).
         let mut shown: usize = rows[self.list_offset.min(at)..=at]
             .iter()
-            .map(|r| r.height())
+            .map(|&r| self.list_row_height(r))
             .sum();
         while self.list_offset < at && shown > height {
-            shown -= rows[self.list_offset].height();
+            shown -= self.list_row_height(rows[self.list_offset]);
             self.list_offset += 1;
         }
         // No blank space below the last entry while there is more above.
         let mut below: usize = rows[self.list_offset.min(rows.len())..]
             .iter()
-            .map(|r| r.height())
+            .map(|&r| self.list_row_height(r))
             .sum();
-        while self.list_offset > 0 && below + rows[self.list_offset - 1].height() <= height {
+        while self.list_offset > 0
+            && below + self.list_row_height(rows[self.list_offset - 1]) <= height
+        {
             self.list_offset -= 1;
-            below += rows[self.list_offset].height();
+            below += self.list_row_height(rows[self.list_offset]);
         }
     }
 
@@ -74,13 +90,14 @@ impl App {
     pub(super) fn candidate_at_row(&self, inner_row: usize) -> Option<usize> {
         let mut top = 0;
         for row in self.list_entries().into_iter().skip(self.list_offset) {
-            if inner_row < top + row.height() {
+            let height = self.list_row_height(row);
+            if inner_row < top + height {
                 return match row {
                     ListRow::Candidate(position) => Some(position),
                     ListRow::Header(_) => None,
                 };
             }
-            top += row.height();
+            top += height;
         }
         None
     }

@@ -1,4 +1,4 @@
-//! The candidate list: name, affiliation and election; the selection marked with a symbol;
+//! The candidate list: name and affiliation, under each election's name; the selection marked with a symbol;
 //! at each row's end what the voter has done: not read (•), a note (✎), the rank (#2).
 
 use ratatui::Frame;
@@ -36,9 +36,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let text_width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let entries = app.list_entries();
-    // Headers are there when more than one election is listed: the rows then leave the
-    // election out.
-    let grouped = matches!(entries.first(), Some(ListRow::Header(_)));
     let mut lines = Vec::new();
     if app.hits().is_empty() {
         lines.push(Line::styled(
@@ -47,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     for entry in entries.into_iter().skip(app.list_offset()) {
-        if lines.len() + entry.height() > height {
+        if lines.len() + app.list_row_height(entry) > height {
             break;
         }
         let position = match entry {
@@ -123,15 +120,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         first.push(Span::styled(" ".repeat(gap), row_style));
         first.push(Span::styled(badges, theme.list_detail.patch(row_style)));
         lines.push(Line::from(first));
-        // Under an election's header its name is not repeated on every row.
-        let election = &app.roster.election_of(candidate).short_name;
-        let detail = match (&candidate.affiliation, grouped) {
-            (Some(affiliation), true) => affiliation.clone(),
-            (None, true) => String::new(),
-            (Some(affiliation), false) => format!("{affiliation} · {election}"),
-            (None, false) => election.clone(),
+        // The election is in its header (or, with one listed, in the status bar): the
+        // second row is the affiliation's, where there is one.
+        let Some(affiliation) = &candidate.affiliation else {
+            continue;
         };
-        let detail = truncate(&detail, text_width.saturating_sub(4));
+        let detail = truncate(affiliation, text_width.saturating_sub(4));
         lines.push(Line::from(vec![
             Span::raw("    "),
             Span::styled(detail, theme.list_detail),
