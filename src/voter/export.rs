@@ -232,10 +232,33 @@ fn markdown(sheet: &Sheet) -> String {
     if !notes.is_empty() {
         out.push_str("\n## Notes\n");
         for (heading, note) in notes {
-            out.push_str(&format!("\n### {heading}\n\n{}\n", note.trim_end()));
+            out.push_str(&format!(
+                "\n### {heading}\n\n{}\n",
+                as_note(note.trim_end())
+            ));
         }
     }
     out
+}
+
+/// A note as Markdown that stays the note: a line that would make a heading, a quote or a
+/// heading's underline of it (`# …`, `> …`, `---`) is escaped; the rest is as written.
+fn as_note(note: &str) -> String {
+    let lines: Vec<String> = note
+        .lines()
+        .map(|line| {
+            let t = line.trim_start();
+            let underline =
+                t.len() >= 2 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'));
+            let block = line.len() - t.len() <= 3;
+            if block && (t.starts_with('#') || t.starts_with('>') || underline) {
+                format!("{}\\{t}", &line[..line.len() - t.len()])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 fn to_json(sheet: &Sheet) -> serde_json::Value {
@@ -439,4 +462,36 @@ fn approval(sheet: &Sheet) -> String {
         out.push_str(&format!("{}\n", sheet.candidate(c).name));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_note;
+    use pulldown_cmark::{Event, Parser, Tag};
+
+    #[test]
+    fn a_note_in_markdown_makes_no_heading_quote_or_rule() {
+        let note = "# not a heading\n> not a quote\nline\n---\n  ## indented\n- a list stays\n**bold** stays";
+        let text = format!("### Ann\n\n{}\n", as_note(note));
+        let events: Vec<Event> = Parser::new(&text).collect();
+        let headings = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+            .count();
+        assert_eq!(headings, 1, "only the candidate's own: {text}");
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::BlockQuote(_)) | Event::Rule))
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::List(_))))
+        );
+        // The words are all there.
+        for words in ["not a heading", "not a quote", "indented", "a list stays"] {
+            assert!(text.contains(words), "{text}");
+        }
+    }
 }
