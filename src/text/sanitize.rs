@@ -7,6 +7,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// U+00AD, where a word may be hyphenated.
+const SOFT_HYPHEN: char = '\u{00AD}';
+
 /// Columns between tab stops when tabs are expanded.
 pub const TAB_WIDTH: usize = 4;
 
@@ -31,6 +34,7 @@ pub fn for_output(raw: &str) -> String {
     for c in raw.chars() {
         match c {
             '\n' | '\t' => out.push(c),
+            SOFT_HYPHEN => {}
             _ => {
                 push_visible(&mut out, c);
             }
@@ -78,6 +82,10 @@ fn sanitize(raw: &str, multiline: bool) -> Sanitized {
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 text.extend(std::iter::repeat_n(' ', spaces));
             }
+            // A soft hyphen only says where a word may break: it hides nothing and changes
+            // nothing a reader sees, so it is no alteration to report (terminals draw it
+            // differently, so it is not drawn).
+            SOFT_HYPHEN => {}
             _ => {
                 if push_visible(&mut text, c) {
                     hidden += 1;
@@ -266,6 +274,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_soft_hyphen_is_no_alteration_but_a_bidi_control_still_is() {
+        let s = sanitize_text("Gover\u{00AD}nance");
+        assert_eq!((s.text.as_str(), s.hidden), ("Governance", 0));
+        assert_eq!(sanitize_line("Jo\u{00AD}hann").text, "Johann");
+        assert_eq!(for_output("a\u{00AD}b"), "ab");
+        let s = sanitize_text("Evil\u{202E}Corp\u{200D}");
+        assert_eq!(s.hidden, 2);
     }
 
     #[test]
