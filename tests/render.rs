@@ -57,6 +57,24 @@ fn a_statement_pane_shows_answers_as_sections() {
 }
 
 #[test]
+fn the_first_screen_says_an_election_asked_questions() {
+    let mut app = qa_app_at(100, 30);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("3 questions: a"), "{shown}");
+    assert!(shown.contains("a      the questions asked"), "{shown}");
+    assert!(
+        shown.contains("a questions  ? help"),
+        "the status bar hints it: {shown}"
+    );
+    let mut plain = generated_app(2, 1);
+    let shown = screen(&mut plain, 100, 30);
+    assert!(
+        !shown.contains("questions"),
+        "no hint where none were asked: {shown}"
+    );
+}
+
+#[test]
 fn the_questions_grid_80x24() {
     let mut app = qa_app_at(80, 24);
     type_keys(&mut app, "ajl");

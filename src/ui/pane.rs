@@ -155,6 +155,13 @@ fn election_summary(election: &Election, candidates: usize) -> String {
     if let Some((_, close)) = election.dates.iter().find(|(k, _)| k == "voting_close") {
         facts.push(format!("voting closes {close}"));
     }
+    let questions = election.questions.len();
+    if questions > 0 {
+        facts.push(format!(
+            "{questions} question{}: a",
+            if questions == 1 { "" } else { "s" }
+        ));
+    }
     out.push_str(&format!("\n  {}", facts.join(" · ")));
     if !election.incumbents.is_empty() {
         out.push_str(&format!(
@@ -192,9 +199,12 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     text.push_str(
         "Enter  read the selected candidate\n\
          Space  mark candidates, then c to compare them side by side\n\
-         /      search names and statements\n\
-         ?      every key\n",
+         /      search names and statements\n",
     );
+    if roster.elections.iter().any(|e| !e.questions.is_empty()) {
+        text.push_str("a      the questions asked, and every candidate's answers side by side\n");
+    }
+    text.push_str("?      every key\n");
     // Newest first, as the list shows them.
     for (index, election) in roster
         .elections
