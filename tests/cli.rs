@@ -924,3 +924,44 @@ fn the_config_file_goes_through_the_same_door_as_a_candidate_file() {
     assert_eq!(code, Some(0), "{err}");
     assert!(!out.is_empty());
 }
+
+#[test]
+fn ballots_are_exported_in_the_apps_order_the_newest_election_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in ["2029", "2030", "2031"] {
+        let election = dir.path().join(format!("board-{year}"));
+        std::fs::create_dir_all(&election).unwrap();
+        std::fs::write(
+            election.join("election.yaml"),
+            format!("name: Board {year}\n"),
+        )
+        .unwrap();
+        std::fs::write(election.join("ann.yaml"), "name: Ann Lee\nstatement: s\n").unwrap();
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let data = elsewhere.path().join("data");
+    let (list, _, _) = hustings(&["list", "--data-dir", path(&data), path(dir.path())]);
+    let listed: Vec<&str> = ["Board 2031", "Board 2030", "Board 2029"]
+        .into_iter()
+        .filter(|name| list.contains(name))
+        .collect();
+    assert_eq!(listed.len(), 3, "{list}");
+    let in_list = |name: &str| list.find(name).unwrap();
+    assert!(
+        in_list("Board 2031") < in_list("Board 2029"),
+        "the app: newest first\n{list}"
+    );
+    let (out, err, code) = hustings(&[
+        "ballot",
+        "export",
+        "--data-dir",
+        path(&data),
+        path(dir.path()),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let at = |name: &str| out.find(&format!("# Ballot: {name}")).unwrap();
+    assert!(
+        at("Board 2031") < at("Board 2030") && at("Board 2030") < at("Board 2029"),
+        "{out}"
+    );
+}

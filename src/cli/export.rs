@@ -31,7 +31,9 @@ pub fn run(
 ) -> Outcome {
     let session = Session::open(paths, order, data_dir)?;
     let app = &session.app;
+    // In the app's order: the newest election first.
     let sheets: Vec<Sheet> = (0..app.roster.elections.len())
+        .rev()
         .map(|election| Sheet {
             roster: &app.roster,
             election,
