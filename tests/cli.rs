@@ -965,3 +965,37 @@ fn ballots_are_exported_in_the_apps_order_the_newest_election_first() {
         "{out}"
     );
 }
+
+#[test]
+fn check_with_no_path_looks_where_the_app_does() {
+    let run_in = |dir: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_hustings"))
+            .arg("check")
+            .current_dir(dir)
+            .env("XDG_CACHE_HOME", run::test_cache())
+            .env("XDG_CONFIG_HOME", run::test_cache().join("no-config"))
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+            output.status.code(),
+        )
+    };
+    // ./candidates, as the app opens it: its broken file is named.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("candidates")).unwrap();
+    std::fs::write(
+        dir.path().join("candidates/ann.yaml"),
+        "name: Ann\nstatement: s\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("candidates/bad.yaml"), "name: [unclosed\n").unwrap();
+    let (out, err, code) = run_in(dir.path());
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(format!("{out}{err}").contains("bad.yaml:1:"), "{out}{err}");
+    // No ./candidates: the built-in roster, which is clean.
+    let empty = tempfile::tempdir().unwrap();
+    let (out, err, code) = run_in(empty.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+}

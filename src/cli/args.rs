@@ -79,8 +79,8 @@ pub enum Command {
     /// Check candidate YAML and statements without opening the app: each problem is printed
     /// as `file:line:column: message`, and the exit status is 1 if there is any.
     Check {
-        #[arg(required = true)]
-        /// Where to look for the candidates (default as for the app).
+        /// Where to look for the candidates (default as for the app: ./candidates if there
+        /// is one, else the roster built into hustings).
         paths: Vec<PathBuf>,
         /// Say how each file was read: "a document; 7 candidates from the table under
         /// 'Nominees'", "one candidate's statement, named by its first heading", or why it
