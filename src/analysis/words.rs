@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 use serde::{Deserialize, Serialize};
 
 use super::grams;
+use crate::roster::text::Text;
 use crate::roster::{Candidate, Roster, Source};
 use crate::text::hash::Lanes;
 
@@ -51,6 +52,9 @@ struct Part {
     /// ...candidate `i`'s at `grams[gram_at[i]..gram_at[i + 1]]`.
     #[serde(with = "blob")]
     gram_at: Vec<u32>,
+    /// Made from a text that could not be read back ([`Text::readable`]): never kept.
+    #[serde(skip)]
+    unread: bool,
 }
 
 impl Words {
@@ -110,7 +114,13 @@ impl Words {
             .into_iter()
             .unzip();
         if let Some(shelves) = shelves {
-            shelves.save(&fresh, &parts, |_| true, crate::cache::start());
+            // A part made from a text that could not be read back is this run's only.
+            shelves.save(
+                &fresh,
+                &parts,
+                |_, part| !part.unread,
+                crate::cache::start(),
+            );
         }
         Words { parts }
     }
@@ -187,6 +197,7 @@ impl Part {
                 c.texts().map(move |t| (i, t.display().to_lowercase()))
             })
             .collect();
+        let unread = !candidates.iter().all(|c| c.texts().all(Text::readable));
         let mut seen: HashMap<&str, Vec<u16>, foldhash::fast::RandomState> = HashMap::default();
         for (i, lower) in &lowered {
             for word in words(lower) {
@@ -213,6 +224,7 @@ impl Part {
             postings: Vec::new(),
             grams: Vec::new(),
             gram_at: vec![0],
+            unread,
         };
         let mut found = Vec::new();
         for candidate in candidates {

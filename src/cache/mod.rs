@@ -374,14 +374,15 @@ where
     }
 
     /// Writes back the shelf of each folder with an item made afresh (`fresh`, per item),
-    /// holding the value in `values` of each of its items whose key `keep` accepts;
+    /// holding the value in `values` of each of its items that `keep` accepts (given its
+    /// key and value);
     /// `written_ns` as for [`save`]. A shelf that cannot be written costs the next run its
     /// speed, nothing else.
     pub fn save<T: Serialize + Sync>(
         &self,
         fresh: &[bool],
         values: &[T],
-        keep: impl Fn(&K) -> bool + Sync,
+        keep: impl Fn(&K, &T) -> bool + Sync,
         written_ns: u128,
     ) {
         let stale: Vec<&(PathBuf, Vec<usize>)> = self
@@ -392,7 +393,7 @@ where
         crate::parallel::map_min(stale, 2, |(folder, members)| {
             let entries: Vec<(&K, &T)> = members
                 .iter()
-                .filter(|&&i| keep(&self.keys[i]))
+                .filter(|&&i| keep(&self.keys[i], &values[i]))
                 .map(|&i| (&self.keys[i], &values[i]))
                 .collect();
             let _ = save(self.root, self.kind, folder, written_ns, &entries);

@@ -298,3 +298,34 @@ fn every_spelling_of_a_folder_shares_one_shelf() {
     }
     shelf(&cache);
 }
+
+#[test]
+fn an_index_made_from_texts_that_could_not_be_read_back_is_never_kept() {
+    use crate::analysis::words::Words;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let e = election(dir.path());
+    load(Some(&cache), &e);
+    // A run whose texts wait on the shelf, which another run replaces before the index is
+    // made (three first runs at once): its texts read as the stand-in here.
+    let waiting = load(Some(&cache), &e);
+    tamper(&cache, &e, |a| rename(a, "Ann"));
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let words = Words::with_cache(&waiting, Some(&cache));
+            let mut has = vec![false; 2];
+            words.mark("hello", false, &mut has);
+            assert_eq!(has, [false, false], "this run could not read the texts");
+        });
+    });
+    // The next run must not believe that index: its texts are there to be read.
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let next = load(Some(&cache), &e);
+            let words = Words::with_cache(&next, Some(&cache));
+            let mut has = vec![false; 2];
+            words.mark("hello", false, &mut has);
+            assert_eq!(has, [true, false], "Ann's statement is found");
+        });
+    });
+}

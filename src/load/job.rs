@@ -74,7 +74,14 @@ pub(super) fn run_all(jobs: Vec<Job>, done: &AtomicUsize, cache: Option<&Path>) 
         .into_iter()
         .filter_map(|found| found.or_else(|| made.next()))
         .collect();
-    shelves.save(&fresh, &outcomes, |key| key.stamp.is_some(), started);
+    // A file whose texts could not be read back (their shelf replaced by another run
+    // meanwhile) is not kept with that stand-in for a text.
+    shelves.save(
+        &fresh,
+        &outcomes,
+        |key, (loaded, _)| key.stamp.is_some() && loaded.as_ref().map_or(true, Loaded::readable),
+        started,
+    );
     outcomes
 }
 
@@ -161,6 +168,16 @@ pub(super) struct Loaded {
     pub(super) candidates: Vec<Candidate>,
     pub(super) title: Option<String>,
     pub(super) account: Account,
+}
+
+impl Loaded {
+    /// Whether every text of its candidates was read back (see
+    /// [`crate::roster::text::Text::readable`]).
+    pub(super) fn readable(&self) -> bool {
+        self.candidates
+            .iter()
+            .all(|c| c.texts().all(crate::roster::text::Text::readable))
+    }
 }
 
 /// How a file was read, and what it says of its election besides its candidates.

@@ -85,6 +85,13 @@ impl Text {
         &self.body().display
     }
 
+    /// Whether the text was read back: false for one that waited on a shelf another run
+    /// replaced meanwhile, which reads as [`UNREADABLE`] here. Reads it if it was not.
+    /// Nothing made from such a text may be kept for another run.
+    pub fn readable(&self) -> bool {
+        self.kept.is_none() || self.display() != UNREADABLE
+    }
+
     /// The text as written.
     pub fn raw(&self) -> &str {
         let body = self.body();
