@@ -80,17 +80,13 @@ pub fn sections(doc: &Document, text: &str, listed: &Listed, told: Option<u8>) -
         .filter(|(i, l, title)| *l == level && is_candidate(*i, title))
         .map(|(i, _, title)| (i, title, doc.section_end(i, text.len())))
         .collect();
-    let closing = closing_rule(doc, &spans).map(|rule| {
+    let closing = closing_rule(doc, &spans).map(|(rule, after)| {
         let last = spans.last_mut().expect("a closing rule is in a section");
-        let words = doc.written(text, rule..last.2);
+        let words = doc.written(text, after..last.2);
         last.2 = rule;
-        words
+        without_closing_rules(&words)
     });
-    let closing = closing
-        .map(|words| {
-            without_closing_rules(words.trim_start_matches(['-', '*', '_', ' ', '\t', '\r', '\n']))
-        })
-        .filter(|words| !words.trim().is_empty());
+    let closing = closing.filter(|words| !words.trim().is_empty());
     let mut found = Vec::new();
     for (i, title, end) in spans {
         let person = names::person(&title.text).unwrap_or(Person {
@@ -137,8 +133,8 @@ fn section_blocks(doc: &Document, heading: usize, end: usize) -> impl Iterator<I
 
 /// Where a rule is the last block of every section but the last, and the last holds words
 /// after a rule of its own, those words close the document, not the last candidate's
-/// statement: where that rule starts.
-fn closing_rule(doc: &Document, spans: &[(usize, &Inline, usize)]) -> Option<usize> {
+/// statement: where that rule starts, and where the words after it do.
+fn closing_rule(doc: &Document, spans: &[(usize, &Inline, usize)]) -> Option<(usize, usize)> {
     let ((last, _, last_end), earlier) = spans.split_last()?;
     let ends_with_rule = |(i, _, end): &(usize, &Inline, usize)| {
         section_blocks(doc, *i, *end)
@@ -150,7 +146,8 @@ fn closing_rule(doc: &Document, spans: &[(usize, &Inline, usize)]) -> Option<usi
     }
     let body: Vec<&Block> = section_blocks(doc, *last, *last_end).collect();
     let rule = body.iter().rposition(|b| b.kind == Kind::Rule)?;
-    (rule + 1 < body.len()).then(|| body[rule].span.start)
+    let after = body.get(rule + 1)?;
+    Some((body[rule].span.start, after.span.start))
 }
 
 fn is_candidate_heading(title: &Inline, listed: &Listed) -> bool {

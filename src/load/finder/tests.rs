@@ -60,8 +60,8 @@ fn a_jekyll_post_with_a_section_per_candidate_and_nicks() {
     let description = r.facts.description.as_deref().unwrap();
     assert!(description.contains("two Board seats"));
     assert!(
-        description.contains("Please vote"),
-        "nothing lost at the end"
+        description.trim_end().ends_with("\n**Please vote.**"),
+        "nothing lost at the end, its emphasis kept: {description:?}"
     );
 }
 
