@@ -370,14 +370,17 @@ impl App {
         if self.refuse_read_only(index) {
             return;
         }
-        let order: Vec<usize> = self
-            .ballot_rows(index)
-            .iter()
-            .map(|r| r.candidate)
-            .collect();
+        // Held still from the first typed rank: the rows as they stood then.
+        let begins = typed && !self.ballot_is_still();
+        let order: Option<Vec<usize>> = begins.then(|| {
+            self.ballot_rows(index)
+                .iter()
+                .map(|r| r.candidate)
+                .collect()
+        });
         if let Some(Open::Ballot(view)) = &mut self.overlay {
             view.still = if typed {
-                view.still.take().or(Some(order))
+                view.still.take().or(order)
             } else {
                 None
             };

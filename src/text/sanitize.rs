@@ -34,7 +34,6 @@ pub fn for_output(raw: &str) -> String {
     for c in raw.chars() {
         match c {
             '\n' | '\t' => out.push(c),
-            SOFT_HYPHEN => {}
             _ => {
                 push_visible(&mut out, c);
             }
@@ -82,10 +81,6 @@ fn sanitize(raw: &str, multiline: bool) -> Sanitized {
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 text.extend(std::iter::repeat_n(' ', spaces));
             }
-            // A soft hyphen only says where a word may break: it hides nothing and changes
-            // nothing a reader sees, so it is no alteration to report (terminals draw it
-            // differently, so it is not drawn).
-            SOFT_HYPHEN => {}
             _ => {
                 if push_visible(&mut text, c) {
                     hidden += 1;
@@ -99,6 +94,10 @@ fn sanitize(raw: &str, multiline: bool) -> Sanitized {
 /// Pushes `c` or its visible stand-in; returns whether it had to be replaced.
 fn push_visible(out: &mut String, c: char) -> bool {
     match c {
+        // A soft hyphen only says where a word may break: it hides nothing and changes
+        // nothing a reader sees, so it is no alteration to report (terminals draw it
+        // differently, so it is not drawn).
+        SOFT_HYPHEN => false,
         '\u{0}'..='\u{1f}' => {
             out.push('^');
             out.push(char::from(c as u8 + 0x40));

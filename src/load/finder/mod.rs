@@ -250,18 +250,18 @@ impl Found {
         }
     }
 
-    fn table((heading, found): (String, Vec<Nominee>)) -> Found {
-        Found {
-            from: format!("the table under '{heading}'"),
-            found,
-            statements_here: false,
-            closing: None,
-        }
+    fn table(under: (String, Vec<Nominee>)) -> Found {
+        Found::naming("table", under)
     }
 
-    fn list((heading, found): (String, Vec<Nominee>)) -> Found {
+    fn list(under: (String, Vec<Nominee>)) -> Found {
+        Found::naming("list", under)
+    }
+
+    /// Nominees a `what` (a table, a list) under `heading` names, their statements elsewhere.
+    fn naming(what: &str, (heading, found): (String, Vec<Nominee>)) -> Found {
         Found {
-            from: format!("the list under '{heading}'"),
+            from: format!("the {what} under '{heading}'"),
             found,
             statements_here: false,
             closing: None,

@@ -178,13 +178,6 @@ impl Ballot {
         self.ranking.retain(|g| !g.is_empty());
     }
 
-    /// This ballot with its gaps closed, as it is cast and exported.
-    pub fn closed(&self) -> Ballot {
-        let mut closed = self.clone();
-        closed.close_gaps();
-        closed
-    }
-
     /// Takes `name` off the ranking and out of "no opinion", closing any gap first (the
     /// moves that place a candidate relative to others count ranks without gaps); returns
     /// where it was.
