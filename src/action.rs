@@ -166,6 +166,10 @@ pub enum Action {
     Themes,
     /// Compares the candidate's statement with their previous candidacy's.
     History,
+    /// Selects the next candidate added, or changed, since the voter's last visit.
+    NextNews,
+    /// Compares the candidate's statement with the version the voter read.
+    ReadDiff,
     /// In the history view: the older or newer pair of candidacies.
     Older,
     /// In the history view: the newer pair.
@@ -212,6 +216,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("next_section", Action::NextSection),
     ("previous_section", Action::PrevSection),
     ("history", Action::History),
+    ("next_new", Action::NextNews),
+    ("changes_since_read", Action::ReadDiff),
     ("themes", Action::Themes),
     ("outline", Action::Outline),
     ("election", Action::ElectionInfo),

@@ -191,7 +191,7 @@ fn export_markdown() {
     assert_eq!(
         err,
         "warning: Test TC 2026: 1 unranked (counted as no opinion): Eve Evans\n\
-         warning: Test TC 2026: 1 statement never opened: Eve Evans\n"
+         warning: Test TC 2026: 1 statement not read yet: Eve Evans\n"
     );
 }
 

@@ -420,7 +420,8 @@ fn the_list_shows_what_was_read_noted_and_ranked() {
         "unread: {shown}"
     );
     type_keys(&mut app, "j"); // Tao Peng is listed second
-    press(&mut app, key(KeyCode::Enter)); // read him
+    press(&mut app, key(KeyCode::Enter)); // read him, for a minute
+    app.set_now(chrono::Utc::now() + chrono::Duration::minutes(1));
     press(&mut app, key(KeyCode::Esc));
     type_keys(&mut app, "eA note");
     press(&mut app, key(KeyCode::Esc));

@@ -515,15 +515,63 @@ fn an_emptied_note_is_removed() {
 }
 
 #[test]
-fn opening_a_statement_counts_as_read() {
+fn a_statement_is_read_when_stayed_on_not_when_opened() {
     let mut app = sized(generated_app(3, 2));
+    let start = chrono::Utc::now();
+    app.set_now(start);
     assert_eq!(app.reading_progress(0), (0, 3));
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.reading_progress(0), (1, 3));
+    assert_eq!(app.reading_progress(0), (0, 3), "opened is not read");
+    app.set_now(start + chrono::Duration::seconds(2));
     press(&mut app, key(KeyCode::Esc));
-    // Space marks the selected candidate and moves on: the first two are compared.
-    type_keys(&mut app, "  c");
-    assert_eq!(app.reading_progress(0), (2, 3));
+    app.set_now(start + chrono::Duration::seconds(60));
+    assert_eq!(app.reading_progress(0), (0, 3), "left after two seconds");
+    // Space marks the selected candidate and moves on: all three are compared.
+    type_keys(&mut app, "   c");
+    assert_eq!(
+        app.reading_progress(0),
+        (0, 3),
+        "three opened at once, none read"
+    );
+    app.set_now(start + chrono::Duration::seconds(120));
+    assert_eq!(
+        app.reading_progress(0),
+        (1, 3),
+        "the focused one, stayed on"
+    );
+    press(&mut app, key(KeyCode::Tab));
+    app.set_now(start + chrono::Duration::seconds(121));
+    assert_eq!(
+        app.reading_progress(0),
+        (1, 3),
+        "the next, only just focused"
+    );
+}
+
+#[test]
+fn a_statement_scrolled_through_to_its_end_is_read() {
+    // Three statements of different lengths: 1, 30 and 90 paragraphs.
+    for paragraphs in [1usize, 30, 90] {
+        let mut app = sized(generated_app(2, paragraphs));
+        let start = chrono::Utc::now();
+        app.set_now(start);
+        press(&mut app, key(KeyCode::Enter));
+        let mut pages = 0;
+        while app.reading_progress(0).0 == 0 && pages < 200 {
+            press(&mut app, key(KeyCode::PageDown));
+            pages += 1;
+        }
+        if paragraphs == 1 {
+            // It fits: there is nothing to scroll through; time alone reads it.
+            assert_eq!(app.reading_progress(0), (0, 2), "{paragraphs}");
+            app.set_now(start + chrono::Duration::seconds(30));
+        }
+        assert_eq!(
+            app.reading_progress(0),
+            (1, 2),
+            "{paragraphs}: {pages} pages"
+        );
+    }
 }
 
 #[test]

@@ -9,11 +9,13 @@ mod links;
 mod list;
 mod list_row;
 mod navigate;
+mod news;
 mod notes;
 mod overlays;
 mod pane;
 mod place;
 mod ranking;
+mod reading;
 mod route;
 mod scroll;
 mod statement;
@@ -85,6 +87,9 @@ pub struct App {
     /// The ballot's rows held still while ranks were typed, when a statement was opened
     /// from it: held still again on the way back.
     ballot_still: Option<Vec<usize>>,
+    /// The statement in the focused pane and since when it has been there (see
+    /// `reading.rs`); the end of time once it counts as read.
+    reading: Option<(usize, chrono::DateTime<chrono::Utc>)>,
     /// The candidate last clicked in the list, and when: a second click soon after opens it.
     last_click: Option<(usize, chrono::DateTime<chrono::Utc>)>,
 }
@@ -141,6 +146,7 @@ impl App {
             size: Rect::default(),
             now: chrono::Utc::now(),
             last_click: None,
+            reading: None,
             last_ballot_row: None,
             ballot_return: false,
             ballot_still: None,
@@ -270,6 +276,7 @@ impl App {
     /// Sets the time dates are shown against (the event loop keeps it current).
     pub fn set_now(&mut self, now: chrono::DateTime<chrono::Utc>) {
         self.now = now;
+        self.note_reading();
     }
 
     /// Whether panes show the voter's notes.
@@ -299,6 +306,14 @@ impl App {
 
     /// Applies `action`; the only way the state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        // From now, the time on the statement in view counts (see `reading.rs`).
+        self.note_reading();
+        effect
+    }
+
+    /// What `action` does, before the time on the statement in view is counted.
+    fn apply(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
@@ -417,6 +432,8 @@ impl App {
             Action::ElectionInfo => self.open_text(Overlay::Election),
             Action::Themes => self.open_themes(),
             Action::History => self.open_history(),
+            Action::NextNews => self.next_news(),
+            Action::ReadDiff => self.open_read_diff(),
             Action::NextSection => self.jump_to_section(true),
             Action::PrevSection => self.jump_to_section(false),
             Action::Outline => {

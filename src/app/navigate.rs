@@ -77,6 +77,9 @@ impl App {
         for i in self.scroll_targets(focused) {
             let height = self.pane_height(i);
             self.panes[i].scroll_by(delta, height);
+            if delta > 0 {
+                self.scrolled_through(i, height);
+            }
         }
     }
     pub(super) fn move_or_scroll(&mut self, step: isize) {
@@ -127,7 +130,6 @@ impl App {
         self.focus = Focus::Pane(self.active_pane);
         let terms = self.terms();
         self.panes[self.active_pane].set_terms(&terms);
-        self.mark_read(candidate);
         self.relayout();
         // Opened from a search: the first hit in view.
         let height = self.pane_height(self.active_pane);
@@ -171,9 +173,6 @@ impl App {
                 pane
             })
             .collect();
-        for candidate in self.marks.clone() {
-            self.mark_read(candidate);
-        }
         self.active_pane = 0;
         self.focus = Focus::Pane(0);
         let width = self.pane_width_with_list();

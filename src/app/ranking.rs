@@ -344,7 +344,12 @@ impl App {
         if self.voter.read_only.get(index).copied().unwrap_or(false) {
             return;
         }
-        if self.voter.ballots[index].read.insert(c.key.clone()) {
+        let ballot = &mut self.voter.ballots[index];
+        let newly = ballot.read.insert(c.key.clone());
+        // Remembered as read as it is now: a later change is told from this version.
+        let hash = crate::voter::news::hash_of(c.statement.display());
+        let again = ballot.read_as.insert(c.key.clone(), hash.clone()) != Some(hash);
+        if newly || again {
             self.queue_save(index, SaveWhen::Now);
         }
     }

@@ -334,6 +334,12 @@ impl App {
         }
     }
 
+    /// Whether the history view compares a statement with the version the voter read (its
+    /// one candidacy), not with an earlier candidacy.
+    pub fn history_since_read(&self) -> bool {
+        matches!(&self.overlay, Some(Open::History(h)) if h.read_before.is_some())
+    }
+
     /// The word diff of the pair the history view shows.
     pub fn history_diff(&self) -> Option<&Diff> {
         match &self.overlay {
@@ -390,28 +396,31 @@ impl App {
         let Some(Open::History(h)) = &mut self.overlay else {
             return;
         };
-        let (Some(&old), Some(&new)) = (
-            h.candidacies.get(h.newer.wrapping_sub(1)),
-            h.candidacies.get(h.newer),
-        ) else {
-            return;
-        };
         let roster = &self.roster;
-        let diff = h.diff.get_or_insert_with(|| {
-            candidacies::diff(
-                roster.candidates[old].statement.display(),
-                roster.candidates[new].statement.display(),
-            )
-        });
+        let (old_text, new_text) = match (&h.read_before, h.candidacies.as_slice()) {
+            (Some(before), [candidate]) => (
+                before.as_str(),
+                roster.candidates[*candidate].statement.display(),
+            ),
+            _ => match (
+                h.candidacies.get(h.newer.wrapping_sub(1)),
+                h.candidacies.get(h.newer),
+            ) {
+                (Some(&old), Some(&new)) => (
+                    roster.candidates[old].statement.display(),
+                    roster.candidates[new].statement.display(),
+                ),
+                _ => return,
+            },
+        };
+        let diff = h
+            .diff
+            .get_or_insert_with(|| candidacies::diff(old_text, new_text));
         let (inner, column) = App::history_geometry(self.size);
         if h.wrapped
             .as_ref()
             .is_none_or(|(width, _, _)| *width != column)
         {
-            let (old_text, new_text) = (
-                &roster.candidates[old].statement.display(),
-                &roster.candidates[new].statement.display(),
-            );
             let older = diff_lines(
                 &diff.0,
                 &candidacies::shapes_of(old_text),

@@ -37,4 +37,8 @@ pub(super) struct Voter {
     /// Display position of each candidate: the list, panes and ballot all follow it.
     pub rank: Vec<usize>,
     pub unsaved: BTreeMap<usize, SaveWhen>,
+    /// Per election: what is new since the voter's last visit (empty outside the app).
+    pub news: Vec<crate::voter::news::News>,
+    /// Earlier versions of statements the voter read, by hash, from their data folder.
+    pub texts_read: BTreeMap<String, String>,
 }

@@ -86,6 +86,13 @@ pub fn run(
     let mut app = app
         .with_notices(problems.iter().map(|p| format!("config: {p}")).collect())
         .with_key_help(key_help);
+    // A visit: what is new since the last one is found, the versions read of what changed
+    // fetched for their diffs, and this visit remembered.
+    app.begin_visit(chrono::Utc::now());
+    if let Some(store) = &store {
+        let texts = store.texts_read(&app.changed_hashes());
+        app = app.with_texts_read(texts);
+    }
     if !problems.is_empty() {
         app.tell(format!(
             "The config file has {} problem{}: E lists them; the defaults stand in",

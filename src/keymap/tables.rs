@@ -130,6 +130,18 @@ pub const NORMAL: &[Binding] = &[
         "history: this statement beside the same person's previous one",
     ),
     bind(
+        &[Char('u')],
+        "u",
+        Action::NextNews,
+        "what's new: the next candidate added (+) or changed (Δ) since your last visit",
+    ),
+    bind(
+        &[Char('d')],
+        "d",
+        Action::ReadDiff,
+        "this statement beside the version you read, word by word, where it changed since",
+    ),
+    bind(
         &[Char('t')],
         "t",
         Action::Themes,

@@ -182,6 +182,11 @@ pub fn both_zones(at: DateTime<Utc>) -> String {
     }
 }
 
+/// The day of `at` in the voter's zone: "1 December 2026".
+pub fn day(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%-d %B %Y").to_string()
+}
+
 /// "in 3 days 4 hours" or "2 years ago".
 pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let delta = at - now;

@@ -135,7 +135,9 @@ where
             Err(e) => break Err(e),
         }
     };
-    // Whatever way the loop ends, nothing the voter wrote stays unsaved.
+    // Whatever way the loop ends, nothing the voter wrote stays unsaved (the statement they
+    // were reading until now counted first).
+    app.set_now(chrono::Utc::now());
     saves.collect(app, host);
     saves.flush(app, host);
     result
@@ -162,6 +164,8 @@ fn drain<B: Backend>(
         };
         for event in keys {
             if let Some(action) = keymap::action_for_bound(&event, app.mode(), host.keys()) {
+                // The time of the key itself: what the voter was reading until now counts.
+                app.set_now(chrono::Utc::now());
                 match app.update(action) {
                     Effect::Continue => {}
                     Effect::Quit => return Ok(Step::Quit),

@@ -81,10 +81,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.mark.patch(row_style),
             ),
         ];
-        // What the voter has done with this candidate, at the row's end: not read yet (•),
-        // a note (✎), the rank given (or ✓, approved).
+        // What is new (+ added, Δ changed since the voter's last look), then what the voter
+        // has done with this candidate, at the row's end: not read yet (•), a note (✎), the
+        // rank given (or ✓, approved).
         let ballot = app.ballot(candidate.election);
         let mut badges = String::new();
+        if let Some(mark) = app.news_mark(hit.candidate) {
+            badges.push(' ');
+            badges.push(mark);
+        }
         if !ballot.read.contains(&candidate.key) {
             badges.push_str(" •");
         }

@@ -15,6 +15,7 @@ use crate::layout::{PANE_PADDING, text_height};
 use crate::roster::{Election, Source};
 use crate::text::markdown::Mark;
 use crate::text::wrap::{truncate, wrap};
+use crate::voter::news::News;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let pane = &app.panes()[index];
@@ -137,7 +138,7 @@ fn styled_line_with<'a>(
 const MAX_WELCOME_ELECTIONS: usize = 8;
 
 /// An election's name, seats, candidates, incumbents and closing date, as a few lines.
-fn election_summary(election: &Election, candidates: usize) -> String {
+fn election_summary(election: &Election, candidates: usize, news: Option<&News>) -> String {
     let mut out = election.name.clone();
     if let Some(project) = &election.project {
         out.push_str(&format!(" ({project})"));
@@ -163,6 +164,15 @@ fn election_summary(election: &Election, candidates: usize) -> String {
         ));
     }
     out.push_str(&format!("\n  {}", facts.join(" · ")));
+    if let Some(news) = news
+        && let Some(counts) = news.counts()
+    {
+        let since = news.since.map_or_else(
+            || "since you read them".to_string(),
+            |at| format!("since {}", crate::roster::dates::day(at)),
+        );
+        out.push_str(&format!("\n  {since}: {counts} · u shows each"));
+    }
     if !election.incumbents.is_empty() {
         out.push_str(&format!(
             "\n  incumbents: {}",
@@ -204,6 +214,9 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if roster.elections.iter().any(|e| !e.questions.is_empty()) {
         text.push_str("a      the questions asked, and every candidate's answers side by side\n");
     }
+    if (0..roster.elections.len()).any(|e| app.news(e).is_some_and(|n| !n.is_empty())) {
+        text.push_str("u      what is new or changed since your last visit (+ new, Δ changed)\n");
+    }
     text.push_str("?      every key\n");
     // Newest first, as the list shows them.
     for (index, election) in roster
@@ -214,7 +227,11 @@ pub fn draw_welcome(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(MAX_WELCOME_ELECTIONS)
     {
         text.push('\n');
-        text.push_str(&election_summary(election, roster.members(index).len()));
+        text.push_str(&election_summary(
+            election,
+            roster.members(index).len(),
+            app.news(index),
+        ));
     }
     if roster.elections.len() > MAX_WELCOME_ELECTIONS {
         text.push_str(&format!(

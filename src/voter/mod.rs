@@ -4,8 +4,10 @@
 pub mod ballot;
 pub mod export;
 pub mod held;
+pub mod news;
 pub mod order;
 pub mod place;
 pub mod reconcile;
 pub mod rules;
 pub mod store;
+pub mod visit;

@@ -68,6 +68,8 @@ impl Ballot {
         self.withdraw(key);
         self.no_opinion.remove(key);
         held.read = self.read.remove(key);
+        // Given back, the statement counts as read as it is then.
+        self.read_as.remove(key);
         let notes: Vec<String> = self
             .notes
             .keys()

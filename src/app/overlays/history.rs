@@ -23,6 +23,9 @@ pub struct HistoryView {
     /// Both sides of the diff wrapped to a column width: (width, older, newer); made again
     /// only when the width or the pair changes.
     pub wrapped: Option<(usize, Vec<PaneLine>, Vec<PaneLine>)>,
+    /// The version of the one candidacy's statement the voter read, when the view compares
+    /// it with the statement now (see `App::open_read_diff`) instead of two candidacies.
+    pub read_before: Option<String>,
 }
 
 impl HistoryView {

@@ -14,20 +14,36 @@ use crate::text::wrap::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (candidacies, newer, scroll) = app.history_view();
-    let (Some(&old), Some(&new)) = (
-        candidacies.get(newer.wrapping_sub(1)),
-        candidacies.get(newer),
-    ) else {
-        return;
-    };
     let roster = &app.roster;
-    let (older_c, newer_c) = (&roster.candidates[old], &roster.candidates[new]);
-    let title = format!(
-        "History of {}: {} of {} candidacies · ←/→ older/newer · Esc",
-        newer_c.name,
-        newer + 1,
-        candidacies.len()
-    );
+    let since_read = app.history_since_read();
+    // The statement as read beside it now, or two candidacies.
+    let (older_c, newer_c) = if since_read {
+        let Some(&c) = candidacies.first() else {
+            return;
+        };
+        (&roster.candidates[c], &roster.candidates[c])
+    } else {
+        let (Some(&old), Some(&new)) = (
+            candidacies.get(newer.wrapping_sub(1)),
+            candidacies.get(newer),
+        ) else {
+            return;
+        };
+        (&roster.candidates[old], &roster.candidates[new])
+    };
+    let title = if since_read {
+        format!(
+            "{}: the statement as you read it, and now · Esc",
+            newer_c.name
+        )
+    } else {
+        format!(
+            "History of {}: {} of {} candidacies · ←/→ older/newer · Esc",
+            newer_c.name,
+            newer + 1,
+            candidacies.len()
+        )
+    };
     let inner = overlay_box(frame, area, u16::MAX, u16::MAX, &title, theme);
     if inner.width < 7 || inner.height < 3 {
         return;
@@ -39,13 +55,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let (_, column) = App::history_geometry(area);
     let head = |c: &crate::roster::Candidate| truncate(&roster.election_of(c).name, column);
+    let (left_head, right_head) = if since_read {
+        (truncate("as you read it", column), truncate("now", column))
+    } else {
+        (head(older_c), head(newer_c))
+    };
     let mut lines = vec![
         Line::styled(
             truncate(&summary.to_string(), usize::from(inner.width)),
             theme.dim,
         ),
-        Line::from(format!("{:<column$} │ {}", head(older_c), head(newer_c)))
-            .style(theme.field_key),
+        Line::from(format!("{left_head:<column$} │ {right_head}")).style(theme.field_key),
     ];
     let height = usize::from(inner.height).saturating_sub(2);
     let rows = left.len().max(right.len());

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::voter::held::{Held, owner};
+use crate::voter::visit::Visit;
 
 /// One voter's ballot and notes for one election.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +35,12 @@ pub struct Ballot {
     /// Entries no candidate of the election can take: kept, given to no one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub held: Vec<Held>,
+    /// The hash of each statement as the voter read it (see `voter/news.rs`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub read_as: BTreeMap<String, String>,
+    /// What the election held at the voter's last visit (see `voter/news.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visited: Option<Visit>,
 }
 
 /// Where a candidate stands on a ballot.
@@ -60,7 +67,7 @@ pub enum Warning {
     NoEffect(usize),
     /// Candidates not ranked and not marked "no opinion".
     Unranked(Vec<String>),
-    /// Candidates whose statement the voter never opened.
+    /// Candidates whose statement the voter has not read (scrolled through, or stayed on).
     Unread(Vec<String>),
     /// Ranks no one holds (from 1), left while typing ranks: closed when the ballot is cast.
     Gaps(Vec<usize>),
@@ -97,7 +104,7 @@ impl std::fmt::Display for Warning {
             ),
             Warning::Unread(names) => write!(
                 f,
-                "{} statement{} never opened: {}",
+                "{} statement{} not read yet: {}",
                 names.len(),
                 if names.len() == 1 { "" } else { "s" },
                 few(names)
@@ -429,6 +436,15 @@ impl Ballot {
         }
         if self.read.remove(from) {
             self.read.insert(to.to_string());
+        }
+        if let Some(hash) = self.read_as.remove(from) {
+            self.read_as.insert(to.to_string(), hash);
+        }
+        if let Some(answers) = self.visited.as_mut().and_then(|v| v.answers.remove(from)) {
+            self.visited
+                .get_or_insert_with(Visit::default)
+                .answers
+                .insert(to.to_string(), answers);
         }
         if let Some(note) = self.notes.remove(from) {
             self.notes.insert(to.to_string(), note);

@@ -18,6 +18,7 @@ use std::sync::{Mutex, PoisonError};
 use serde::{Deserialize, Serialize};
 
 mod files;
+pub mod texts;
 
 use crate::load::read::voter_yaml as guarded_yaml;
 pub use files::write_atomic;
@@ -66,6 +67,8 @@ pub struct Store {
     dir: PathBuf,
     /// Per election: how it may be written.
     guards: Vec<Guard>,
+    /// The hashes of statements known to be kept as read (see [`texts`]).
+    kept: Mutex<std::collections::BTreeSet<String>>,
 }
 
 /// How one election's ballot may be written.
@@ -118,6 +121,7 @@ impl Store {
         }
         let mut store = Store {
             dir: dir.to_path_buf(),
+            kept: Mutex::default(),
             guards: Vec::new(),
         };
         let mut lock_failures: Vec<(String, String)> = Vec::new();
@@ -282,6 +286,18 @@ impl Store {
             &self.dir.join(format!("place-{id}.yaml")),
             format!("{header}{text}").as_bytes(),
         )
+    }
+
+    /// Keeps the statements the voter read, as (hash, text), for a later diff; says how many
+    /// were new here.
+    pub fn keep_texts(&self, texts: &[(&str, &str)]) -> io::Result<usize> {
+        let mut known = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        texts::keep(&self.dir, texts, &mut known)
+    }
+
+    /// The kept versions of `hashes` that read back whole.
+    pub fn texts_read(&self, hashes: &[&str]) -> std::collections::BTreeMap<String, String> {
+        texts::read(&self.dir, hashes)
     }
 
     /// Whether election `index` is held by another instance (or cannot be written here).
