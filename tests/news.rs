@@ -105,6 +105,13 @@ fn a_second_visit_marks_what_was_added_and_changed_and_diffs_what_was_read() {
     let after = files("Ann will keep CI green and the forge ours.", 1, true);
     let app = visit(&after, saved, today);
     let mut app = app.with_texts_read(kept);
+    assert!(
+        app.message()
+            .unwrap()
+            .ends_with("1 new candidate, 1 statement changed, 1 new answer · u shows each"),
+        "{:?}",
+        app.message()
+    );
     let news = app.news(0).unwrap();
     assert_eq!(
         news.counts().as_deref(),

@@ -305,7 +305,7 @@ fn election_info_80x24() {
     assert!(shown.contains("Voting closes in 2 days 2 hours"), "{shown}");
     assert!(shown.contains("2024-04-29 14:59 UTC"), "{shown}");
     assert!(
-        shown.contains("voting close: 2024-04-29 14:59 UTC"),
+        shown.contains("Voting close: 2024-04-29 14:59 UTC"),
         "{shown}"
     );
     press(&mut app, key(KeyCode::PageDown));
@@ -495,4 +495,26 @@ fn a_statement_of_sixty_thousand_links_lists_a_bounded_window_of_them() {
     let screen = text(&render(&mut app, 100, 30));
     assert!(screen.contains("▶ 5000 http://e.example/4999"), "{screen}");
     assert!(!screen.contains(" 1 http://e.example/0 "), "{screen}");
+}
+
+#[test]
+fn the_status_bar_hints_the_quit_key_as_the_config_binds_it() {
+    let app = embedded_app().with_key_help(vec![
+        ("Q".to_string(), "quit".to_string()),
+        ("q".to_string(), "(unbound)".to_string()),
+    ]);
+    let mut app = app;
+    let shown = screen(&mut app, 100, 24);
+    let status = shown.lines().last().unwrap();
+    assert!(status.ends_with("? help  Q quit"), "{status}");
+    let mut plain = embedded_app();
+    let shown = screen(&mut plain, 100, 24);
+    assert!(shown.lines().last().unwrap().ends_with("? help  q quit"));
+    let unbound = embedded_app().with_key_help(vec![("q".to_string(), "(unbound)".to_string())]);
+    let mut unbound = unbound;
+    let shown = screen(&mut unbound, 100, 24);
+    assert!(
+        !shown.lines().last().unwrap().contains("quit"),
+        "no key quits but Ctrl-C: none is hinted"
+    );
 }

@@ -166,6 +166,15 @@ impl App {
         self
     }
 
+    /// The key that does the action a config file calls `action`: the first the voter's
+    /// config binds to it, else `default` unless the config gave that key another action.
+    pub fn key_for(&self, action: &str, default: &str) -> Option<String> {
+        if let Some((key, _)) = self.key_help.iter().find(|(_, a)| a == action) {
+            return Some(key.clone());
+        }
+        (!self.key_help.iter().any(|(key, _)| key == default)).then(|| default.to_string())
+    }
+
     /// Adds notices for the voter (shown with the load errors).
     pub fn with_notices(mut self, notices: Vec<String>) -> Self {
         if !notices.is_empty() {

@@ -35,6 +35,28 @@ impl App {
                 self.queue_save(index, SaveWhen::Now);
             }
         }
+        // Said at once too: a place restored opens on a statement, not the first screen.
+        let told: Vec<(&str, &News)> = self
+            .voter
+            .news
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(i, n)| (self.roster.elections[i].name.as_str(), n))
+            .collect();
+        self.message = match told.as_slice() {
+            [] => None,
+            [(_, news)] => news.counts().map(|counts| {
+                let since = news.since.map_or_else(String::new, |at| {
+                    format!("Since {}: ", crate::roster::dates::shown(at))
+                });
+                format!("{since}{counts} · u shows each")
+            }),
+            many => Some(format!(
+                "New or changed since your last visit in {} elections · u shows each",
+                many.len()
+            )),
+        };
     }
 
     /// The statements the voter read, as they read them, for their data folder to keep for

@@ -170,21 +170,22 @@ fn named_time(part: &str) -> Option<DateTime<Utc>> {
     at(year, month)
 }
 
-/// `2024-04-29 14:59 UTC (local 2024-04-29 16:59 +02:00)`; the local part only where the
-/// voter's zone is not UTC.
-pub fn both_zones(at: DateTime<Utc>) -> String {
-    let local = at.with_timezone(&Local);
-    let utc = format!("{} UTC", at.format("%Y-%m-%d %H:%M"));
-    if local.offset().local_minus_utc() == 0 {
-        utc
-    } else {
-        format!("{utc} (local {})", local.format("%Y-%m-%d %H:%M %:z"))
-    }
+/// A time as every view shows one: in the voter's zone, with the zone:
+/// `2024-04-29 16:59 +02:00`, or `2024-04-29 14:59 UTC` where the voter's zone is UTC.
+pub fn shown(at: DateTime<Utc>) -> String {
+    in_zone(at.with_timezone(&Local))
 }
 
-/// The day of `at` in the voter's zone: "1 December 2026".
-pub fn day(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%-d %B %Y").to_string()
+fn in_zone<Z: TimeZone>(at: DateTime<Z>) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    use chrono::Offset;
+    if at.offset().fix().local_minus_utc() == 0 {
+        format!("{} UTC", at.format("%Y-%m-%d %H:%M"))
+    } else {
+        at.format("%Y-%m-%d %H:%M %:z").to_string()
+    }
 }
 
 /// "in 3 days 4 hours" or "2 years ago".
@@ -218,6 +219,22 @@ pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_is_shown_in_one_format_with_its_zone() {
+        let at = Utc.with_ymd_and_hms(2024, 4, 29, 14, 59, 0).unwrap();
+        assert_eq!(in_zone(at), "2024-04-29 14:59 UTC");
+        let berlin = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(
+            in_zone(at.with_timezone(&berlin)),
+            "2024-04-29 16:59 +02:00"
+        );
+        let kolkata = chrono::FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        assert_eq!(
+            in_zone(at.with_timezone(&kolkata)),
+            "2024-04-29 20:29 +05:30"
+        );
+    }
 
     #[test]
     fn elections_are_placed_in_time_by_dates_years_or_release_names() {

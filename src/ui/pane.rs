@@ -153,7 +153,13 @@ fn election_summary(election: &Election, candidates: usize, news: Option<&News>)
             format!("{seats} seat{}", if seats == 1 { "" } else { "s" }),
         );
     }
-    if let Some((_, close)) = election.dates.iter().find(|(k, _)| k == "voting_close") {
+    if let Some(close) = crate::roster::dates::voting_close(election) {
+        facts.push(format!(
+            "voting closes {}",
+            crate::roster::dates::shown(close)
+        ));
+    } else if let Some((_, close)) = election.dates.iter().find(|(k, _)| k == "voting_close") {
+        // A date that could not be read is shown as written.
         facts.push(format!("voting closes {close}"));
     }
     let questions = election.questions.len();
@@ -169,7 +175,7 @@ fn election_summary(election: &Election, candidates: usize, news: Option<&News>)
     {
         let since = news.since.map_or_else(
             || "since you read them".to_string(),
-            |at| format!("since {}", crate::roster::dates::day(at)),
+            |at| format!("since {}", crate::roster::dates::shown(at)),
         );
         out.push_str(&format!("\n  {since}: {counts} · u shows each"));
     }

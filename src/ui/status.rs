@@ -11,8 +11,13 @@ use crate::roster::Source;
 use crate::text::sanitize::sanitize_line;
 use crate::text::wrap::{truncate, width};
 
-const HINTS: &str = "? help  q quit";
-const QUESTION_HINTS: &str = "a questions  ? help  q quit";
+/// The keys the status bar hints, by action name, with the key each has unless the voter's
+/// config binds it otherwise.
+const HINTS: &[(&str, &str, &str)] = &[
+    ("questions", "a", "questions"),
+    ("help", "?", "help"),
+    ("quit", "q", "quit"),
+];
 
 /// Draws the status bar; `list_left_out` says the window is too narrow for the list.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, list_left_out: bool) {
@@ -80,8 +85,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, list_left_o
     });
     // Where the election asked its candidates questions, the key to them is hinted.
     let asked = current.is_some_and(|e| !app.roster.elections[e].questions.is_empty());
-    let hints = if asked { QUESTION_HINTS } else { HINTS };
-    let right = app.message().unwrap_or(hints);
+    let hints: Vec<String> = HINTS
+        .iter()
+        .filter(|(action, _, _)| asked || *action != "questions")
+        .filter_map(|(action, default, said)| {
+            app.key_for(action, default)
+                .map(|key| format!("{key} {said}"))
+        })
+        .collect();
+    let hints = hints.join("  ");
+    let right = app.message().unwrap_or(&hints);
     let total = usize::from(area.width);
     let right_room = total.saturating_sub(error_note.as_deref().map_or(0, width));
     let right = truncate(right, right_room.saturating_sub(1));

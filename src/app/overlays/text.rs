@@ -130,12 +130,12 @@ pub fn election_text(
         Some(close) if close > now => text.push(format!(
             "Voting closes {}: {}",
             dates::relative(close, now),
-            dates::both_zones(close)
+            dates::shown(close)
         )),
         Some(close) => text.push(format!(
             "Voting closed {}: {}",
             dates::relative(close, now),
-            dates::both_zones(close)
+            dates::shown(close)
         )),
         None => text.push("No closing date given.".to_string()),
     }
@@ -144,8 +144,8 @@ pub fn election_text(
         text.push(String::new());
         text.push("Dates".to_string());
         for w in when {
-            let shown = w.at.map_or_else(|| w.text.clone(), dates::both_zones);
-            text.push(format!("  {}: {shown}", w.key.replace('_', " ")));
+            let shown = w.at.map_or_else(|| w.text.clone(), dates::shown);
+            text.push(format!("  {}: {shown}", capitalise(&w.key)));
         }
     }
     if !election.incumbents.is_empty() {
@@ -191,10 +191,35 @@ fn readable_lines(value: &str) -> Vec<String> {
 }
 
 fn capitalise(key: &str) -> String {
-    let key = key.replace('_', " ");
-    let mut chars = key.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let words: Vec<String> = key
+        .split('_')
+        .enumerate()
+        .map(|(i, word)| {
+            if word.contains('&') {
+                // An abbreviation joined by `&` (Q&A, R&D) is written in capitals.
+                word.to_uppercase()
+            } else if i == 0 {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalise;
+
+    #[test]
+    fn a_date_key_reads_as_words_and_keeps_an_abbreviation_in_capitals() {
+        assert_eq!(capitalise("q&a_debate_period"), "Q&A debate period");
+        assert_eq!(capitalise("voting_close"), "Voting close");
+        assert_eq!(capitalise(""), "");
+    }
 }

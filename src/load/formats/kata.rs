@@ -142,10 +142,12 @@ pub fn readme(text: &str) -> RawElection {
     e
 }
 
-/// `Q&A/Debate period open` → `q_a_debate_period`: lower case, `_` between words, no `open`.
+/// `Q&A/Debate period open` → `q&a_debate_period`: lower case, `_` between words, no
+/// `open`; an `&` inside a word (`Q&A`, `R&D`) stays in it.
 fn date_key(label: &str) -> String {
     let words: Vec<String> = label
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .map(|w| w.trim_matches('&'))
         .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("open"))
         .map(str::to_lowercase)
         .collect();
@@ -175,5 +177,12 @@ mod tests {
             e.dates[1],
             ("voting_close".into(), "April 29, 2024 14:59 UTC".into())
         );
+    }
+
+    #[test]
+    fn an_abbreviation_joined_by_an_ampersand_keeps_it() {
+        assert_eq!(date_key("Q&A/Debate period open"), "q&a_debate_period");
+        assert_eq!(date_key("R & D freeze"), "r_d_freeze");
+        assert_eq!(date_key("Nominations open"), "nominations");
     }
 }
