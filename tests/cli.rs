@@ -196,6 +196,44 @@ fn export_markdown() {
 }
 
 #[test]
+fn export_with_no_format_takes_the_form_of_where_the_election_is_cast() {
+    let dir = tempfile::tempdir().unwrap();
+    let (election, data) = election_with_ballot(dir.path());
+    let run = || {
+        hustings(&[
+            "ballot",
+            "export",
+            "--order",
+            "name",
+            "--data-dir",
+            path(&data),
+            path(&election),
+        ])
+    };
+    let (out, err, code) = run();
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, export("civs").0, "nothing said: CIVS's form");
+    assert!(
+        err.starts_with(
+            "Test TC 2026: exported as --format civs, where its files do not say it is cast"
+        ),
+        "{err}"
+    );
+    std::fs::write(
+        election.join("election.yaml"),
+        "id: test-tc-2026\nname: Test TC 2026\nproject: Test\nseats: 2\ndescription: Vote on [Elekto](https://elections.example.org/app/elections/tc) once it opens.\n",
+    )
+    .unwrap();
+    let (out, err, code) = run();
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, export("elekto").0);
+    assert!(
+        err.starts_with("Test TC 2026: exported as --format elekto, for Elekto;"),
+        "{err}"
+    );
+}
+
+#[test]
 fn export_json() {
     let (out, _) = export("json");
     assert_eq!(
@@ -954,6 +992,8 @@ fn ballots_are_exported_in_the_apps_order_the_newest_election_first() {
     let (out, err, code) = hustings(&[
         "ballot",
         "export",
+        "--format",
+        "markdown",
         "--data-dir",
         path(&data),
         path(dir.path()),

@@ -481,7 +481,7 @@ fn exported(election: &Path, data: &Path) -> String {
     let export = Command::new(BIN)
         .args(["--order=name", "--data-dir"])
         .arg(data)
-        .args(["ballot", "export"])
+        .args(["ballot", "export", "--format", "markdown"])
         .arg(election)
         .output()
         .unwrap();

@@ -518,3 +518,27 @@ fn the_status_bar_hints_the_quit_key_as_the_config_binds_it() {
         "no key quits but Ctrl-C: none is hinted"
     );
 }
+
+#[test]
+fn the_ballot_says_where_it_is_cast_and_the_export_to_take_there() {
+    let roster = roster_of(&[
+        (
+            "a/election.yaml",
+            "name: Board 2030\ndescription: The vote will be held on [CIVS](https://civs1.civs.us/).\n",
+        ),
+        ("a/ann.yaml", "name: Ann\nstatement: a\n"),
+        ("a/bo.yaml", "name: Bo\nstatement: b\n"),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    type_keys(&mut app, "b");
+    let shown = screen(&mut app, 120, 30);
+    assert!(
+        shown.contains("Cast on CIVS (https://civs1.civs.us/): export with `hustings ballot"),
+        "{shown}"
+    );
+    assert!(shown.contains("export --format"), "{shown}");
+}

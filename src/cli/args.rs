@@ -156,11 +156,14 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 /// What `ballot` does.
 pub enum BallotCommand {
-    /// Print your ranking (with ties) of each election, and your notes in Markdown.
+    /// Print your ranking (with ties) of each election in the form its real ballot takes
+    /// (as far as its files say where it is cast), or in the form you choose.
     Export {
-        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
-        /// The form to print.
-        format: ExportFormat,
+        #[arg(long, value_enum)]
+        /// The form to print (default: each election's own, where its files say how it is
+        /// cast: CIVS, OpaVote or a form → civs, Elekto → elekto, a mailing list → debian,
+        /// approval → approval; else civs). `markdown` keeps your notes too.
+        format: Option<ExportFormat>,
         /// Candidate files or folders (default as for the app).
         paths: Vec<PathBuf>,
     },
@@ -177,7 +180,8 @@ pub enum ExportFormat {
     Civs,
     /// One line per candidate ID with the rank to pick in an Elekto ballot, and their name.
     Elekto,
-    /// An OpaVote / OpenSTV ballot file (BLT); ties are refused.
+    /// An OpaVote / OpenSTV ballot file (BLT), for counting (to try the count on your
+    /// ballot), not for casting; ties are refused.
     Blt,
     /// Debian's form: `[ n ] Choice k: Name`.
     Debian,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::args::ExportFormat;
 use super::output::{Outcome, finish, print, say};
 use super::session::Session;
+use crate::voter::casting;
 use crate::voter::export::{self, Format, Sheet};
 use crate::voter::order::OrderMode;
 
@@ -25,7 +26,7 @@ impl From<ExportFormat> for Format {
 /// Prints every election's ballot; its warnings go to stderr.
 pub fn run(
     paths: &[PathBuf],
-    format: ExportFormat,
+    format: Option<ExportFormat>,
     order: OrderMode,
     data_dir: Option<&Path>,
 ) -> Outcome {
@@ -41,10 +42,24 @@ pub fn run(
             order: app.candidates_of(election),
         })
         .collect();
-    let (text, refused) = export::all(&sheets, format.into());
+    let chosen = format.map(Format::from);
+    let (text, refused) = export::all(&sheets, |sheet| {
+        chosen.unwrap_or_else(|| casting::of(&sheet.roster.elections[sheet.election]).format)
+    });
     print(&text)?;
     for sheet in &sheets {
         let election = &app.roster.elections[sheet.election];
+        if chosen.is_none() {
+            let cast = casting::of(election);
+            let place = cast.place.map_or_else(
+                || "where its files do not say it is cast".to_string(),
+                |p| format!("for {p}"),
+            );
+            say(&format!(
+                "{}: exported as --format {}, {place}; --format chooses another",
+                election.name, cast.flag
+            ));
+        }
         for warning in app.ballot_warnings(sheet.election) {
             say(&format!("warning: {}: {warning}", election.name));
         }

@@ -114,17 +114,18 @@ fn cast(placement: Placement, gaps: &[usize]) -> Placement {
     }
 }
 
-/// Every election's ballot in `format`, one after another (JSON: one array), and what could
-/// not be exported (an election whose ballot the form cannot hold), one line each.
-pub fn all(sheets: &[Sheet], format: Format) -> (String, Vec<String>) {
-    if format == Format::Json {
+/// Every election's ballot in the form `format` picks for it, one after another (JSON: one
+/// array), and what could not be exported (an election whose ballot the form cannot hold),
+/// one line each.
+pub fn all(sheets: &[Sheet], format: impl Fn(&Sheet) -> Format) -> (String, Vec<String>) {
+    if !sheets.is_empty() && sheets.iter().all(|s| format(s) == Format::Json) {
         let all: Vec<serde_json::Value> = sheets.iter().map(to_json).collect();
         return (pretty(&serde_json::Value::Array(all)), Vec::new());
     }
     let mut texts = Vec::new();
     let mut refused = Vec::new();
     for sheet in sheets {
-        match election(sheet, format) {
+        match election(sheet, format(sheet)) {
             Ok(text) => texts.push(text),
             Err(why) => refused.push(format!(
                 "{}: {why}",

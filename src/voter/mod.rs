@@ -2,6 +2,7 @@
 //! Knows neither the session state nor the command line.
 
 pub mod ballot;
+pub mod casting;
 pub mod export;
 pub mod held;
 pub mod news;

@@ -16,6 +16,9 @@ const HINTS: &str = "1–9 rank (0 unranks) · K/J move · = tie · T/B top/bott
 const APPROVAL_HINTS: &str =
     "Space or 1 approve · Space again or 0 clear · e note · Enter read (Esc back) · Esc close";
 
+/// The fewest rows of the ballot the view keeps before it finds room to say where it is cast.
+const ROWS_BEFORE_CAST: usize = 8;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let index = app.ballot_election();
     let election = &app.roster.elections[index];
@@ -46,9 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             rows.len()
         )
     };
-    // Sections, rows, a blank line, up to three warnings and two lines of keys.
+    // Sections, rows, a blank line, where it is cast, up to three warnings and two lines of
+    // keys.
     let sections = 3;
-    let wanted = rows.len() + 2 * sections + 6 + 2;
+    let wanted = rows.len() + 2 * sections + 6 + 2 + 2;
     let height = u16::try_from(wanted).unwrap_or(u16::MAX);
     let inner = overlay_box(frame, area, 90, height, &title, theme);
     let width = usize::from(inner.width);
@@ -122,8 +126,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for l in wrap(if approval { APPROVAL_HINTS } else { HINTS }, width) {
         footer.push(Line::styled(l, theme.dim));
     }
-    // The list scrolls to keep the selection in view; warnings and keys stay at the bottom.
+    // Where the real ballot is cast, and the export to take there: where there is room
+    // for it and a few rows.
     let height = usize::from(inner.height);
+    let cast: Vec<Line> = wrap(&crate::voter::casting::of(election).line(), width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.field_key))
+        .collect();
+    if height >= footer.len() + cast.len() + lines.len().min(ROWS_BEFORE_CAST) {
+        footer.splice(1..1, cast);
+    }
+    // The list scrolls to keep the selection in view; warnings and keys stay at the bottom.
     let list_height = height.saturating_sub(footer.len()).max(height.min(3));
     // Where the rows do not all fit, one line says how many are above and below.
     let total = lines.len();
