@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use hustings::app::{Action, Effect, Focus, Mode, Overlay};
+use hustings::app::{Action, Effect, Focus, HIT_CONTEXT, Mode, Overlay};
 use hustings::keymap::{self, NORMAL, OVERLAY, SEARCH};
 use hustings::roster::{Roster, Source};
 use hustings::voter::order::OrderMode;
@@ -177,18 +177,34 @@ fn n_and_capital_n_jump_between_hits_in_the_pane() {
     type_keys(&mut app, "/hypervisor");
     press(&mut app, key(KeyCode::Enter));
     let pane = |app: &hustings::app::App| app.panes()[0].clone();
-    let hits: Vec<usize> = pane(&app).hits().to_vec();
+    let hits: Vec<usize> = pane(&app).hits();
     assert!(hits.len() >= 3, "{hits:?}");
+    // Each hit jumped to is in view with a few lines above it, and counted.
+    let shows = |app: &hustings::app::App, k: usize| {
+        let p = pane(app);
+        assert_eq!(p.hit_position(), Some((k + 1, hits.len())), "hit {k}");
+        let line = hits[k];
+        assert!(
+            p.scroll() <= line && line < p.scroll() + 30,
+            "hit {k} on line {line} in view from {}",
+            p.scroll()
+        );
+        assert!(
+            line - p.scroll() >= HIT_CONTEXT.min(line),
+            "lines above hit {k}: {}",
+            line - p.scroll()
+        );
+    };
     type_keys(&mut app, "n");
-    assert_eq!(pane(&app).scroll(), hits[0]);
+    shows(&app, 0);
     type_keys(&mut app, "n");
-    assert_eq!(pane(&app).scroll(), hits[1]);
+    shows(&app, 1);
     type_keys(&mut app, "N");
-    assert_eq!(pane(&app).scroll(), hits[0]);
+    shows(&app, 0);
     for _ in 0..hits.len() + 2 {
         type_keys(&mut app, "n");
     }
-    assert_eq!(pane(&app).scroll(), *hits.last().unwrap());
+    shows(&app, hits.len() - 1);
     assert!(app.message().unwrap().contains("No further match"));
 }
 
@@ -1111,7 +1127,11 @@ fn a_result_opens_at_its_first_hit_and_the_pane_counts_its_hits() {
     assert!(total >= 2, "{total}");
     assert_eq!(at, 1, "the first hit is at the top");
     assert!(pane.scroll() > 0, "it was below the first page");
-    assert_eq!(pane.scroll(), pane.hits()[0]);
+    assert_eq!(
+        pane.scroll(),
+        pane.hits()[0] - HIT_CONTEXT,
+        "with lines above it"
+    );
     type_keys(&mut app, "n");
     assert_eq!(app.panes()[0].hit_position(), Some((2, total)));
     let shown = text(&render(&mut app, 80, 12));
@@ -1555,4 +1575,44 @@ fn a_rank_stored_for_a_name_no_longer_there_is_shown_at_once_and_given_to_no_one
         app.ballot(0).placement(&key),
         Placement::Ranked { group: 0, .. }
     ));
+}
+
+#[test]
+fn a_quoted_phrase_is_stepped_through_as_a_phrase_and_agrees_with_the_list() {
+    let roster = roster_of(&[
+        (
+            "e/ann.yaml",
+            "name: Ann\nstatement: |\n  We ship the rust runtime today. The rust\n  runtime again, across a line break.\n\n  A rust test, and runtime-rs.\n",
+        ),
+        (
+            "e/bo.yaml",
+            "name: Bo\nstatement: |\n  This paragraph ends with rust\n\n  Runtime starts the next one.\n",
+        ),
+    ]);
+    let mut app = sized(hustings::app::App::new(roster, Vec::new()));
+    type_keys(&mut app, "/\"rust runtime\"");
+    press(&mut app, key(KeyCode::Enter));
+    let listed: Vec<&str> = app
+        .hits()
+        .iter()
+        .map(|h| app.candidate(h.candidate).name.as_str())
+        .collect();
+    assert_eq!(listed, ["Ann"], "across paragraphs is no phrase");
+    press(&mut app, key(KeyCode::Enter));
+    let pane = &app.panes()[0];
+    assert_eq!(
+        pane.hit_position().map(|(_, n)| n),
+        Some(2),
+        "the phrase twice, its words alone not counted"
+    );
+    type_keys(&mut app, "n");
+    let first = app.panes()[0].hit_position();
+    type_keys(&mut app, "n");
+    assert_eq!(
+        app.panes()[0].hit_position(),
+        Some((2, 2)),
+        "after {first:?}"
+    );
+    let shown = text(&render(&mut app, 120, 40));
+    assert!(shown.contains("hit 2 of 2"), "{shown}");
 }

@@ -128,11 +128,12 @@ impl App {
             return;
         }
         let index = self.target_pane();
+        let height = self.pane_height(index);
         let Some(pane) = self.panes.get_mut(index) else {
             self.message = Some("No pane open: press Enter to open a candidate".to_string());
             return;
         };
-        if !pane.jump_to_hit(forward) {
+        if !pane.jump_to_hit(forward, height) {
             self.message = Some(format!(
                 "No {} match for \"{}\" in this pane",
                 if forward { "further" } else { "earlier" },

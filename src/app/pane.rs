@@ -1,9 +1,9 @@
 //! A statement pane: one candidate's fields and statement, wrapped once per width.
 
+use super::found::{Occurrence, occurrences};
 use super::lines::{LineKind, PaneLine, Section};
 use super::scroll::Scroll;
 use super::statement::{self, blank};
-use crate::analysis::search;
 use crate::roster::{Candidate, Election};
 use crate::text::wrap::wrap;
 
@@ -24,8 +24,16 @@ pub struct Pane {
     /// The search terms the pane highlights, and the lines that hold a hit, found once per
     /// query and width rather than on every frame.
     terms: Vec<String>,
-    hits: Vec<usize>,
+    /// Every place the search is found, in reading order.
+    found: Vec<Occurrence>,
+    /// Each piece of those, by line: (line, bytes, which place), sorted by line.
+    pieces: Vec<(usize, std::ops::Range<usize>, usize)>,
+    /// The place last jumped to with `n`/`N`, drawn apart from the others.
+    current: Option<usize>,
 }
+
+/// Lines shown above a hit jumped to, as `less -j` gives: what leads up to it is in view.
+pub const HIT_CONTEXT: usize = 3;
 
 impl Pane {
     /// A pane for `candidate`, not yet wrapped (it is on the next layout).
@@ -38,7 +46,9 @@ impl Pane {
             lines: Vec::new(),
             sections: Vec::new(),
             terms: Vec::new(),
-            hits: Vec::new(),
+            found: Vec::new(),
+            pieces: Vec::new(),
+            current: None,
         }
     }
 
@@ -57,39 +67,61 @@ impl Pane {
     }
 
     fn find_hits(&mut self) {
-        self.hits = if self.terms.is_empty() {
+        self.found = if self.terms.is_empty() {
             Vec::new()
         } else {
-            self.lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| !search::find_in_line(&l.text, &self.terms).is_empty())
-                .map(|(i, _)| i)
-                .collect()
+            occurrences(&self.lines, &self.terms)
         };
+        self.pieces = self
+            .found
+            .iter()
+            .enumerate()
+            .flat_map(|(k, o)| o.parts.iter().map(move |(line, r)| (*line, r.clone(), k)))
+            .collect();
+        self.pieces.sort_by_key(|(line, r, _)| (*line, r.start));
+        self.current = None;
     }
 
-    /// The lines that hold a search hit.
-    pub fn hits(&self) -> &[usize] {
-        &self.hits
+    /// The line each place the search is found starts on, in reading order (a line with
+    /// two places is there twice).
+    pub fn hits(&self) -> Vec<usize> {
+        self.found.iter().map(|o| o.line).collect()
     }
 
-    /// Where the view is among the hits: (hits at or above the top line, all hits); `None`
-    /// when there is none.
+    /// The search's pieces on line `line`: bytes of its text, and whether they belong to the
+    /// place last jumped to.
+    pub fn highlights(&self, line: usize) -> Vec<(std::ops::Range<usize>, bool)> {
+        let from = self.pieces.partition_point(|(l, _, _)| *l < line);
+        self.pieces[from..]
+            .iter()
+            .take_while(|(l, _, _)| *l == line)
+            .map(|(_, r, k)| (r.clone(), Some(*k) == self.current))
+            .collect()
+    }
+
+    /// Where the view is among the places found: (the one jumped to, else how many start at
+    /// or above the top line; all of them); `None` when there is none.
     pub fn hit_position(&self) -> Option<(usize, usize)> {
-        if self.hits.is_empty() {
+        if self.found.is_empty() {
             return None;
         }
         let top = self.scroll.offset();
-        Some((self.hits.partition_point(|&l| l <= top), self.hits.len()))
+        let at = match self.current {
+            Some(k) => k + 1,
+            None => self.found.partition_point(|o| o.line <= top),
+        };
+        Some((at, self.found.len()))
     }
 
-    /// Shows the first hit at the top, unless it is already on the first page.
+    /// Shows the first place found with a few lines above it, unless it is already on the
+    /// first page; it counts as the one jumped to.
     pub fn reveal_first_hit(&mut self, height: usize) {
-        if let Some(&first) = self.hits.first()
-            && first >= height
-        {
-            self.scroll.show_at_top(first);
+        if let Some(first) = self.found.first() {
+            if first.line >= height {
+                self.scroll
+                    .show_at_top(first.line.saturating_sub(HIT_CONTEXT));
+            }
+            self.current = Some(0);
         }
     }
 
@@ -169,27 +201,29 @@ impl Pane {
         self.scroll.show_at_top(line);
     }
 
-    /// Scrolls to the next (or previous) line with a hit; returns false if there is none.
-    pub fn jump_to_hit(&mut self, forward: bool) -> bool {
-        let current = self.scroll.offset();
-        let target = if forward {
-            self.hits.iter().copied().find(|&i| i > current)
-        } else {
-            self.hits
-                .iter()
-                .copied()
-                .take_while(|&i| i < current)
-                .last()
+    /// Steps to the next (or previous) place the search is found: from the one last jumped
+    /// to while it is in view (`height` lines), else from the top of the view. It is shown
+    /// with [`HIT_CONTEXT`] lines above it; returns false if there is none further.
+    pub fn jump_to_hit(&mut self, forward: bool, height: usize) -> bool {
+        let top = self.scroll.offset();
+        let in_view = |line: usize| line >= top && line < top + height.max(1);
+        let from = self.current.filter(|&k| in_view(self.found[k].line));
+        let target = match (from, forward) {
+            (Some(k), true) => (k + 1 < self.found.len()).then_some(k + 1),
+            (Some(k), false) => k.checked_sub(1),
+            (None, true) => self.found.iter().position(|o| o.line >= top),
+            (None, false) => self.found.iter().rposition(|o| o.line < top),
         };
-        match target {
-            // The hit goes to the top of the window, even near the end of the text, so that
-            // the next jump starts after it.
-            Some(line) => {
-                self.scroll.show_at_top(line);
-                true
-            }
-            None => false,
+        let Some(k) = target else {
+            return false;
+        };
+        self.current = Some(k);
+        let line = self.found[k].line;
+        if !in_view(line) || line < top + HIT_CONTEXT.min(height / 2) {
+            // Even near the end of the text, so that the view does not jump back.
+            self.scroll.show_at_top(line.saturating_sub(HIT_CONTEXT));
         }
+        true
     }
 }
 

@@ -97,7 +97,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('n')],
         "n",
         Action::NextHit,
-        "next search hit in the pane",
+        "next search hit in the pane (a \"quoted phrase\" as one), a few lines above it in view; the status bar says hit k of n",
     ),
     bind(
         &[Char('N')],

@@ -9,7 +9,6 @@ use ratatui::widgets::{Padding, Paragraph};
 
 use super::theme::Theme;
 use super::widgets::panel;
-use crate::analysis::search::find_in_line;
 use crate::app::{App, Focus, LineKind, PaneLine};
 use crate::layout::{PANE_PADDING, text_height};
 use crate::roster::{Election, Source};
@@ -45,13 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
         .padding(Padding::horizontal(PANE_PADDING));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let terms = app.terms();
-    // The hit jumped to (at the top) stands apart from the others.
-    let current = pane
-        .hits()
-        .binary_search(&pane.scroll())
-        .is_ok()
-        .then_some(pane.scroll());
+    // The place jumped to with n/N stands apart from the others.
     let lines: Vec<Line> = pane
         .lines()
         .iter()
@@ -59,28 +52,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
         .skip(pane.scroll())
         .take(height)
         .map(|(i, line)| {
-            let hit = if Some(i) == current {
-                theme.selected
-            } else {
-                theme.hit
-            };
-            styled_line_with(line, &terms, theme, hit)
+            let hits: Vec<_> = pane
+                .highlights(i)
+                .into_iter()
+                .map(|(range, current)| (range, if current { theme.selected } else { theme.hit }))
+                .collect();
+            styled_line_with(line, &hits, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// A pane line with its kind's style, its inline marks and search hits highlighted.
-pub(super) fn styled_line<'a>(line: &'a PaneLine, terms: &[String], theme: &Theme) -> Line<'a> {
-    styled_line_with(line, terms, theme, theme.hit)
+/// A pane line with its kind's style and its inline marks.
+pub(super) fn styled_line<'a>(line: &'a PaneLine, theme: &Theme) -> Line<'a> {
+    styled_line_with(line, &[], theme)
 }
 
-/// As [`styled_line`], with `hit` the style of its search hits.
+/// As [`styled_line`], with `hits` (bytes of the line, and their style) laid over it.
 fn styled_line_with<'a>(
     line: &'a PaneLine,
-    terms: &[String],
+    hits: &[(std::ops::Range<usize>, Style)],
     theme: &Theme,
-    hit: ratatui::style::Style,
 ) -> Line<'a> {
     let base = match line.kind {
         LineKind::Field => theme.field,
@@ -111,9 +103,7 @@ fn styled_line_with<'a>(
         };
         layers.push((range.clone(), style));
     }
-    for range in find_in_line(text, terms) {
-        layers.push((range, hit));
-    }
+    layers.extend(hits.iter().cloned());
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for (range, _) in &layers {
         cuts.extend([range.start.min(text.len()), range.end.min(text.len())]);

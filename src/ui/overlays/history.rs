@@ -74,13 +74,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut spans = Vec::new();
         let l = left.get(row);
         if let Some(line) = l {
-            spans.extend(styled_line(line, &[], theme).spans);
+            spans.extend(styled_line(line, theme).spans);
         }
         let used = l.map_or(0, |line| crate::text::wrap::width(&line.text));
         spans.push(" ".repeat(column.saturating_sub(used)).into());
         spans.push(" │ ".into());
         if let Some(line) = right.get(row) {
-            spans.extend(styled_line(line, &[], theme).spans);
+            spans.extend(styled_line(line, theme).spans);
         }
         lines.push(Line::from(spans));
     }
