@@ -168,6 +168,8 @@ pub enum Action {
     History,
     /// Selects the next candidate added, or changed, since the voter's last visit.
     NextNews,
+    /// Leaves out (or brings back) candidates who did not answer, when answers are compared.
+    SkipUnanswered,
     /// Compares the candidate's statement with the version the voter read.
     ReadDiff,
     /// In the history view: the older or newer pair of candidacies.
@@ -217,6 +219,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("previous_section", Action::PrevSection),
     ("history", Action::History),
     ("next_new", Action::NextNews),
+    ("skip_unanswered", Action::SkipUnanswered),
     ("changes_since_read", Action::ReadDiff),
     ("themes", Action::Themes),
     ("outline", Action::Outline),

@@ -1616,3 +1616,44 @@ fn a_quoted_phrase_is_stepped_through_as_a_phrase_and_agrees_with_the_list() {
     let shown = text(&render(&mut app, 120, 40));
     assert!(shown.contains("hit 2 of 2"), "{shown}");
 }
+
+#[test]
+fn esc_leaves_the_answers_for_the_panes_the_voter_had_and_s_skips_who_did_not_answer() {
+    let mut app = qa_app_at(120, 40);
+    // Cy's statement is open and focused first.
+    type_keys(&mut app, "jj");
+    press(&mut app, key(KeyCode::Enter));
+    let cy = app.panes()[0].candidate;
+    // The second question, answered by Ann alone.
+    type_keys(&mut app, "aj");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.panes().len(), 3);
+    let shown = text(&render(&mut app, 120, 40));
+    assert!(shown.contains("Ann Lee · answer to Q2"), "{shown}");
+    // S leaves out who did not answer, and back.
+    type_keys(&mut app, "S");
+    assert_eq!(app.panes().len(), 1, "only Ann answered");
+    assert!(app.banner().unwrap().0.contains("answered by 1 of 3"));
+    assert!(app.place().skip_unanswered, "kept with the voter's place");
+    // Nobody answered the third: the answers to the second stay, and the voter is told.
+    type_keys(&mut app, ")");
+    assert!(app.message().unwrap().starts_with("No candidate answered"));
+    assert!(app.panes().iter().all(|p| p.question == Some(1)));
+    type_keys(&mut app, "S");
+    assert_eq!(app.panes().len(), 3);
+    // Esc: Cy's statement as it was, focused, the band gone.
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.banner().is_none());
+    assert_eq!(app.panes().len(), 1);
+    assert_eq!(app.panes()[0].candidate, cy);
+    assert_eq!(app.panes()[0].question, None);
+    assert_eq!(app.focus(), Focus::Pane(0));
+    // Closing the last pane of answers clears the band too.
+    type_keys(&mut app, "aj");
+    press(&mut app, key(KeyCode::Enter));
+    for _ in 0..3 {
+        type_keys(&mut app, "w");
+    }
+    assert!(app.panes().is_empty());
+    assert!(app.banner().is_none(), "no band over no answers");
+}

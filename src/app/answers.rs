@@ -2,7 +2,7 @@
 //! showing every answer to one question (a few at a time, the rest a keystroke away), and
 //! one answer read in its candidate's statement pane.
 
-use super::answering::Answering;
+use super::answering::{Answering, Before};
 use super::overlays::Open;
 use super::overlays::questions::QuestionsView;
 use super::{App, Focus, Pane};
@@ -52,10 +52,27 @@ impl App {
     /// Shows every answer to `question` of `election`, side by side from the `first`
     /// candidate on (as many as fit, at most four).
     pub(super) fn show_answers(&mut self, election: usize, question: usize, first: usize) {
-        let candidates = self.candidates_of(election);
+        let mut candidates = self.candidates_of(election);
+        if self.skip_unanswered {
+            let roster = &self.roster;
+            candidates.retain(|&c| roster.candidates[c].answer(question).is_some());
+        }
         if candidates.is_empty() {
+            self.message = Some(
+                "No candidate answered this question · S shows those who did not too".to_string(),
+            );
             return;
         }
+        // The panes the voter had, kept from the first answers shown.
+        let before = match self.answering.take() {
+            Some(a) => a.before,
+            None => Before {
+                panes: self.panes.clone(),
+                focus: self.focus,
+                active_pane: self.active_pane,
+                show_list: self.show_list,
+            },
+        };
         let first = first.min(candidates.len() - 1);
         let shown = &candidates[first..(first + MAX_PANES).min(candidates.len())];
         let terms = self.terms();
@@ -77,8 +94,13 @@ impl App {
         } else {
             ""
         };
+        let skipped = if self.skip_unanswered {
+            " who answered · S all"
+        } else {
+            " · S skips who did not answer"
+        };
         self.message = Some(format!(
-            "Q{} of {}: answers of {}–{last} of {total}{more} · ( ) other questions · a the grid",
+            "Q{} of {}: answers of {}–{last} of {total}{skipped}{more} · ( ) other questions · Esc back",
             question + 1,
             e.questions.len(),
             first + 1,
@@ -88,6 +110,7 @@ impl App {
             question,
             candidates,
             first,
+            before,
         });
         if self.show_list && self.panes.len() > 1 {
             self.show_list = false;
@@ -155,17 +178,17 @@ impl App {
         let a = self.answering.as_ref()?;
         let election = &self.roster.elections[a.election];
         let q = election.questions.get(a.question)?;
-        let answered = a
-            .candidates
+        let everyone = self.roster.members(a.election);
+        let answered = self.roster.candidates[everyone.clone()]
             .iter()
-            .filter(|&&c| self.roster.candidates[c].answer(a.question).is_some())
+            .filter(|c| c.answer(a.question).is_some())
             .count();
         let title = format!(
             "Q{} of {}: {} — answered by {answered} of {}",
             a.question + 1,
             election.questions.len(),
             q.title,
-            a.candidates.len()
+            everyone.len()
         );
         Some((title, self.banner_text()?))
     }
@@ -195,5 +218,54 @@ impl App {
     /// The panes no longer show one question's answers.
     pub(super) fn stop_answering(&mut self) {
         self.answering = None;
+    }
+
+    /// Leaves the comparison of answers for the panes the voter had before it; false when
+    /// the panes show no answers.
+    pub(super) fn leave_answers(&mut self) -> bool {
+        let Some(a) = self.answering.take() else {
+            return false;
+        };
+        let Before {
+            panes,
+            focus,
+            active_pane,
+            show_list,
+        } = a.before;
+        self.panes = panes;
+        self.active_pane = active_pane.min(self.panes.len().saturating_sub(1));
+        self.show_list = show_list || self.panes.is_empty();
+        self.focus = match focus {
+            Focus::Pane(i) if i < self.panes.len() => Focus::Pane(i),
+            _ => Focus::List,
+        };
+        self.invalidate_panes();
+        self.relayout();
+        self.message = Some("Back to your panes · a the questions".to_string());
+        true
+    }
+
+    /// Leaves out (or brings back) candidates who did not answer, when answers are compared;
+    /// kept with the voter's place.
+    pub(super) fn toggle_skip_unanswered(&mut self) {
+        self.skip_unanswered = !self.skip_unanswered;
+        match self.answering.clone() {
+            Some(a) => self.show_answers(a.election, a.question, 0),
+            None => {
+                self.message = Some(
+                    if self.skip_unanswered {
+                        "Answers compared will leave out who did not answer"
+                    } else {
+                        "Answers compared will show everyone, answered or not"
+                    }
+                    .to_string(),
+                );
+            }
+        }
+    }
+
+    /// The question whose answers the panes show, if they do.
+    pub fn answering_question(&self) -> Option<usize> {
+        self.answering.as_ref().map(|a| a.question)
     }
 }

@@ -52,6 +52,8 @@ pub struct App {
     editor: Option<NoteEditor>,
     /// Whether panes show the voter's note above the statement.
     show_notes: bool,
+    /// Whether answers compared leave out candidates who did not answer.
+    skip_unanswered: bool,
     index: SearchIndex,
     query: String,
     searching: bool,
@@ -126,6 +128,7 @@ impl App {
             voter: voter::Voter::default(),
             editor: None,
             show_notes: false,
+            skip_unanswered: false,
             index,
             query: String::new(),
             searching: false,
@@ -443,6 +446,7 @@ impl App {
             Action::Themes => self.open_themes(),
             Action::History => self.open_history(),
             Action::NextNews => self.next_news(),
+            Action::SkipUnanswered => self.toggle_skip_unanswered(),
             Action::ReadDiff => self.open_read_diff(),
             Action::NextSection => self.jump_to_section(true),
             Action::PrevSection => self.jump_to_section(false),

@@ -217,6 +217,8 @@ impl App {
         self.panes.remove(index);
         self.active_pane = index.min(self.panes.len().saturating_sub(1));
         self.focus = if self.panes.is_empty() {
+            // No answers shown any more: the question's band goes with them.
+            self.stop_answering();
             self.show_list = true;
             Focus::List
         } else {
@@ -256,7 +258,7 @@ impl App {
         }
     }
     pub(super) fn back(&mut self) {
-        if self.return_to_ballot() {
+        if self.return_to_ballot() || self.leave_answers() {
             return;
         }
         if matches!(self.focus, Focus::Pane(_)) && self.show_list {

@@ -41,6 +41,7 @@ impl App {
             marks: self.marks.iter().map(|&c| self.who(c)).collect(),
             sync: self.sync,
             show_notes: self.show_notes,
+            skip_unanswered: self.skip_unanswered,
             show_list: self.show_list,
             query: self.query.clone(),
             selected: self.selected().map(|c| self.who(c)),
@@ -51,6 +52,7 @@ impl App {
     pub fn restore_place(&mut self, place: Place) {
         self.sync = place.sync;
         self.show_notes = place.show_notes;
+        self.skip_unanswered = place.skip_unanswered;
         let mut marks: Vec<usize> = place.marks.iter().filter_map(|w| self.find(w)).collect();
         marks.sort_by_key(|&c| self.rank_of(c));
         self.marks = marks;

@@ -130,6 +130,12 @@ pub const NORMAL: &[Binding] = &[
         "history: this statement beside the same person's previous one",
     ),
     bind(
+        &[Char('S')],
+        "S",
+        Action::SkipUnanswered,
+        "answers compared: leave out (or bring back) who did not answer; kept",
+    ),
+    bind(
         &[Char('u')],
         "u",
         Action::NextNews,

@@ -28,7 +28,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
         } else {
             ""
         };
-    let title = truncate(&format!("{active}{}{badge}", candidate.name), room);
+    // Beside answers, what each pane shows is said: an answer, or a statement opened there.
+    let shows = match (pane.question, app.answering_question()) {
+        (Some(q), _) => format!(" · answer to Q{}", q + 1),
+        (None, Some(_)) => " · statement".to_string(),
+        (None, None) => String::new(),
+    };
+    let title = truncate(&format!("{active}{}{shows}{badge}", candidate.name), room);
     let height = text_height(area);
     let total = pane.lines().len();
     let end = (pane.scroll() + height).min(total);

@@ -39,6 +39,8 @@ pub struct Place {
     pub sync: bool,
     /// Notes shown above the statements.
     pub show_notes: bool,
+    /// Candidates who did not answer a question left out when its answers are compared.
+    pub skip_unanswered: bool,
     /// The candidate list shown.
     pub show_list: bool,
     /// The search kept.
