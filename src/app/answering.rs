@@ -1,6 +1,7 @@
 //! What the panes show while they compare the answers to one question.
 
-use super::{Focus, Pane};
+use super::pane::Pane;
+use crate::action::Focus;
 
 /// The panes as the voter had them before comparing answers, to go back to with `Esc`.
 #[derive(Debug, Clone)]
