@@ -170,6 +170,10 @@ pub enum Action {
     NextNews,
     /// Leaves out (or brings back) candidates who did not answer, when answers are compared.
     SkipUnanswered,
+    /// Scrolls the question's band above compared answers down a line.
+    BandDown,
+    /// Scrolls the question's band up a line.
+    BandUp,
     /// Compares the candidate's statement with the version the voter read.
     ReadDiff,
     /// In the history view: the older or newer pair of candidacies.
@@ -220,6 +224,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("history", Action::History),
     ("next_new", Action::NextNews),
     ("skip_unanswered", Action::SkipUnanswered),
+    ("question_down", Action::BandDown),
+    ("question_up", Action::BandUp),
     ("changes_since_read", Action::ReadDiff),
     ("themes", Action::Themes),
     ("outline", Action::Outline),

@@ -542,3 +542,42 @@ fn the_ballot_says_where_it_is_cast_and_the_export_to_take_there() {
     );
     assert!(shown.contains("export --format"), "{shown}");
 }
+
+#[test]
+fn a_long_question_scrolls_in_its_band_and_says_what_is_hidden() {
+    // Escaped for YAML's double quotes.
+    let mut text = String::from("**Why** it matters:\\n\\n");
+    for i in 1..=12 {
+        text.push_str(&format!("- point {i} of the question\\n"));
+    }
+    let election = format!(
+        "name: Steering 2030\nquestions:\n  - title: Forge\n    link: https://x.org/q/1\n    text: \"{text}\"\n"
+    );
+    let roster = roster_of(&[
+        ("q/election.yaml", election.as_str()),
+        (
+            "q/ann.yaml",
+            "name: Ann\nstatement: s\nanswers:\n  - question: Forge\n    link: https://x.org/q/1\n    answer: Yes.\n",
+        ),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    let shown = screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("Why it matters:"),
+        "Markdown rendered: {shown}"
+    );
+    assert!(shown.contains("more lines: J K"), "{shown}");
+    assert!(!shown.contains("point 12"), "{shown}");
+    for _ in 0..20 {
+        type_keys(&mut app, "J");
+    }
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("point 12 of the question"), "{shown}");
+    assert!(shown.contains("above: K"), "{shown}");
+}

@@ -24,4 +24,6 @@ pub(super) struct Answering {
     pub first: usize,
     /// The panes before the answers took their place.
     pub before: Before,
+    /// The first line of the question's band shown.
+    pub band_scroll: usize,
 }

@@ -3,12 +3,13 @@
 //! one answer read in its candidate's statement pane.
 
 use super::answering::{Answering, Before};
+use super::lines::PaneLine;
 use super::overlays::Open;
 use super::overlays::questions::QuestionsView;
+use super::statement;
 use super::{App, Focus, Pane};
 use crate::analysis::questions::{Grid, matching};
 use crate::layout::MAX_PANES;
-use crate::text::wrap::wrap;
 
 impl App {
     /// Opens the grid of the current election's questions.
@@ -111,6 +112,7 @@ impl App {
             candidates,
             first,
             before,
+            band_scroll: 0,
         });
         if self.show_list && self.panes.len() > 1 {
             self.show_list = false;
@@ -193,6 +195,33 @@ impl App {
         Some((title, self.banner_text()?))
     }
 
+    /// The band's text as drawn in `width` columns (Markdown rendered), and the first line
+    /// shown.
+    pub fn banner_lines(&self, width: usize) -> Option<(Vec<PaneLine>, usize)> {
+        let text = self.banner_text()?;
+        // Questions are asked in an issue tracker's Markdown, with or without its marks.
+        let lines = statement::markdown(&text, width);
+        let scroll = self.answering.as_ref().map_or(0, |a| a.band_scroll);
+        Some((lines, scroll))
+    }
+
+    /// Scrolls the band by `lines`, within its text.
+    pub(super) fn scroll_banner(&mut self, lines: isize) {
+        let Some(band) = self.areas(self.size).banner else {
+            self.message = Some("No question shown: a, then Enter on one".to_string());
+            return;
+        };
+        let width = usize::from(band.width.saturating_sub(4));
+        let room = usize::from(band.height.saturating_sub(2));
+        let total = self.banner_lines(width).map_or(0, |(l, _)| l.len());
+        if let Some(a) = self.answering.as_mut() {
+            a.band_scroll = a
+                .band_scroll
+                .saturating_add_signed(lines)
+                .min(total.saturating_sub(room));
+        }
+    }
+
     /// The band's text: the question in full, and where it was asked.
     fn banner_text(&self) -> Option<String> {
         let a = self.answering.as_ref()?;
@@ -201,7 +230,7 @@ impl App {
             .get(a.question)?;
         let mut text = q.text.display().trim().to_string();
         if let Some(link) = &q.link {
-            text.push_str(&format!("\n(asked at {link})"));
+            text.push_str(&format!("\n\n(asked at {link})"));
         }
         Some(text)
     }
@@ -209,10 +238,10 @@ impl App {
     /// Rows the band would take in a window `width` wide, border included; 0 without one.
     /// Called for every layout, so it reads the text alone, not the answers.
     pub(super) fn banner_rows(&self, width: u16) -> u16 {
-        self.banner_text().map_or(0, |text| {
-            let lines = wrap(&text, usize::from(width.saturating_sub(4))).len();
-            u16::try_from(lines + 2).unwrap_or(u16::MAX)
-        })
+        self.banner_lines(usize::from(width.saturating_sub(4)))
+            .map_or(0, |(lines, _)| {
+                u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)
+            })
     }
 
     /// The panes no longer show one question's answers.

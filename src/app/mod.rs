@@ -447,6 +447,8 @@ impl App {
             Action::History => self.open_history(),
             Action::NextNews => self.next_news(),
             Action::SkipUnanswered => self.toggle_skip_unanswered(),
+            Action::BandDown => self.scroll_banner(1),
+            Action::BandUp => self.scroll_banner(-1),
             Action::ReadDiff => self.open_read_diff(),
             Action::NextSection => self.jump_to_section(true),
             Action::PrevSection => self.jump_to_section(false),

@@ -7,6 +7,12 @@ use super::lines::{LineKind, PaneLine, Section};
 use crate::text::markdown::{self, BlockKind, Mark};
 use crate::text::wrap::{reflow, width, wrap, wrap_ranges};
 
+/// A text known to be Markdown (a question, as its tracker holds it) as lines of `width`
+/// columns.
+pub fn markdown(display: &str, width: usize) -> Vec<PaneLine> {
+    markdown_lines(display, width).0
+}
+
 /// The statement's lines for `width` columns, and its sections (line numbers from 0).
 pub fn lines(display: &str, width: usize) -> (Vec<PaneLine>, Vec<Section>) {
     if markdown::is_markdown(display) {

@@ -136,6 +136,18 @@ pub const NORMAL: &[Binding] = &[
         "answers compared: leave out (or bring back) who did not answer; kept",
     ),
     bind(
+        &[Char('J')],
+        "J",
+        Action::BandDown,
+        "answers compared: scroll the question above them down",
+    ),
+    bind(
+        &[Char('K')],
+        "K",
+        Action::BandUp,
+        "answers compared: scroll the question above them up",
+    ),
+    bind(
         &[Char('u')],
         "u",
         Action::NextNews,

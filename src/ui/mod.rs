@@ -28,8 +28,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area, theme);
         return;
     }
-    if let (Some(rect), Some((title, text))) = (areas.banner, app.banner()) {
-        draw_banner(frame, rect, &title, &text, theme);
+    if let (Some(rect), Some((title, _))) = (areas.banner, app.banner()) {
+        draw_banner(frame, rect, app, &title, theme);
     }
     if areas.list.width > 0 {
         list::draw(frame, areas.list, app, theme);
@@ -51,18 +51,36 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     editor::draw(frame, area, app, theme);
 }
 
-/// The band above the panes: the question whose answers they show, in full.
-fn draw_banner(frame: &mut Frame, area: Rect, title: &str, text: &str, theme: &Theme) {
+/// The band above the panes: the question whose answers they show, in full (scrolled with
+/// J and K where it is longer than its room, and saying what is hidden).
+fn draw_banner(frame: &mut Frame, area: Rect, app: &App, title: &str, theme: &Theme) {
     let room = usize::from(area.width.saturating_sub(4));
-    let block = widgets::panel(format!(" {} ", truncate(title, room)), false, theme)
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let Some((lines, scroll)) = app.banner_lines(room) else {
+        return;
+    };
+    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    let below = lines.len().saturating_sub(scroll + inner_height);
+    let more = match (scroll, below) {
+        (0, 0) => String::new(),
+        (0, below) => format!(" ↓ {below} more lines: J K "),
+        (above, 0) => format!(" ↑ {above} above: K "),
+        (above, below) => format!(" ↑ {above} · ↓ {below}: J K "),
+    };
+    let mut block = widgets::panel(format!(" {} ", truncate(title, room)), false, theme)
         .padding(ratatui::widgets::Padding::horizontal(1));
+    if !more.is_empty() {
+        block = block.title_bottom(Line::styled(truncate(&more, room), theme.dim).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = crate::text::wrap::wrap(text, usize::from(inner.width))
-        .into_iter()
-        .map(|l| Line::styled(l, theme.field))
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(inner_height)
+        .map(|l| pane::styled_line(l, theme))
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// One line, cut to fit, for windows too small to be useful.
