@@ -1657,3 +1657,19 @@ fn esc_leaves_the_answers_for_the_panes_the_voter_had_and_s_skips_who_did_not_an
     assert!(app.panes().is_empty());
     assert!(app.banner().is_none(), "no band over no answers");
 }
+
+#[test]
+fn l_on_an_answer_lists_the_questions_thread_first() {
+    let mut app = qa_app_at(120, 40);
+    // The second question's answers; Ann's pane is focused.
+    type_keys(&mut app, "aj");
+    press(&mut app, key(KeyCode::Enter));
+    type_keys(&mut app, "L");
+    let links = &app.links_view().expect("the links").links;
+    assert_eq!(links[0], "https://x.org/issues/2", "{links:?}");
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Esc));
+    // On a statement, its own links as before: none here.
+    type_keys(&mut app, "L");
+    assert!(app.links_view().is_none());
+}

@@ -9,11 +9,8 @@ impl App {
     /// Opens the list of the focused statement's web links (its fields, statement and
     /// answers), or of the selected candidate's when no statement is open.
     pub(super) fn open_links(&mut self) {
-        let candidate = self
-            .panes
-            .get(self.target_pane())
-            .map(|p| p.candidate)
-            .or_else(|| self.selected());
+        let pane = self.panes.get(self.target_pane());
+        let candidate = pane.map(|p| p.candidate).or_else(|| self.selected());
         let Some(candidate) = candidate else {
             return;
         };
@@ -21,9 +18,20 @@ impl App {
         let mut found: Vec<String> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut more = false;
+        // A pane showing an answer: the question's own thread, the answer's own comment and
+        // the links inside the answer come first.
+        let mut first: Vec<&str> = Vec::new();
+        if let Some(q) = pane.and_then(|p| p.question) {
+            let election = &self.roster.elections[c.election];
+            first.extend(election.questions.get(q).and_then(|q| q.link.as_deref()));
+            if let Some(answer) = c.answer_given(q) {
+                first.extend(answer.link.as_deref());
+                first.push(answer.text.display());
+            }
+        }
         let fields = c.links.iter().chain(&c.extra).map(|(_, v)| v.as_str());
         let texts = c.texts().map(|t| t.display());
-        for text in fields.chain(texts) {
+        for text in first.into_iter().chain(fields).chain(texts) {
             let room = LinksView::MOST - found.len();
             let (urls, cut) = links::find_at_most(text, room);
             more |= cut;

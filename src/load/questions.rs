@@ -56,7 +56,9 @@ pub fn gather(roster: &mut Roster) {
             places.add(q, i);
         }
         // Answers by the question's place in `found`, until `found` is put in order.
-        let mut answered: Vec<(usize, Vec<(usize, crate::roster::Text)>)> = Vec::new();
+        // Per candidate: (question, answer, where it was given).
+        type Given = (usize, crate::roster::Text, Option<String>);
+        let mut answered: Vec<(usize, Vec<Given>)> = Vec::new();
         let members = ranges[index].clone();
         for (c, candidate) in roster.candidates[members.clone()]
             .iter_mut()
@@ -98,7 +100,7 @@ pub fn gather(roster: &mut Roster) {
                 if let Some(text) = asked.answer
                     && answered_here.insert(at)
                 {
-                    answers.push((at, text));
+                    answers.push((at, text, asked.answer_link));
                 }
             }
             answered.push((c, answers));
@@ -121,9 +123,10 @@ pub fn gather(roster: &mut Roster) {
         for (c, answers) in answered {
             let mut answers: Vec<Answer> = answers
                 .into_iter()
-                .map(|(at, text)| Answer {
+                .map(|(at, text, link)| Answer {
                     question: position[at],
                     text,
+                    link,
                 })
                 .collect();
             answers.sort_by_key(|a| a.question);

@@ -78,9 +78,18 @@ impl Candidate {
             .into_iter()
             .map(|q| {
                 let answer = q.answer.clone().map(Text::new);
+                let answer_link = q.answer_link.as_deref().map(|l| {
+                    let clean = sanitize_line(l);
+                    hidden += clean.hidden;
+                    clean.text
+                });
                 let question = Question::from_raw(q);
                 hidden += question.hidden + answer.as_ref().map_or(0, |a| a.hidden);
-                Asked { question, answer }
+                Asked {
+                    question,
+                    answer,
+                    answer_link,
+                }
             })
             .collect();
         Candidate {
@@ -121,7 +130,12 @@ impl Candidate {
                     && q.asked_by.as_deref().is_none_or(line)
                     && q.text.is_display_safe()
                     && a.answer.as_ref().is_none_or(Text::is_display_safe)
+                    && a.answer_link.as_deref().is_none_or(line)
             })
+            && self
+                .answers
+                .iter()
+                .all(|a| a.link.as_deref().is_none_or(line))
     }
 
     /// Everything the candidate wrote at length: the statement, then each answer.
@@ -138,13 +152,18 @@ impl Candidate {
 
     /// The answer to the election's question `question`, if the candidate gave one.
     pub fn answer(&self, question: usize) -> Option<&Text> {
+        self.answer_given(question).map(|a| &a.text)
+    }
+
+    /// The candidate's answer to `question` with where it was given, if they answered.
+    pub fn answer_given(&self, question: usize) -> Option<&Answer> {
         // Found by halving, the answers being in question order: a grid of 2,000 questions
         // by 500 candidates looked through every answer for every cell.
         debug_assert!(self.answers.is_sorted_by_key(|a| a.question));
         self.answers
             .binary_search_by_key(&question, |a| a.question)
             .ok()
-            .map(|i| &self.answers[i].text)
+            .map(|i| &self.answers[i])
     }
 }
 
@@ -218,6 +237,8 @@ pub struct Asked {
     pub question: Question,
     /// The candidate's answer; `None` when the file lists it as unanswered.
     pub answer: Option<Text>,
+    /// Where the answer itself was given, if known.
+    pub answer_link: Option<String>,
 }
 
 /// A candidate's answer to one of the election's questions.
@@ -227,6 +248,8 @@ pub struct Answer {
     pub question: usize,
     /// The answer.
     pub text: Text,
+    /// Where it was given (a comment on the question's issue), if known.
+    pub link: Option<String>,
 }
 
 /// Renders a YAML value of an unknown key as readable text.

@@ -116,6 +116,8 @@ pub struct RawQuestion {
     pub asked_by: Option<String>,
     /// This candidate's answer; `None` for an unanswered question (or in `election.yaml`).
     pub answer: Option<String>,
+    /// Where the answer itself was given (a comment on the question's issue), if known.
+    pub answer_link: Option<String>,
 }
 
 /// How a ballot is filled in.

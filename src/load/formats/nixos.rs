@@ -305,6 +305,7 @@ fn questions<'a>(lines: &[&'a str]) -> (Vec<RawQuestion>, Vec<&'a str>) {
                     }
                 };
                 out[target].answer = Some(inside);
+                out[target].answer_link.clone_from(&link);
                 current = Some(target);
             } else if section_now == Section::Unanswered || current.is_none() {
                 let (title, link) = summary_line.and_then(summary).unwrap_or_default();
@@ -438,6 +439,11 @@ mod tests {
         );
         assert_eq!(q[1].title, "Sponsors");
         assert_eq!(q[1].answer.as_deref(), Some("None.\n"));
+        assert_eq!(
+            q[1].answer_link.as_deref(),
+            Some(&*format!("{LINK}/17#issuecomment-2")),
+            "the answer's own comment"
+        );
         assert_eq!(q[2].title, "Copyleft?");
         assert_eq!(q[2].link.as_deref(), Some(&*format!("{LINK}/28")));
         assert_eq!(q[2].text, "How strongly?\n");
