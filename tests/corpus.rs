@@ -350,6 +350,15 @@ fn kubernetes_elections_and_their_non_candidates() {
         .unwrap();
     assert_eq!(e2023.seats, Some(4));
     assert_eq!(e2023.project.as_deref(), Some("Kubernetes"));
+    // 2017–2020 by their own title, not their voters' guide's heading in capitals.
+    for year in 2017..=2020 {
+        let name = format!("{year} Kubernetes Steering Committee Election");
+        assert!(
+            roster.elections.iter().any(|e| e.name == name),
+            "{name}: {:?}",
+            roster.elections.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
+    }
 }
 
 #[test]

@@ -581,3 +581,23 @@ fn a_long_question_scrolls_in_its_band_and_says_what_is_hidden() {
     assert!(shown.contains("point 12 of the question"), "{shown}");
     assert!(shown.contains("above: K"), "{shown}");
 }
+
+#[test]
+fn at_80_columns_election_headers_keep_what_tells_them_apart() {
+    let roster = roster_of(&[
+        (
+            "a/election.yaml",
+            "name: \"Architecture Committee Elections: September 2021\"\n",
+        ),
+        ("a/ann.yaml", "name: Ann\nstatement: a\n"),
+        (
+            "b/election.yaml",
+            "name: \"Architecture Committee Elections: September 2020\"\n",
+        ),
+        ("b/bo.yaml", "name: Bo\nstatement: b\n"),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("… Elections: September 2021"), "{shown}");
+    assert!(shown.contains("… Elections: September 2020"), "{shown}");
+}

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use wanted::Wanted;
 
 /// What every cache file starts with; any other start is no cache of ours.
-const MAGIC: &str = "hustings cache 11";
+const MAGIC: &str = "hustings cache 12";
 
 /// A file changed this close to the cache's writing may change again within the same clock
 /// tick, unseen by its stamp: the cache does not vouch for it.

@@ -96,7 +96,9 @@ fn describe(roster: &mut Roster, e: usize, facts: &Facts, named_by_folder: &mut 
     let election = &mut roster.elections[e];
     if let Some(title) = facts.title.as_deref().filter(|_| named_by_folder[e]) {
         named_by_folder[e] = false;
-        election.name = sanitize_line(title).text;
+        // Named by its own title; keyed by the document's as written, as it always was, so
+        // that a voter's saved ballot stays found.
+        election.name = sanitize_line(&crate::text::title::own_title(title)).text;
         election.short_name = election.name.clone();
         election.key = crate::roster::slug(title);
     }

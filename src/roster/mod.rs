@@ -346,7 +346,7 @@ impl Election {
         let name = raw
             .name
             .as_deref()
-            .map(line)
+            .map(|n| line(&crate::text::title::own_title(n)))
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| line(folder_name));
         let short_name = raw

@@ -1,11 +1,13 @@
 //! Text made safe and shaped for the screen: sanitizing, Markdown blocks, wrapping by
 //! display width. Knows nothing of a session.
 
+pub mod apart;
 pub mod hash;
 pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod sanitize;
+pub mod title;
 pub mod wrap;
 
 /// Drops blank lines at the start and end, keeping the text between as it is.

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::widgets::panel;
 use crate::app::{App, Focus, ListRow};
+use crate::text::apart::shorten_apart;
 use crate::text::wrap::{truncate, width};
 use crate::voter::ballot::Placement;
 
@@ -49,15 +50,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let position = match entry {
             ListRow::Header(election) => {
-                // The whole name where it fits, else the short one, so that two elections
-                // of one body stay told apart by their dates.
+                // The whole name where it fits, else the short one its files give, else the
+                // name cut so that what tells it from the others (a date, a contest) shows.
                 let e = &app.roster.elections[election];
-                let name = if width(&e.name) <= text_width {
-                    &e.name
+                let name = if width(&e.name) <= text_width || width(&e.short_name) > text_width {
+                    let others: Vec<&str> = app
+                        .roster
+                        .elections
+                        .iter()
+                        .map(|o| o.name.as_str())
+                        .collect();
+                    shorten_apart(&e.name, &others, text_width)
                 } else {
-                    &e.short_name
+                    e.short_name.clone()
                 };
-                lines.push(Line::styled(truncate(name, text_width), theme.field_key));
+                lines.push(Line::styled(name, theme.field_key));
                 continue;
             }
             ListRow::Candidate(position) => position,
