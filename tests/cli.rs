@@ -572,14 +572,20 @@ fn questions_print_a_grid_in_text_and_json() {
         .find(|l| l.trim_start().starts_with("Q2 "))
         .unwrap();
     assert!(q2.contains('·') && q2.ends_with("1/2"), "{out}");
+    // Columns headed by handle (or initials), named in the legend, every title in full.
     assert!(
-        out.contains("1 Ann Lee") && out.contains("answered 2 of 2"),
+        out.lines().any(|l| l.trim_start().starts_with("ann  bo")),
         "{out}"
     );
     assert!(
-        out.contains("2 Bo Ma") && out.contains("answered 1 of 2"),
+        out.contains("1 ann  Ann Lee") && out.contains("answered 2 of 2"),
         "{out}"
     );
+    assert!(
+        out.contains("2 bo   Bo Ma") && out.contains("answered 1 of 2"),
+        "{out}"
+    );
+    assert!(out.contains("\nQ1. Forges?\n"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
 
     let (out, err, code) = run(&["questions", "--json", "--order", "name"]);

@@ -35,7 +35,63 @@ pub struct Grid {
     pub cells: Vec<Vec<Option<usize>>>,
 }
 
+/// A label of at most `room` columns for each of `names` (with their GitHub handles, where
+/// known) that a grid can head its columns with: the handle where it fits, else the
+/// initials; where two would read alike, a number after each.
+pub fn short_names(people: &[(&str, Option<&str>)], room: usize) -> Vec<String> {
+    let room = room.max(1);
+    let mut labels: Vec<String> = people
+        .iter()
+        .map(|(name, handle)| {
+            if let Some(h) = handle.filter(|h| crate::text::wrap::width(h) <= room && !h.is_empty())
+            {
+                return h.to_string();
+            }
+            let initials: String = name
+                .split_whitespace()
+                .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+                .flat_map(char::to_uppercase)
+                .collect();
+            let initials = if initials.is_empty() {
+                "?".to_string()
+            } else {
+                initials
+            };
+            crate::text::wrap::truncate(&initials, room).replace('…', "")
+        })
+        .collect();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for label in &labels {
+        *seen.entry(label.clone()).or_default() += 1;
+    }
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for label in &mut labels {
+        if seen[label.as_str()] > 1 {
+            let n = count.entry(label.clone()).or_default();
+            *n += 1;
+            let suffix = n.to_string();
+            let keep = room.saturating_sub(suffix.len()).max(1);
+            let head: String = label.chars().take(keep).collect();
+            *label = format!("{head}{suffix}");
+        }
+    }
+    labels
+}
+
 impl Grid {
+    /// The column heads of the grid: each candidate's short name in `room` columns.
+    pub fn heads(&self, roster: &Roster, room: usize) -> Vec<String> {
+        let people: Vec<(&str, Option<&str>)> = self
+            .candidates
+            .iter()
+            .map(|&c| {
+                let c = &roster.candidates[c];
+                (c.name.as_str(), c.github())
+            })
+            .collect();
+        short_names(&people, room)
+    }
+
     /// The grid of `election` with its candidates in the order given.
     pub fn new(roster: &Roster, election: usize, candidates: Vec<usize>) -> Self {
         let questions = roster.elections[election].questions.len();
@@ -77,6 +133,17 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_are_handles_where_they_fit_else_initials_told_apart() {
+        let people = [
+            ("Ann Lee", Some("ann")),
+            ("Bo Ma", Some("a-very-long-handle")),
+            ("Bob Marley", None),
+            ("Zoë Ōta", None),
+        ];
+        assert_eq!(short_names(&people, 4), ["ann", "BM1", "BM2", "ZŌ"]);
+    }
     use crate::roster::Source;
 
     #[test]

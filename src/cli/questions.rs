@@ -96,7 +96,10 @@ pub fn as_text(app: &App, grid: &Grid, width: usize) -> String {
         .max()
         .copied()
         .unwrap_or(0);
-    let wide_cell = most.to_string().len().max(n.to_string().len()) + 1;
+    // Columns headed by each candidate's handle or initials where the word counts are shown.
+    let heads = grid.heads(&app.roster, HEAD);
+    let head_width = heads.iter().map(|h| text_width(h)).max().unwrap_or(1);
+    let wide_cell = most.to_string().len().max(head_width) + 1;
     // Word counts if a title of 24 columns still fits beside them; else one mark each,
     // two columns apiece, the candidates' numbers written downwards above them.
     let fixed = number_width + count_width + 2;
@@ -112,7 +115,11 @@ pub fn as_text(app: &App, grid: &Grid, width: usize) -> String {
         counted(election.questions.len(), "question", "questions"),
         counted(n, "candidate", "candidates")
     );
-    let numbers: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+    let numbers: Vec<String> = if counts {
+        heads.clone()
+    } else {
+        (1..=n).map(|i| i.to_string()).collect()
+    };
     let digits = if counts { 1 } else { n.to_string().len() };
     for row in 0..digits {
         let mut header = " ".repeat(number_width + title_width);
@@ -158,12 +165,14 @@ pub fn as_text(app: &App, grid: &Grid, width: usize) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let name_width = width.saturating_sub(24).max(12);
+    let name_width = width.saturating_sub(24 + HEAD + 1).max(12);
     for (i, &c) in grid.candidates.iter().enumerate() {
         let name = truncate(&app.candidate(c).name, name_width);
+        let head = &heads[i];
         out.push_str(&format!(
-            "{:>3} {name}{}  answered {} of {}\n",
+            "{:>3} {head}{} {name}{}  answered {} of {}\n",
             i + 1,
+            " ".repeat(HEAD.saturating_sub(text_width(head))),
             " ".repeat(name_width.saturating_sub(text_width(&name))),
             grid.answered_by(i),
             election.questions.len()
@@ -174,5 +183,13 @@ pub fn as_text(app: &App, grid: &Grid, width: usize) -> String {
     } else {
         out.push_str("(● answered, · no answer; wider than this shows the words in each)\n");
     }
+    // Every question's title in full, which the grid had to cut.
+    out.push('\n');
+    for (q, question) in election.questions.iter().enumerate() {
+        out.push_str(&format!("Q{}. {}\n", q + 1, question.title));
+    }
     out
 }
+
+/// The widest a candidate's short name heads a column.
+const HEAD: usize = 4;

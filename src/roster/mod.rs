@@ -155,6 +155,15 @@ impl Candidate {
         self.answer_given(question).map(|a| &a.text)
     }
 
+    /// The candidate's GitHub handle, where their file gives one.
+    pub fn github(&self) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("github"))
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.contains('/'))
+    }
+
     /// The candidate's answer to `question` with where it was given, if they answered.
     pub fn answer_given(&self, question: usize) -> Option<&Answer> {
         // Found by halving, the answers being in question order: a grid of 2,000 questions

@@ -54,9 +54,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let columns = first..(first + visible).min(n);
     let title_width = room.saturating_sub(number_width + columns.len() * CELL);
     let mut lines = Vec::new();
+    // Each column headed by its candidate's handle or initials; the footer names them.
+    let heads = grid.heads(&app.roster, CELL - 1);
     let mut header = " ".repeat(number_width + title_width);
     for c in columns.clone() {
-        header.push_str(&format!("{:>CELL$}", c + 1));
+        let head = heads.get(c).map_or("", String::as_str);
+        let pad = CELL.saturating_sub(text_width(head));
+        header.push_str(&format!("{}{head}", " ".repeat(pad)));
     }
     lines.push(Line::styled(truncate(&header, room), theme.field_key));
     let skip = (view.row + 1).saturating_sub(rows);
