@@ -1673,3 +1673,27 @@ fn l_on_an_answer_lists_the_questions_thread_first() {
     type_keys(&mut app, "L");
     assert!(app.links_view().is_none());
 }
+
+#[test]
+fn themes_of_an_election_with_questions_read_the_answers_too() {
+    let roster = roster_of(&[
+        (
+            "q/election.yaml",
+            "name: Steering 2030\nquestions:\n  - title: Money\n    link: https://x.org/q/1\n    text: How is the project paid for?\n",
+        ),
+        (
+            "q/ann.yaml",
+            "name: Ann\nstatement: I review packages.\nanswers:\n  - question: Money\n    link: https://x.org/q/1\n    answer: Sponsorship, sponsorship and more sponsorship.\n",
+        ),
+        ("q/bo.yaml", "name: Bo\nstatement: I write documentation.\n"),
+        ("q/cy.yaml", "name: Cy\nstatement: I run the build farm.\n"),
+    ]);
+    let mut app = sized(hustings::app::App::new(roster, Vec::new()));
+    type_keys(&mut app, "t");
+    let (_, _, themes, _) = app.themes_view();
+    let terms: Vec<&str> = themes.iter().map(|t| t.term.as_str()).collect();
+    assert!(
+        terms.contains(&"sponsorship"),
+        "a word only Ann's answer holds: {terms:?}"
+    );
+}

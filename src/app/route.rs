@@ -460,10 +460,12 @@ impl App {
             return;
         };
         let candidates = self.candidates_of(election);
-        let statements: Vec<&str> = candidates
+        // What each wrote: the statement and, where questions were asked, the answers.
+        let written: Vec<_> = candidates
             .iter()
-            .map(|&c| self.roster.candidates[c].statement.display())
+            .map(|&c| self.roster.candidates[c].all_written())
             .collect();
+        let statements: Vec<&str> = written.iter().map(|w| w.as_ref()).collect();
         let themes = topics::themes(&statements, THEMES_SHOWN);
         if themes.is_empty() {
             self.message = Some("No theme stands out in this election's statements".to_string());

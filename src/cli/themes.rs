@@ -18,10 +18,12 @@ pub fn run(paths: &[PathBuf], count: usize, order: OrderMode, data_dir: Option<&
             .iter()
             .map(|&c| app.candidate(c).name.as_str())
             .collect();
-        let statements: Vec<&str> = members
+        // What each wrote: the statement and, where questions were asked, the answers.
+        let written: Vec<_> = members
             .iter()
-            .map(|&c| app.candidate(c).statement.display())
+            .map(|&c| app.candidate(c).all_written())
             .collect();
+        let statements: Vec<&str> = written.iter().map(|w| w.as_ref()).collect();
         let found = topics::themes(&statements, count);
         let table = topics::table(&names, &found);
         if index > 0 {

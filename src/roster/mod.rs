@@ -155,6 +155,16 @@ impl Candidate {
         self.answer_given(question).map(|a| &a.text)
     }
 
+    /// All the candidate wrote, as one text: the statement, then each answer (a paragraph
+    /// apart); borrowed where there is no answer.
+    pub fn all_written(&self) -> std::borrow::Cow<'_, str> {
+        if self.answers.is_empty() {
+            return std::borrow::Cow::Borrowed(self.statement.display());
+        }
+        let texts: Vec<&str> = self.texts().map(Text::display).collect();
+        std::borrow::Cow::Owned(texts.join("\n\n"))
+    }
+
     /// The candidate's GitHub handle, where their file gives one.
     pub fn github(&self) -> Option<&str> {
         self.links
