@@ -601,3 +601,24 @@ fn at_80_columns_election_headers_keep_what_tells_them_apart() {
     assert!(shown.contains("… Elections: September 2021"), "{shown}");
     assert!(shown.contains("… Elections: September 2020"), "{shown}");
 }
+
+#[test]
+fn an_elections_description_is_rendered_as_markdown() {
+    let roster = roster_of(&[
+        (
+            "a/election.yaml",
+            "name: Board 2030\ndescription: \"Vote with *care*, by `May 1`:\\n\\n- read every statement\\n- rank them all\\n\"\n",
+        ),
+        ("a/ann.yaml", "name: Ann\nstatement: a\n"),
+    ]);
+    let mut app = App::new(roster, Vec::new());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    type_keys(&mut app, "i");
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Vote with care, by May 1:"), "{shown}");
+    assert!(shown.contains("• read every statement"), "{shown}");
+    assert!(!shown.contains("*care*"), "{shown}");
+}

@@ -156,7 +156,15 @@ pub fn election_text(
         text.push(String::new());
         if value.contains('\n') {
             text.push(format!("{}:", capitalise(key)));
-            text.extend(readable_lines(value).into_iter().map(|l| format!("  {l}")));
+            // A description or results page is a Markdown file (`election_desc.md`, a post),
+            // marked up or not; other keys are read for what they look like.
+            let markdown =
+                matches!(key.as_str(), "description" | "results") || markdown::is_markdown(value);
+            text.extend(
+                readable_lines(value, markdown)
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            );
         } else {
             text.push(format!("{}: {value}", capitalise(key)));
         }
@@ -167,9 +175,10 @@ pub fn election_text(
 }
 
 /// A longer text as it reads: Markdown rendered to plain lines (headings without their `#`,
-/// list items behind their markers), plain text as written.
-fn readable_lines(value: &str) -> Vec<String> {
-    if !markdown::is_markdown(value) {
+/// list items behind their markers, links as their words and address), plain text as
+/// written.
+fn readable_lines(value: &str, markdown: bool) -> Vec<String> {
+    if !markdown {
         return value.lines().map(str::to_string).collect();
     }
     let mut lines = Vec::new();
