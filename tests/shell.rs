@@ -83,3 +83,22 @@ fn version_names_the_commit() {
         "{out}"
     );
 }
+
+#[test]
+fn the_manual_page_is_one_page_with_every_key_of_every_view() {
+    let page = man_page().unwrap();
+    assert_eq!(page.matches(".TH ").count(), 1, "one page");
+    assert!(page.contains(".SH COMMANDS") && page.contains(".SS \"hustings ballot export\""));
+    assert!(page.contains(".SH KEYS"));
+    for (title, table) in hustings::keymap::SECTIONS {
+        assert!(
+            page.contains(&format!(".SS \"{}\"", title.replace('-', "\\-"))),
+            "{title}"
+        );
+        for binding in *table {
+            let help = binding.help.replace('\\', "\\e").replace('-', "\\-");
+            let first = help.lines().next().unwrap_or_default();
+            assert!(page.contains(first), "{title}: {} missing", binding.label);
+        }
+    }
+}

@@ -9,6 +9,23 @@ use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 
+/// Every view's keys under the title the help and the manual page give them.
+pub const SECTIONS: &[(&str, &[Binding])] = &[
+    ("Keys", NORMAL),
+    ("While searching (type to filter; Ctrl-U clears)", SEARCH),
+    ("In the ballot (b)", BALLOT),
+    (
+        "In the note editor (e; typing inserts text; Ctrl-X Ctrl-E continues in $EDITOR)",
+        EDITOR,
+    ),
+    ("In the themes (t)", THEMES),
+    ("In the history (H)", HISTORY),
+    ("In the outline (o)", OUTLINE),
+    ("In the questions (a)", QUESTIONS),
+    ("In the links (L)", LINKS),
+    ("In this window", OVERLAY),
+];
+
 /// Keys of the main screen.
 pub const NORMAL: &[Binding] = &[
     bind(

@@ -5,9 +5,6 @@
 use super::super::scroll::Scroll;
 use super::outcome::Outcome;
 use crate::action::{Action, Overlay};
-use crate::keymap::{
-    BALLOT, Binding, EDITOR, HISTORY, LINKS, NORMAL, OUTLINE, OVERLAY, QUESTIONS, SEARCH, THEMES,
-};
 use crate::layout::WHEEL_LINES;
 use crate::roster::{Election, LoadError, dates};
 use crate::text::markdown;
@@ -53,28 +50,16 @@ pub fn help_lines(yours: &[(String, String)]) -> Vec<String> {
             lines.push(format!("  {key:<10} {action}"));
         }
     }
-    let mut section = |title: &str, table: &[Binding]| {
+    // The same sections as `hustings man`'s KEYS.
+    for (title, table) in crate::keymap::SECTIONS {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(title.to_string());
-        for b in table {
+        lines.push((*title).to_string());
+        for b in *table {
             lines.push(format!("  {:<10} {}", b.label, b.help));
         }
-    };
-    section("Keys", NORMAL);
-    section("While searching (type to filter; Ctrl-U clears)", SEARCH);
-    section("In the ballot (b)", BALLOT);
-    section(
-        "In the note editor (e; typing inserts text; Ctrl-E continues in $EDITOR)",
-        EDITOR,
-    );
-    section("In the themes (t)", THEMES);
-    section("In the history (H)", HISTORY);
-    section("In the outline (o)", OUTLINE);
-    section("In the questions (a)", QUESTIONS);
-    section("In the links (L)", LINKS);
-    section("In this window", OVERLAY);
+    }
     lines.push(String::new());
     lines.push("Mouse: the wheel scrolls the pane under it; a click selects or focuses.".into());
     lines.push("Ctrl-C quits from anywhere.".into());
