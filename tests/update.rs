@@ -1697,3 +1697,61 @@ fn themes_of_an_election_with_questions_read_the_answers_too() {
         "a word only Ann's answer holds: {terms:?}"
     );
 }
+
+#[test]
+fn h_on_an_answer_shows_the_same_question_answered_in_an_earlier_election() {
+    let election = |year: u32| {
+        format!(
+            "name: Steering {year}\nquestions:\n  - title: Forge\n    link: https://x.org/q/1\n    text: Own forge?\n"
+        )
+    };
+    let ann = |answer: &str| {
+        format!(
+            "name: Ann Lee\nemail: ann@x.org\nstatement: s\nanswers:\n  - question: Forge\n    link: https://x.org/q/1\n    answer: {answer}\n"
+        )
+    };
+    let (e24, e26) = (election(2024), election(2026));
+    let (a24, a26) = (
+        ann("Stay on GitHub."),
+        ann("Stay on GitHub for now, then move."),
+    );
+    let roster = roster_of(&[
+        ("y2024/election.yaml", e24.as_str()),
+        ("y2024/ann.yaml", a24.as_str()),
+        ("y2026/election.yaml", e26.as_str()),
+        ("y2026/ann.yaml", a26.as_str()),
+    ]);
+    let mut app = sized(hustings::app::App::new(roster, Vec::new()));
+    // The newest election is listed first: its question's answers.
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.panes()[0].question, Some(0));
+    type_keys(&mut app, "H");
+    assert_eq!(app.overlay(), Some(Overlay::History), "{:?}", app.message());
+    let shown = text(&render(&mut app, 120, 40));
+    assert!(
+        shown.contains("Ann Lee's answers to \"Forge\", then and now"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Steering 2024") && shown.contains("Steering 2026"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2 words kept, 5 added, 1 removed"),
+        "{shown}"
+    );
+    // In the earlier election there is nothing earlier to show.
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Esc));
+    type_keys(&mut app, "]");
+    type_keys(&mut app, "a");
+    press(&mut app, key(KeyCode::Enter));
+    type_keys(&mut app, "H");
+    assert_eq!(app.overlay(), None);
+    assert!(
+        app.message().unwrap().starts_with("No earlier election"),
+        "{:?}",
+        app.message()
+    );
+}

@@ -5,8 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::App;
-use super::overlays::Open;
-use super::overlays::history::HistoryView;
+use super::overlays::history::Pair;
 use super::voter::SaveWhen;
 use crate::voter::news::{self, News, Now};
 
@@ -187,12 +186,11 @@ impl App {
             ));
             return;
         };
-        self.overlay = Some(Open::History(HistoryView {
-            candidacies: vec![candidate],
-            newer: 0,
-            read_before: Some(text.clone()),
-            ..HistoryView::default()
-        }));
-        self.measure_overlay();
+        let pair = Pair {
+            title: format!("{}: the statement as you read it, and now · Esc", c.name),
+            older: ("as you read it".to_string(), text.clone()),
+            newer: ("now".to_string(), c.statement.display().to_string()),
+        };
+        self.open_pair(candidate, pair);
     }
 }

@@ -4,13 +4,13 @@
 use ratatui::layout::Rect;
 
 use super::overlays::ballot::BallotView;
-use super::overlays::history::{Diff, HistoryView};
+use super::overlays::history::{Diff, HistoryView, Pair};
 use super::overlays::outline::OutlineView;
 use super::overlays::text::{TextView, election_text, errors_text, help_lines};
 use super::overlays::themes::ThemesView;
 use super::overlays::{Open, Outcome, RankChange};
 use super::statement::diff_lines;
-use super::{Action, App, Effect, Overlay, PaneLine};
+use super::{Action, App, Effect, Focus, Overlay, PaneLine};
 use crate::analysis::{candidacies, topics};
 use crate::layout;
 use crate::text::markdown::Mark;
@@ -334,10 +334,16 @@ impl App {
         }
     }
 
-    /// Whether the history view compares a statement with the version the voter read (its
-    /// one candidacy), not with an earlier candidacy.
-    pub fn history_since_read(&self) -> bool {
-        matches!(&self.overlay, Some(Open::History(h)) if h.read_before.is_some())
+    /// The two texts the history view compares, where they are not two candidacies'
+    /// statements: (title, older column's head, newer column's head).
+    pub fn history_pair(&self) -> Option<(&str, &str, &str)> {
+        match &self.overlay {
+            Some(Open::History(h)) => h
+                .pair
+                .as_ref()
+                .map(|p| (p.title.as_str(), p.older.0.as_str(), p.newer.0.as_str())),
+            _ => None,
+        }
     }
 
     /// The word diff of the pair the history view shows.
@@ -369,6 +375,14 @@ impl App {
         let Some(candidate) = self.target_candidate() else {
             return;
         };
+        // On a pane showing an answer: the same person's answer to the same question in an
+        // earlier election.
+        if let Focus::Pane(i) = self.focus
+            && let Some(question) = self.panes.get(i).and_then(|p| p.question)
+        {
+            self.open_answer_history(candidate, question);
+            return;
+        }
         let candidacies = candidacies::candidacies(&self.roster, candidate);
         let position = candidacies
             .iter()
@@ -391,18 +405,68 @@ impl App {
         self.measure_history();
     }
 
+    /// `candidate`'s answer to `question` beside their answer to the same question (by its
+    /// link, else its title) in the latest earlier election that asked it.
+    fn open_answer_history(&mut self, candidate: usize, question: usize) {
+        let roster = &self.roster;
+        let c = &roster.candidates[candidate];
+        let election = &roster.elections[c.election];
+        let (Some(q), Some(now)) = (election.questions.get(question), c.answer(question)) else {
+            self.message = Some(format!("{} did not answer this question", c.name));
+            return;
+        };
+        let candidacies = candidacies::candidacies(roster, candidate);
+        let here = candidacies
+            .iter()
+            .position(|&x| x == candidate)
+            .unwrap_or(0);
+        let earlier = candidacies[..here].iter().rev().find_map(|&before| {
+            let b = &roster.candidates[before];
+            let asked = roster.elections[b.election]
+                .questions
+                .iter()
+                .position(|other| other.key == q.key)?;
+            b.answer(asked).map(|answer| (before, answer))
+        });
+        let Some((before, then)) = earlier else {
+            self.message = Some(format!(
+                "No earlier election open here asked {} \"{}\"",
+                c.name, q.title
+            ));
+            return;
+        };
+        let then_election = &roster.elections[roster.candidates[before].election];
+        let pair = Pair {
+            title: format!(
+                "{}'s answers to \"{}\", then and now · Esc",
+                c.name, q.title
+            ),
+            older: (then_election.name.clone(), then.display().to_string()),
+            newer: (election.name.clone(), now.display().to_string()),
+        };
+        self.open_pair(candidate, pair);
+    }
+
+    /// Opens the history view on two texts of `candidate`'s.
+    pub(super) fn open_pair(&mut self, candidate: usize, pair: Pair) {
+        self.overlay = Some(Open::History(HistoryView {
+            candidacies: vec![candidate],
+            newer: 0,
+            pair: Some(pair),
+            ..HistoryView::default()
+        }));
+        self.measure_history();
+    }
+
     /// Computes the pair's diff if it is new, and bounds the scrolling by its lines.
     fn measure_history(&mut self) {
         let Some(Open::History(h)) = &mut self.overlay else {
             return;
         };
         let roster = &self.roster;
-        let (old_text, new_text) = match (&h.read_before, h.candidacies.as_slice()) {
-            (Some(before), [candidate]) => (
-                before.as_str(),
-                roster.candidates[*candidate].statement.display(),
-            ),
-            _ => match (
+        let (old_text, new_text) = match &h.pair {
+            Some(pair) => (pair.older.1.as_str(), pair.newer.1.as_str()),
+            None => match (
                 h.candidacies.get(h.newer.wrapping_sub(1)),
                 h.candidacies.get(h.newer),
             ) {

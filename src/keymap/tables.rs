@@ -144,7 +144,7 @@ pub const NORMAL: &[Binding] = &[
         &[Char('H')],
         "H",
         Action::History,
-        "history: this statement beside the same person's previous one",
+        "history: this statement beside the same person's previous one; on an answer, their answer to the same question in an earlier election",
     ),
     bind(
         &[Char('S')],

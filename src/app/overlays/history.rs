@@ -23,9 +23,21 @@ pub struct HistoryView {
     /// Both sides of the diff wrapped to a column width: (width, older, newer); made again
     /// only when the width or the pair changes.
     pub wrapped: Option<(usize, Vec<PaneLine>, Vec<PaneLine>)>,
-    /// The version of the one candidacy's statement the voter read, when the view compares
-    /// it with the statement now (see `App::open_read_diff`) instead of two candidacies.
-    pub read_before: Option<String>,
+    /// Two texts compared instead of two candidacies' statements: the statement as the voter
+    /// read it and now (see `App::open_read_diff`), or a candidate's answers to one question
+    /// in two elections.
+    pub pair: Option<Pair>,
+}
+
+/// Two texts the history view compares, with what it calls them.
+#[derive(Debug, Clone, Default)]
+pub struct Pair {
+    /// The view's title.
+    pub title: String,
+    /// The older text and its column's head.
+    pub older: (String, String),
+    /// The newer text and its column's head.
+    pub newer: (String, String),
 }
 
 impl HistoryView {

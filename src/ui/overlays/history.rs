@@ -15,9 +15,9 @@ use crate::text::wrap::truncate;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (candidacies, newer, scroll) = app.history_view();
     let roster = &app.roster;
-    let since_read = app.history_since_read();
-    // The statement as read beside it now, or two candidacies.
-    let (older_c, newer_c) = if since_read {
+    let pair = app.history_pair();
+    // Two texts of one candidacy (or one person) named by the pair, or two candidacies.
+    let (older_c, newer_c) = if pair.is_some() {
         let Some(&c) = candidacies.first() else {
             return;
         };
@@ -31,11 +31,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         (&roster.candidates[old], &roster.candidates[new])
     };
-    let title = if since_read {
-        format!(
-            "{}: the statement as you read it, and now · Esc",
-            newer_c.name
-        )
+    let title = if let Some((title, _, _)) = pair {
+        title.to_string()
     } else {
         format!(
             "History of {}: {} of {} candidacies · ←/→ older/newer · Esc",
@@ -55,8 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let (_, column) = App::history_geometry(area);
     let head = |c: &crate::roster::Candidate| truncate(&roster.election_of(c).name, column);
-    let (left_head, right_head) = if since_read {
-        (truncate("as you read it", column), truncate("now", column))
+    let (left_head, right_head) = if let Some((_, older, newer)) = pair {
+        (truncate(older, column), truncate(newer, column))
     } else {
         (head(older_c), head(newer_c))
     };
