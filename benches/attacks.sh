@@ -37,7 +37,7 @@ for c in keys fifo zero value; do
 done
 measure "a PATH before the subcommand" "$DIR/lookalike" ballot export --data-dir "$DATA"
 (cd "$DIR" && measure "a mistyped path under a folder that exists" list --data-dir "$DATA" lookalike/2024)
-measure "look-alike names in one election" check --data-dir "$DATA" "$DIR/lookalike"
+measure "look-alike names in one election" check "$DIR/lookalike"
 measure "a tc.yaml that is not YAML" list --data-dir "$DATA" "$DIR/osbad"
 measure "the voter's ballot file a FIFO" ballot export --data-dir "$DIR/voter-fifo" "$DIR/lookalike"
 measure "the voter's ballot file of 20 MB" ballot export --data-dir "$DIR/voter-big" "$DIR/lookalike"

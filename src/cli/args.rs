@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::voter::order::OrderMode;
 
@@ -22,29 +22,46 @@ pub struct Cli {
     /// `file://…`, `owner/repo` for GitHub), cloned into the cache.
     pub paths: Vec<PathBuf>,
 
+    /// The voter's order and data, for the app.
+    #[command(flatten)]
+    pub voter: VoterArgs,
+
+    /// How files are read, for the app.
+    #[command(flatten)]
+    pub files: FileArgs,
+
+    #[command(subcommand)]
+    /// A subcommand; none opens the app.
+    pub command: Option<Command>,
+}
+
+/// The voter's order and data: offered to the app and to the commands that show candidates
+/// in the voter's order or read their ballot, not to the others.
+#[derive(Debug, Default, Clone, Args)]
+pub struct VoterArgs {
     /// Order of candidates in each election: `random` (per voter, stable; the default unless
     /// the config file sets another), `name`, or a number to seed the shuffle with.
-    #[arg(long, global = true, value_name = "name|random|SEED")]
+    #[arg(long, value_name = "name|random|SEED")]
     pub order: Option<OrderMode>,
 
     /// Where your notes and ranking are kept (default: the config file's `data_dir`, else
     /// the platform's data directory).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+}
 
+/// How files are read: offered to the app and to every command that reads candidate files.
+#[derive(Debug, Default, Clone, Copy, Args)]
+pub struct FileArgs {
     /// List every file left out as no candidate, not just how many.
-    #[arg(short, long, global = true)]
+    #[arg(short, long)]
     pub verbose: bool,
 
     /// Read every file afresh, neither using nor writing the cache of parsed files and word
     /// index (kept in the platform's cache directory, checked against each file's size,
     /// times and inode).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub no_cache: bool,
-
-    #[command(subcommand)]
-    /// A subcommand; none opens the app.
-    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +74,12 @@ pub enum Command {
         /// Only the candidates this search matches (as `/` in the app).
         #[arg(long, value_name = "QUERY")]
         filter: Option<String>,
+        /// The voter's order and data.
+        #[command(flatten)]
+        voter: VoterArgs,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Your ballot: export it to paste into the real one.
     Ballot {
@@ -75,6 +98,9 @@ pub enum Command {
         /// Where to write the elections (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Check candidate YAML and statements without opening the app: each problem is printed
     /// as `file:line:column: message`, and the exit status is 1 if there is any.
@@ -87,6 +113,9 @@ pub enum Command {
         /// was left out.
         #[arg(long)]
         explain: bool,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Print statements side by side as plain text (for pipes, `less`, screen readers and
     /// printing). Each NAME picks the candidate whose name contains it (the latest election's
@@ -106,6 +135,12 @@ pub enum Command {
         /// text is printed as written (its quotes and dashes included).
         #[arg(long)]
         plain: bool,
+        /// The voter's order and data.
+        #[command(flatten)]
+        voter: VoterArgs,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Print the themes of each election: the terms that distinguish its statements, and
     /// how often each candidate mentions them.
@@ -115,6 +150,12 @@ pub enum Command {
         /// How many themes per election.
         #[arg(long, default_value_t = 12)]
         count: usize,
+        /// The voter's order and data.
+        #[command(flatten)]
+        voter: VoterArgs,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Print each election's questions as a grid: questions down, candidates across (in
     /// the order the app shows them), each cell the words of the answer or none, with how
@@ -129,6 +170,12 @@ pub enum Command {
         /// Total width (default: the terminal's, else 80).
         #[arg(long)]
         width: Option<u16>,
+        /// The voter's order and data.
+        #[command(flatten)]
+        voter: VoterArgs,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
     /// Print a completion script for a shell, to source from its start-up file (see README).
     Completions {
@@ -150,6 +197,9 @@ pub enum Command {
         /// A name (or part of one), and any files or folders to read.
         #[arg(required = true, value_name = "NAME|PATH")]
         args: Vec<String>,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
 }
 
@@ -166,6 +216,12 @@ pub enum BallotCommand {
         format: Option<ExportFormat>,
         /// Candidate files or folders (default as for the app).
         paths: Vec<PathBuf>,
+        /// The voter's order and data.
+        #[command(flatten)]
+        voter: VoterArgs,
+        /// How files are read.
+        #[command(flatten)]
+        files: FileArgs,
     },
 }
 

@@ -21,7 +21,7 @@ mod write;
 use std::process::ExitCode;
 
 pub use args::Cli;
-use args::{BallotCommand, Command};
+use args::{BallotCommand, Command, FileArgs, VoterArgs};
 use output::shown;
 pub use output::{Failure, report, say};
 pub use session::{Session, load_roster};
@@ -60,10 +60,17 @@ pub fn run(mut cli: Cli) -> ExitCode {
             say(&format!("hustings: {problem}"));
         }
     }
-    let order = cli.order.or(config.order).unwrap_or_default();
-    let data_dir = cli.data_dir.clone().or_else(|| config.data_dir.clone());
-    output::set_verbose(cli.verbose);
-    if !cli.no_cache
+    let (voter, files) = match options(&cli) {
+        Ok(options) => options,
+        Err(failure) => {
+            say(&format!("hustings: error: {failure}"));
+            return ExitCode::from(2);
+        }
+    };
+    let order = voter.order.or(config.order).unwrap_or_default();
+    let data_dir = voter.data_dir.clone().or_else(|| config.data_dir.clone());
+    output::set_verbose(files.verbose);
+    if !files.no_cache
         && let Some(dir) = crate::cache::default_dir()
     {
         // Once a day, shelves of folders since removed go.
@@ -74,33 +81,35 @@ pub fn run(mut cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         None => run_app::run(&cli.paths, order, data_dir, &config, &problems),
         Some(Command::Config { default }) => settings::run(default, &problems),
-        Some(Command::List { paths, filter }) => {
+        Some(Command::List { paths, filter, .. }) => {
             list::run(&paths, filter.as_deref(), order, data_dir)
         }
         Some(Command::Ballot {
-            command: BallotCommand::Export { format, paths },
+            command: BallotCommand::Export { format, paths, .. },
         }) => export::run(&paths, format, order, data_dir),
-        Some(Command::Import { sources, out }) => import::run(&sources, &out),
-        Some(Command::Check { paths, explain }) => check::run(&paths, explain),
+        Some(Command::Import { sources, out, .. }) => import::run(&sources, &out),
+        Some(Command::Check { paths, explain, .. }) => check::run(&paths, explain),
         Some(Command::Show {
             args,
             question: None,
             width,
             plain,
+            ..
         }) => show::run(&args, width, plain),
         Some(Command::Show {
             args,
             question: Some(n),
             width,
             plain,
+            ..
         }) => show::question(&args, n, width, plain, order, data_dir),
-        Some(Command::History { args }) => history::run(&args),
-        Some(Command::Themes { paths, count }) => themes::run(&paths, count, order, data_dir),
+        Some(Command::History { args, .. }) => history::run(&args),
+        Some(Command::Themes { paths, count, .. }) => themes::run(&paths, count, order, data_dir),
         Some(Command::Completions { shell }) => shell_files::completions(shell),
         Some(Command::Man) => shell_files::man(),
-        Some(Command::Questions { paths, json, width }) => {
-            questions::run(&paths, json, width, order, data_dir)
-        }
+        Some(Command::Questions {
+            paths, json, width, ..
+        }) => questions::run(&paths, json, width, order, data_dir),
     };
     match outcome {
         Ok(code) => code,
@@ -109,6 +118,52 @@ pub fn run(mut cli: Cli) -> ExitCode {
             ExitCode::from(failure.code())
         }
     }
+}
+
+/// The voter's and the files' options in force: the subcommand's own, else those written
+/// before it; an option the subcommand has no use for (`--order` for `man`) is refused.
+fn options(cli: &Cli) -> Result<(VoterArgs, FileArgs), Failure> {
+    let Some(command) = &cli.command else {
+        return Ok((cli.voter.clone(), cli.files));
+    };
+    let (name, voter, files) = command.options();
+    let top = &cli.voter;
+    let voter = match voter {
+        Some(own) => VoterArgs {
+            order: own.order.or(top.order),
+            data_dir: own.data_dir.clone().or(top.data_dir.clone()),
+        },
+        None if top.order.is_some() || top.data_dir.is_some() => {
+            let option = if top.order.is_some() {
+                "--order"
+            } else {
+                "--data-dir"
+            };
+            return Err(Failure::Other(format!(
+                "{option} means nothing to `{name}`: it shows no candidate in your order and reads no ballot"
+            )));
+        }
+        None => VoterArgs::default(),
+    };
+    let top = cli.files;
+    let files = match files {
+        Some(own) => FileArgs {
+            verbose: own.verbose || top.verbose,
+            no_cache: own.no_cache || top.no_cache,
+        },
+        None if top.verbose || top.no_cache => {
+            let option = if top.verbose {
+                "--verbose"
+            } else {
+                "--no-cache"
+            };
+            return Err(Failure::Other(format!(
+                "{option} means nothing to `{name}`: it reads no candidate files"
+            )));
+        }
+        None => FileArgs::default(),
+    };
+    Ok((voter, files))
 }
 
 /// Gives PATHs written before the subcommand (`hustings DIR ballot export`) to the
@@ -149,6 +204,25 @@ enum Inputs<'a> {
 }
 
 impl Command {
+    /// The subcommand's name, and the options it offers: the voter's, the files'.
+    fn options(&self) -> (&'static str, Option<&VoterArgs>, Option<FileArgs>) {
+        match self {
+            Command::List { voter, files, .. } => ("list", Some(voter), Some(*files)),
+            Command::Show { voter, files, .. } => ("show", Some(voter), Some(*files)),
+            Command::Themes { voter, files, .. } => ("themes", Some(voter), Some(*files)),
+            Command::Questions { voter, files, .. } => ("questions", Some(voter), Some(*files)),
+            Command::Ballot {
+                command: BallotCommand::Export { voter, files, .. },
+            } => ("ballot export", Some(voter), Some(*files)),
+            Command::Check { files, .. } => ("check", None, Some(*files)),
+            Command::History { files, .. } => ("history", None, Some(*files)),
+            Command::Import { files, .. } => ("import", None, Some(*files)),
+            Command::Completions { .. } => ("completions", None, None),
+            Command::Man => ("man", None, None),
+            Command::Config { .. } => ("config", None, None),
+        }
+    }
+
     fn inputs(&mut self) -> Inputs<'_> {
         match self {
             Command::List { paths, .. }
@@ -159,7 +233,7 @@ impl Command {
                 command: BallotCommand::Export { paths, .. },
             } => Inputs::Paths(paths),
             Command::Import { sources, .. } => Inputs::Paths(sources),
-            Command::Show { args, .. } | Command::History { args } => Inputs::Args(args),
+            Command::Show { args, .. } | Command::History { args, .. } => Inputs::Args(args),
             Command::Completions { .. } | Command::Man | Command::Config { .. } => Inputs::None,
         }
     }
