@@ -1056,19 +1056,42 @@ fn an_option_that_means_nothing_to_a_command_is_not_offered_there() {
     assert!(err.contains("--order means nothing to `man`"), "{err}");
     let (_, err, code) = hustings(&["--no-cache", "completions", "bash"]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("--no-cache means nothing to `completions`"), "{err}");
+    assert!(
+        err.contains("--no-cache means nothing to `completions`"),
+        "{err}"
+    );
     let (_, err, code) = hustings(&["check", "--data-dir", "somewhere"]);
     assert_eq!(code, Some(2), "{err}");
     let (help, _, _) = hustings(&["man", "--help"]);
-    assert!(!help.contains("--order") && !help.contains("--data-dir"), "{help}");
+    assert!(
+        !help.contains("--order") && !help.contains("--data-dir"),
+        "{help}"
+    );
     let (help, _, _) = hustings(&["list", "--help"]);
-    assert!(help.contains("--order") && help.contains("--no-cache"), "{help}");
+    assert!(
+        help.contains("--order") && help.contains("--no-cache"),
+        "{help}"
+    );
     // Where they mean something, before or after the command alike.
     let dir = tempfile::tempdir().unwrap();
     let (election, data) = election_with_ballot(dir.path());
     for args in [
-        &["--order", "name", "list", "--data-dir", path(&data), path(&election)][..],
-        &["list", "--order", "name", "--data-dir", path(&data), path(&election)],
+        &[
+            "--order",
+            "name",
+            "list",
+            "--data-dir",
+            path(&data),
+            path(&election),
+        ][..],
+        &[
+            "list",
+            "--order",
+            "name",
+            "--data-dir",
+            path(&data),
+            path(&election),
+        ],
         &["--no-cache", "check", path(&election)],
     ] {
         let (_, err, code) = hustings(args);
