@@ -154,11 +154,9 @@ fn link_with(text: &str, host: &str) -> Option<String> {
     if host.is_empty() {
         return None;
     }
-    text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'))
-        .filter(|w| w.starts_with("https://") || w.starts_with("http://"))
-        .map(|w| w.trim_end_matches(['.', ',', ';', ':']))
-        .find(|w| w.to_lowercase().contains(host))
-        .map(str::to_string)
+    crate::text::links::find(text)
+        .into_iter()
+        .find(|url| url.to_lowercase().contains(host))
 }
 
 #[cfg(test)]
