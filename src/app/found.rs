@@ -45,16 +45,16 @@ pub fn occurrences(lines: &[PaneLine], terms: &[String]) -> Vec<Occurrence> {
     found
 }
 
-/// The runs of lines that are one paragraph, list item or table row: a blank line, a change
-/// of kind, or a line that starts a list item ends one.
+/// The runs of lines that are one paragraph: a blank line, a change of kind or a field ends
+/// one. A list item or a table cell needs no break of its own: its marker (`•`, `2.`, `│`)
+/// stays in the text, and no phrase runs across it.
 fn paragraphs(lines: &[PaneLine]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, line) in lines.iter().enumerate() {
         let blank = line.text.trim().is_empty();
-        let breaks = start.is_some_and(|s: usize| {
-            lines[s].kind != line.kind || starts_item(&line.text) || line.kind == LineKind::Field
-        });
+        let breaks = start
+            .is_some_and(|s: usize| lines[s].kind != line.kind || line.kind == LineKind::Field);
         if let Some(s) = start
             && (blank || breaks)
         {
@@ -69,19 +69,6 @@ fn paragraphs(lines: &[PaneLine]) -> Vec<Range<usize>> {
         out.push(s..lines.len());
     }
     out
-}
-
-/// Whether a line begins a list item: a bullet or a number and a dot after any indent.
-fn starts_item(text: &str) -> bool {
-    let rest = text.trim_start();
-    if ["• ", "◦ ", "▪ ", "- ", "* ", "+ "]
-        .iter()
-        .any(|b| rest.starts_with(b))
-    {
-        return true;
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") "))
 }
 
 /// A paragraph as one lower-case line, each run of white space (a line break included) one
