@@ -77,11 +77,6 @@ impl News {
         self.added.is_empty() && self.changed.is_empty() && self.answers.is_empty()
     }
 
-    /// Whether `key` is new or changed (statement or answers).
-    pub fn marks(&self, key: &str) -> bool {
-        self.added.contains(key) || self.changed.contains_key(key) || self.answers.contains_key(key)
-    }
-
     /// "2 new candidates, 3 statements changed, 9 new answers"; `None` when nothing is new.
     pub fn counts(&self) -> Option<String> {
         let plural =
@@ -196,8 +191,6 @@ mod tests {
             BTreeMap::from([("a".to_string(), hash_of("A's words"))])
         );
         assert_eq!(news.answers, BTreeMap::from([("b".to_string(), 3)]));
-        assert!(news.marks("a") && news.marks("b") && news.marks("d"));
-        assert!(!news.marks("c"));
         assert_eq!(
             news.counts().as_deref(),
             Some("1 new candidate, 1 statement changed, 3 new answers")
