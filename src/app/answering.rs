@@ -26,4 +26,6 @@ pub(super) struct Answering {
     pub before: Before,
     /// The first line of the question's band shown.
     pub band_scroll: usize,
+    /// The band's lines as drawn, and the width they were drawn for.
+    pub band: Option<(usize, Vec<super::lines::PaneLine>)>,
 }

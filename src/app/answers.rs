@@ -2,6 +2,8 @@
 //! showing every answer to one question (a few at a time, the rest a keystroke away), and
 //! one answer read in its candidate's statement pane.
 
+use std::borrow::Cow;
+
 use super::answering::{Answering, Before};
 use super::lines::PaneLine;
 use super::overlays::Open;
@@ -113,6 +115,7 @@ impl App {
             first,
             before,
             band_scroll: 0,
+            band: None,
         });
         if self.show_list && self.panes.len() > 1 {
             self.show_list = false;
@@ -196,13 +199,37 @@ impl App {
     }
 
     /// The band's text as drawn in `width` columns (Markdown rendered), and the first line
-    /// shown.
-    pub fn banner_lines(&self, width: usize) -> Option<(Vec<PaneLine>, usize)> {
-        let text = self.banner_text()?;
+    /// shown: as drawn for the window's width on its last change, else drawn now.
+    pub fn banner_lines(&self, width: usize) -> Option<(Cow<'_, [PaneLine]>, usize)> {
+        let a = self.answering.as_ref()?;
+        let lines = match &a.band {
+            Some((drawn, lines)) if *drawn == width => Cow::Borrowed(lines.as_slice()),
+            _ => Cow::Owned(self.band_drawn(width)?),
+        };
+        Some((lines, a.band_scroll))
+    }
+
+    /// The band's text drawn in `width` columns.
+    fn band_drawn(&self, width: usize) -> Option<Vec<PaneLine>> {
         // Questions are asked in an issue tracker's Markdown, with or without its marks.
-        let lines = statement::markdown(&text, width);
-        let scroll = self.answering.as_ref().map_or(0, |a| a.band_scroll);
-        Some((lines, scroll))
+        Some(statement::markdown(&self.banner_text()?, width))
+    }
+
+    /// Draws the band's lines for the window's width where it changed or a question is new:
+    /// once per change, not for every layout (a layout is asked for on every scroll).
+    pub(super) fn redraw_band(&mut self) {
+        let width = usize::from(self.size.width.saturating_sub(4));
+        if self
+            .answering
+            .as_ref()
+            .is_none_or(|a| a.band.as_ref().is_some_and(|(drawn, _)| *drawn == width))
+        {
+            return;
+        }
+        let lines = self.band_drawn(width);
+        if let Some(a) = self.answering.as_mut() {
+            a.band = lines.map(|lines| (width, lines));
+        }
     }
 
     /// Scrolls the band by `lines`, within its text.
@@ -236,7 +263,7 @@ impl App {
     }
 
     /// Rows the band would take in a window `width` wide, border included; 0 without one.
-    /// Called for every layout, so it reads the text alone, not the answers.
+    /// Called for every layout: the lines drawn once per change are counted.
     pub(super) fn banner_rows(&self, width: u16) -> u16 {
         self.banner_lines(usize::from(width.saturating_sub(4)))
             .map_or(0, |(lines, _)| {

@@ -487,6 +487,7 @@ impl App {
 
     /// Re-wraps panes for the current window and keeps scroll positions and the list valid.
     fn relayout(&mut self) {
+        self.redraw_band();
         let areas = self.areas(self.size);
         // A pane of an answer shows the note on that answer; a statement, the candidate's.
         let keys: Vec<String> = self
