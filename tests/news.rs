@@ -91,7 +91,7 @@ fn a_second_visit_marks_what_was_added_and_changed_and_diffs_what_was_read() {
     assert_eq!(app.reading_progress(0), (1, 2));
     let saved = vec![app.ballot_to_save(0)];
     let kept: BTreeMap<String, String> = app
-        .texts_read(0)
+        .texts_read(0, |_| false)
         .into_iter()
         .map(|(h, t)| (h.to_string(), t.to_string()))
         .collect();
@@ -99,6 +99,10 @@ fn a_second_visit_marks_what_was_added_and_changed_and_diffs_what_was_read() {
         kept.len(),
         1,
         "Ann's statement, as read, is handed over to keep"
+    );
+    assert!(
+        app.texts_read(0, |hash| kept.contains_key(hash)).is_empty(),
+        "once kept, not handed over again"
     );
 
     let today = chrono::Utc::now();

@@ -59,13 +59,14 @@ impl App {
     }
 
     /// The statements the voter read, as they read them, for their data folder to keep for
-    /// a later diff: (hash, text) of each one of `election` read as it is now.
-    pub fn texts_read(&self, election: usize) -> Vec<(&str, &str)> {
+    /// a later diff: (hash, text) of each one of `election` read as it is now and not `kept`
+    /// already (a save comes with every rank given: what is kept is not hashed again).
+    pub fn texts_read(&self, election: usize, kept: impl Fn(&str) -> bool) -> Vec<(&str, &str)> {
         let ballot = &self.voter.ballots[election];
         self.roster.candidates[self.roster.members(election)]
             .iter()
             .filter_map(|c| {
-                let hash = ballot.read_as.get(&c.key)?;
+                let hash = ballot.read_as.get(&c.key).filter(|h| !kept(h))?;
                 // Hashed only where it was read: most texts wait unread in the cache.
                 let text = c.statement.display();
                 (*hash == news::hash_of(text)).then_some((hash.as_str(), text))

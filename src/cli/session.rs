@@ -179,7 +179,8 @@ impl Session {
         let e = &app.roster.elections[election];
         store.save(election, &e.key, &e.name, &app.ballot_to_save(election))?;
         // What the voter read, kept for a diff when it changes; the ballot is saved already.
-        store.keep_texts(&app.texts_read(election)).map(drop)
+        let texts = app.texts_read(election, |hash| store.has_text(hash));
+        store.keep_texts(&texts).map(drop)
     }
 
     /// Saves whatever the app has queued (new order seeds, for one).

@@ -295,6 +295,14 @@ impl Store {
         texts::keep(&self.dir, texts, &mut known)
     }
 
+    /// Whether the version `hash` is known to be kept (written or found by this store).
+    pub fn has_text(&self, hash: &str) -> bool {
+        self.kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(hash)
+    }
+
     /// The kept versions of `hashes` that read back whole.
     pub fn texts_read(&self, hashes: &[&str]) -> std::collections::BTreeMap<String, String> {
         texts::read(&self.dir, hashes)
