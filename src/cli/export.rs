@@ -43,14 +43,18 @@ pub fn run(
         })
         .collect();
     let chosen = format.map(Format::from);
+    // Where each election is cast, read once, where no form was chosen.
+    let cast: Vec<casting::Casting> = match chosen {
+        Some(_) => Vec::new(),
+        None => app.roster.elections.iter().map(casting::of).collect(),
+    };
     let (text, refused) = export::all(&sheets, |sheet| {
-        chosen.unwrap_or_else(|| casting::of(&sheet.roster.elections[sheet.election]).format)
+        chosen.unwrap_or_else(|| cast[sheet.election].format)
     });
     print(&text)?;
     for sheet in &sheets {
         let election = &app.roster.elections[sheet.election];
-        if chosen.is_none() {
-            let cast = casting::of(election);
+        if let Some(cast) = cast.get(sheet.election) {
             let place = cast.place.map_or_else(
                 || "where its files do not say it is cast".to_string(),
                 |p| format!("for {p}"),
